@@ -1,0 +1,84 @@
+// The grid layer indexed by community: what the rules need to re-check one community after an edit without
+// touching the rest of the district.
+import type { Feature, Position } from 'geojson'
+import { assignPoints, indexAreas } from '../geometry/assign-buildings.ts'
+import { centroidOf, polysOf, type Polys } from '../geometry/measure.ts'
+import type { GridP } from './schema.ts'
+import type { Area, World } from './types.ts'
+
+export interface CommunityRec {
+  id: string
+  name: string
+  geometry: Polys
+}
+export interface GridRec {
+  id: string
+  community: string
+  geometry: Polys
+  base?: Position
+}
+export interface BuildingRec {
+  id: string
+  pos: Position
+  households: number
+  residents: number
+}
+
+export interface GridLayerIndex {
+  communities: Map<string, CommunityRec>
+  gridsByCommunity: Map<string, GridRec[]>
+  buildingsByCommunity: Map<string, BuildingRec[]>
+  /** grids naming a community that does not exist */
+  orphanGrids: GridRec[]
+  /** buildings in no community */
+  orphanBuildings: BuildingRec[]
+}
+
+export type GridLayerInput = Pick<World, 'communities' | 'grids' | 'buildings'>
+
+/** A building's representative point: its own point, or the centroid of its footprint. */
+export function buildingPoint(f: Feature): Position {
+  const g = f.geometry
+  if (g.type === 'Point') return g.coordinates
+  return centroidOf(polysOf(g as Area))
+}
+
+export function gridRec(f: Feature<Area, GridP>): GridRec {
+  const p = f.properties
+  return { id: String(p.id), community: String(p.community), geometry: polysOf(f.geometry), base: p.base }
+}
+
+export function indexGridLayer(w: GridLayerInput): GridLayerIndex {
+  const communities = new Map<string, CommunityRec>()
+  for (const f of w.communities.features) communities.set(String(f.properties.id), { id: String(f.properties.id), name: f.properties.name, geometry: polysOf(f.geometry) })
+  const gridsByCommunity = new Map<string, GridRec[]>([...communities.keys()].map((k) => [k, []]))
+  const orphanGrids: GridRec[] = []
+  for (const f of w.grids.features) {
+    const r = gridRec(f)
+    const list = gridsByCommunity.get(r.community)
+    if (list) list.push(r)
+    else orphanGrids.push(r)
+  }
+  const cList = [...communities.values()]
+  const points = w.buildings.features.map(buildingPoint)
+  const owner = assignPoints(cList.map((c) => c.geometry), points, indexAreas(cList.map((c) => c.geometry)))
+  const buildingsByCommunity = new Map<string, BuildingRec[]>([...communities.keys()].map((k) => [k, []]))
+  const orphanBuildings: BuildingRec[] = []
+  w.buildings.features.forEach((f, i) => {
+    const rec = { id: String(f.properties.id), pos: points[i], households: f.properties.households ?? 0, residents: f.properties.residents ?? 0 }
+    if (owner[i] >= 0) buildingsByCommunity.get(cList[owner[i]].id)!.push(rec)
+    else orphanBuildings.push(rec)
+  })
+  return { communities, gridsByCommunity, buildingsByCommunity, orphanGrids, orphanBuildings }
+}
+
+/** Replace (or add) one grid in the index, as the editor does after a vertex drag. */
+export function putGrid(ix: GridLayerIndex, grid: GridRec): void {
+  for (const list of ix.gridsByCommunity.values()) {
+    const k = list.findIndex((g) => g.id === grid.id)
+    if (k >= 0) list.splice(k, 1)
+  }
+  const list = ix.gridsByCommunity.get(grid.community)
+  if (list) list.push(grid)
+  else ix.orphanGrids.push(grid)
+}

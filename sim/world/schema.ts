@@ -1,0 +1,138 @@
+// The property schema of every world layer. GeoJSON in and out follows RFC 7946 (WGS84 lon/lat);
+// docs/world-schema.md documents each field. Zod is the single source of truth: the generator, the importer
+// and the CLI all validate against these objects, so a field cannot mean one thing in one place and another elsewhere.
+import { z } from 'zod'
+
+export const LAYER_KINDS = ['district', 'streets', 'communities', 'compounds', 'buildings', 'grids', 'services', 'roads'] as const
+export type LayerKind = (typeof LAYER_KINDS)[number]
+
+const id = z.string().min(1).max(64)
+const name = z.string().max(200)
+const count = z.number().int().min(0).max(10_000_000)
+const share = z.number().min(0).max(1)
+
+/** 区 district */
+export const DistrictProps = z.object({
+  id,
+  name,
+  name_en: z.string().optional(),
+  adcode: z.string().optional(),
+  /** true when the interior (streets down to buildings) is generated, not surveyed */
+  synthetic: z.boolean().default(false),
+  source: z.string().optional(),
+})
+
+/** 街道 / 乡镇 street or township */
+export const StreetProps = z.object({
+  id,
+  name,
+  /** 街道 subdistrict or 镇 town */
+  kind: z.enum(['subdistrict', 'town']).default('subdistrict'),
+  households: count.default(0),
+  residents: count.default(0),
+})
+
+/** 社区 community (residents' committee area) */
+export const CommunityProps = z.object({
+  id,
+  name,
+  street: id,
+  households: count.default(0),
+  residents: count.default(0),
+})
+
+/** Property-management model of a 小区: none (老旧小区 with no company), self-managed (居民自管),
+ *  professional company, red property (红色物业: company with a party organisation, cross-appointed with the RC). */
+export const PROPERTY_MODELS = ['none', 'self', 'professional', 'red'] as const
+export type PropertyModel = (typeof PROPERTY_MODELS)[number]
+
+/** 小区 compound */
+export const CompoundProps = z.object({
+  id,
+  name,
+  community: id,
+  property: z.enum(PROPERTY_MODELS).default('professional'),
+  /** 业主委员会 owners' committee present */
+  ownersCommittee: z.boolean().default(false),
+})
+
+/** 楼栋 residential building */
+export const BuildingProps = z.object({
+  id,
+  compound: z.string().default(''),
+  community: z.string().default(''),
+  households: count,
+  residents: count.default(0),
+  /** share of residents aged 60+ */
+  elderlyShare: share.default(0.2),
+  partyMembers: count.default(0),
+  /** households renting */
+  renters: count.default(0),
+  floors: z.number().int().min(1).max(200).default(6),
+})
+
+/** 网格 grid: 综合 comprehensive (residential) or 专属 dedicated (a school, a business park…) */
+export const GRID_TYPES = ['comprehensive', 'dedicated'] as const
+export const GridProps = z.object({
+  id,
+  name: name.default(''),
+  community: id,
+  type: z.enum(GRID_TYPES).default('comprehensive'),
+  /** governance grid or party-building grid (多网合一 compares the two layers) */
+  layer: z.enum(['governance', 'party']).default('governance'),
+  /** 支部建在网格上: a party branch or party group sits on the grid */
+  partyBranch: z.boolean().default(true),
+  workersFullTime: z.number().int().min(0).max(100).default(1),
+  workersPartTime: z.number().int().min(0).max(100).default(0),
+  /** where the grid worker starts patrols, [lon, lat]; defaults to a point inside the grid */
+  base: z.tuple([z.number(), z.number()]).optional(),
+})
+
+export const SERVICE_KINDS = ['party_mass_center', 'service_station', 'property_office', 'enforcement_center'] as const
+export type ServiceKind = (typeof SERVICE_KINDS)[number]
+/** 党群服务中心, 社区服务站, 物业办公室, 街道综合执法中心 */
+export const ServiceProps = z.object({
+  id,
+  name,
+  kind: z.enum(SERVICE_KINDS),
+  street: z.string().default(''),
+  community: z.string().default(''),
+  compound: z.string().default(''),
+})
+
+export const RoadProps = z.object({
+  id,
+  class: z.enum(['arterial', 'local']).default('local'),
+})
+
+export type DistrictP = z.infer<typeof DistrictProps>
+export type StreetP = z.infer<typeof StreetProps>
+export type CommunityP = z.infer<typeof CommunityProps>
+export type CompoundP = z.infer<typeof CompoundProps>
+export type BuildingP = z.infer<typeof BuildingProps>
+export type GridP = z.infer<typeof GridProps>
+export type ServiceP = z.infer<typeof ServiceProps>
+export type RoadP = z.infer<typeof RoadProps>
+
+export const LAYER_PROPS = {
+  district: DistrictProps,
+  streets: StreetProps,
+  communities: CommunityProps,
+  compounds: CompoundProps,
+  buildings: BuildingProps,
+  grids: GridProps,
+  services: ServiceProps,
+  roads: RoadProps,
+} as const
+
+/** Geometry each layer accepts. */
+export const LAYER_GEOMETRY: Record<LayerKind, readonly string[]> = {
+  district: ['Polygon', 'MultiPolygon'],
+  streets: ['Polygon', 'MultiPolygon'],
+  communities: ['Polygon', 'MultiPolygon'],
+  compounds: ['Polygon', 'MultiPolygon'],
+  buildings: ['Polygon', 'MultiPolygon', 'Point'],
+  grids: ['Polygon', 'MultiPolygon'],
+  services: ['Point'],
+  roads: ['LineString', 'MultiLineString'],
+}
