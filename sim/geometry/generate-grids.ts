@@ -84,17 +84,19 @@ function trySplit(poly: Polys, b: GridBuilding[], idx: number[], k: number, thet
     return { i, t: x * ux + y * uy, lo, hi }
   })
   proj.sort((p, q) => p.t - q.t || p.i - q.i)
-  // Choose the split between positions s-1 and s that brings the first side closest to its share,
-  // preferring a line that runs between building footprints rather than through one.
+  // Choose the split between positions s-1 and s: both sides able to make grids inside the band first, then
+  // closest to the even share, preferring a line between building footprints rather than through one.
+  const k2 = k - k1
+  const outOfBand = (h: number, n: number) => (h < band.min * n ? band.min * n - h : h > band.max * n ? h - band.max * n : 0)
   let cum = 0
   let bestS = 1
   let bestCost = Infinity
   for (let s = 1; s < proj.length; s++) {
     cum += b[proj[s - 1].i].households
     if (proj[s].t - proj[s - 1].t < 1e-6) continue
-    const err = Math.abs(cum - goal)
     const t = (proj[s - 1].t + proj[s].t) / 2
-    const cost = err + 60 * proj.reduce((n, p) => n + (p.lo < t && t < p.hi ? 1 : 0), 0)
+    const crossings = proj.reduce((n, p) => n + (p.lo < t && t < p.hi ? 1 : 0), 0)
+    const cost = 1000 * (outOfBand(cum, k1) + outOfBand(total - cum, k2)) + Math.abs(cum - goal) + 60 * crossings
     if (cost < bestCost) {
       bestCost = cost
       bestS = s
@@ -111,13 +113,8 @@ function trySplit(poly: Polys, b: GridBuilding[], idx: number[], k: number, thet
   const ia = proj.slice(0, bestS).map((p) => p.i)
   const ib = proj.slice(bestS).map((p) => p.i)
   if (left.length === 0 || right.length === 0) return null
-  const ha = ia.reduce((s, i) => s + b[i].households, 0)
-  const hb = total - ha
-  const perA = ha / k1
-  const perB = hb / (k - k1)
-  const outOfBand = (h: number) => (h < band.min ? band.min - h : h > band.max ? h - band.max : 0)
   const pieces = left.length + right.length - 2
-  const score = pieces * 1e6 + (outOfBand(perA) + outOfBand(perB)) * 1e3 + bestCost - 100 * (compactness(left) + compactness(right))
+  const score = pieces * 1e6 + bestCost - 100 * (compactness(left) + compactness(right))
   return { a: left, b: right, ia, ib, score }
 }
 

@@ -66,7 +66,7 @@ export function pointInPolys(p: Position, polys: Polys): boolean {
  * Give every detached piece of a cell to the neighbour with the longest shared border, so that each cell
  * ends as one polygon. Larger pieces that touch no other cell stay where they are. Returns new cells.
  */
-export function dissolveFragments(cells: Polys[], anchors?: (Position | undefined)[]): Polys[] {
+export function dissolveFragments(cells: Polys[], anchors?: (Position | undefined)[], dropDebris = true): Polys[] {
   const out = cells.map((c) => c.slice())
   const orphans: { from: number; piece: Polys }[] = []
   out.forEach((cell, i) => {
@@ -93,7 +93,7 @@ export function dissolveFragments(cells: Polys[], anchors?: (Position | undefine
     // Debris of the clipping (a few m²), or a lobe that touches the rest only at a vertex (a quantised outline's
     // staircase does), would only make its receiver multipart: it is dropped, at most a hectare of it.
     const area = areaM2(piece)
-    if (area < 10 || (bestLen < 1 && area < 10_000)) continue
+    if (dropDebris && (area < 10 || (bestLen < 1 && area < 10_000))) continue
     const target = best >= 0 ? best : from
     out[target] = union(out[target], piece)
   }

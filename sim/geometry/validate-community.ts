@@ -7,6 +7,7 @@ import { assignPoints } from './assign-buildings.ts'
 import { difference, intersect, union } from './clip.ts'
 import { FINDING, type Finding } from './findings.ts'
 import { DEFAULT_BAND, gridCount, type GridBand } from './generate-grids.ts'
+import { ringProblems } from './ring-validity.ts'
 import { areaM2, bboxOfPolys, bboxesOverlap, centroidOf, perimeterM, type Polys } from './measure.ts'
 
 export interface CommunityInput {
@@ -73,6 +74,23 @@ export function validateCommunity(community: CommunityInput, grids: GridInput[],
     out.push({ code: FINDING.NO_GRIDS, severity: 'error', message: `community ${community.id} has no grids`, location: centroidOf(C), features: [cref] })
     return out
   }
+
+  // A broken ring makes every boolean operation meaningless: report it and leave that grid out of the rest.
+  const valid: GridInput[] = []
+  for (const g of grids) {
+    const problems = g.geometry.flatMap((poly) => poly.flatMap((ring, r) => ringProblems(ring).map((p) => ({ ...p, r }))))
+    const bad = problems.filter((p) => p.code !== 'CHECK_INCOMPLETE')
+    if (g.geometry.length === 0 || bad.length > 0) {
+      out.push({
+        code: FINDING.INVALID_GEOMETRY,
+        severity: 'error',
+        message: g.geometry.length === 0 ? `grid ${g.id} has no geometry` : `grid ${g.id}: ring ${bad[0].r} ${bad[0].message}`,
+        location: bad[0]?.at ?? (g.geometry.length ? centroidOf(g.geometry) : centroidOf(C)),
+        features: [{ layer: 'grids', id: g.id }],
+      })
+    } else valid.push(g)
+  }
+  grids = valid
 
   for (const g of grids) {
     const gref = { layer: 'grids' as const, id: g.id }

@@ -3,7 +3,7 @@ import { assignPoints } from '../geometry/assign-buildings.ts'
 import { countBySeverity, FINDING, type Finding, type Severity } from '../geometry/findings.ts'
 import { gridStats, type GridStats } from '../geometry/grid-stats.ts'
 import { centroidOf } from '../geometry/measure.ts'
-import { interiorPoint } from './generate/settlement.ts'
+import { interiorPoint } from '../geometry/interior-point.ts'
 import { indexGridLayer, type GridLayerIndex, type GridLayerInput } from './grid-layer-index.ts'
 import { validateCommunity, type ValidateOptions } from '../geometry/validate-community.ts'
 

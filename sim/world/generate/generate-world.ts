@@ -13,7 +13,8 @@ import type { Area, World } from '../types.ts'
 import { FENGTAI_STREETS, STREET_PRESET_CODE, type StreetSeed } from './fengtai-streets.ts'
 import { communityName, ordinal, shortStreetName } from './names.ts'
 import { chainSegments, sharedEdges } from './roads.ts'
-import { buildSettlement, FORMS, interiorPoint, randomPointIn, splitInteger, type BuildingForm } from './settlement.ts'
+import { interiorPoint } from '../../geometry/interior-point.ts'
+import { buildSettlement, FORMS, randomPointIn, splitInteger, type BuildingForm } from './settlement.ts'
 
 export const GENERATOR_VERSION = '1.0.0'
 export const PRESETS = ['fengtai', 'street'] as const
@@ -52,7 +53,16 @@ function formFor(densityPerKm2: number, kind: StreetSeed['kind']): BuildingForm 
 function communityHouseholds(total: number, rng: Rng): number[] {
   const n = Math.max(1, Math.round(total / COMMUNITY_HH.mean))
   const draws = Array.from({ length: n }, () => Math.min(COMMUNITY_HH.max, Math.max(COMMUNITY_HH.min, rng.normal(COMMUNITY_HH.mean, COMMUNITY_HH.sd))))
-  return splitInteger(total, draws)
+  // Scaling the draws to the street's total can push one past the 500–3,000 standard: pull it back and rescale.
+  let out = splitInteger(total, draws)
+  for (let it = 0; it < 50 && out.some((h) => h > 3000 || h < 500); it++) {
+    out.forEach((h, i) => {
+      if (h > 3000) draws[i] *= 2900 / h
+      if (h < 500) draws[i] *= 600 / h
+    })
+    out = splitInteger(total, draws)
+  }
+  return out
 }
 
 function propertyModel(rng: Rng, kind: StreetSeed['kind']): PropertyModel {

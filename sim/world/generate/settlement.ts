@@ -5,6 +5,7 @@ import type { Position } from 'geojson'
 import type { Rng } from '../../engine/rng.ts'
 import { intersect } from '../../geometry/clip.ts'
 import { areaM2, bboxOfPolys, centroidOf, M_PER_DEG_LAT, mPerDegLon, type Polys } from '../../geometry/measure.ts'
+import { interiorPoint } from '../../geometry/interior-point.ts'
 import { pointInPolys, relaxSeeds, voronoiCells } from '../../geometry/partition.ts'
 
 export interface BuildingForm {
@@ -43,26 +44,6 @@ export function randomPointIn(poly: Polys, rng: Rng, tries = 200): Position {
     if (pointInPolys(p, poly)) return p
   }
   return centroidOf(poly)
-}
-
-/** A point inside `poly` close to its centroid. */
-export function interiorPoint(poly: Polys): Position {
-  const c = centroidOf(poly)
-  if (pointInPolys(c, poly)) return c
-  const [x0, y0, x1, y1] = bboxOfPolys(poly)
-  let best = poly[0][0][0]
-  let bestD = Infinity
-  const n = 24
-  for (let i = 1; i < n; i++)
-    for (let j = 1; j < n; j++) {
-      const p = [x0 + ((x1 - x0) * i) / n, y0 + ((y1 - y0) * j) / n]
-      const d = (p[0] - c[0]) ** 2 + (p[1] - c[1]) ** 2
-      if (d < bestD && pointInPolys(p, poly)) {
-        bestD = d
-        best = p
-      }
-    }
-  return best
 }
 
 function disc(centre: Position, radiusM: number, n = 32): Polys {

@@ -1,0 +1,211 @@
+// Foreign attribute tables -> our layer's properties. The plan (which column feeds which field) is made
+// once per file, so every feature maps the same way and the user sees one table of decisions.
+import type { z } from 'zod'
+import { LAYER_PROPS, type LayerKind } from '../world/schema.ts'
+import type { Issues } from './issues.ts'
+import { DUPLICATE_ID, GENERATED_ID, INVALID_PROPERTY, MISSING_FIELD, VALUE_CONVERTED } from './reasons.ts'
+import { ENUM_WORDS, FALSE_WORDS, normalizeKey, synonymsFor, TRUE_WORDS } from './synonyms.ts'
+import type { PropertyMapping } from './types.ts'
+
+type Kind = 'string' | 'int' | 'share' | 'bool' | 'enum' | 'raw'
+const KIND: Record<string, Kind> = {
+  households: 'int', residents: 'int', partyMembers: 'int', renters: 'int', floors: 'int', workersFullTime: 'int', workersPartTime: 'int',
+  elderlyShare: 'share', synthetic: 'bool', ownersCommittee: 'bool', partyBranch: 'bool',
+  kind: 'enum', property: 'enum', type: 'enum', layer: 'enum', class: 'enum', base: 'raw',
+}
+export const FEATURE_ID = '(feature id)'
+
+export interface Plan extends PropertyMapping {
+  layer: LayerKind
+  /** ours -> their key, FEATURE_ID for the GeoJSON feature's own id */
+  from: Map<string, string>
+}
+
+const schemaOf = (layer: LayerKind) => LAYER_PROPS[layer] as unknown as z.ZodObject<Record<string, z.ZodType>>
+
+export function planMapping(layer: LayerKind, props: Record<string, unknown>[], featureIds: boolean): Plan {
+  const keys: string[] = []
+  const seen = new Set<string>()
+  for (const p of props) for (const k of Object.keys(p)) if (!seen.has(k)) { seen.add(k); keys.push(k) }
+  const byNorm = new Map<string, string>()
+  for (const k of keys) if (!byNorm.has(normalizeKey(k))) byNorm.set(normalizeKey(k), k)
+
+  const shape = schemaOf(layer).shape
+  const fields = ['id', 'name', ...Object.keys(shape).filter((f) => f !== 'id' && f !== 'name')].filter((f) => f in shape)
+  const from = new Map<string, string>()
+  const taken = new Set<string>()
+  for (const field of fields) {
+    for (const syn of synonymsFor(field, layer)) {
+      const theirs = byNorm.get(syn)
+      if (theirs !== undefined && !taken.has(theirs)) { from.set(field, theirs); taken.add(theirs); break }
+    }
+  }
+  if (!from.has('id') && featureIds) from.set('id', FEATURE_ID)
+  const required = (f: string) => !shape[f].safeParse(undefined).success
+  const mapped = Object.fromEntries(from)
+  return {
+    layer, from, mapped,
+    unmapped: keys.filter((k) => !taken.has(k)),
+    missing: fields.filter((f) => f !== 'id' && required(f) && !from.has(f)),
+  }
+}
+
+type Coerced = { ok: true; value: unknown; converted?: boolean } | { ok: false; why: string }
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v)
+  if (typeof v === 'object' && v !== null) return Array.isArray(v) ? 'a list' : 'an object'
+  return String(v)
+}
+
+function coerce(field: string, v: unknown): Coerced {
+  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: undefined }
+  const kind = KIND[field] ?? 'string'
+  if (kind === 'raw') return { ok: true, value: v }
+  if (kind === 'string') {
+    if (typeof v === 'string') return { ok: true, value: v.trim() }
+    if (typeof v === 'number' && Number.isFinite(v)) return { ok: true, value: String(v), converted: true }
+    return { ok: false, why: 'is not text' }
+  }
+  if (kind === 'bool') {
+    if (typeof v === 'boolean') return { ok: true, value: v }
+    const w = normalizeKey(String(v))
+    if (TRUE_WORDS.has(w)) return { ok: true, value: true, converted: true }
+    if (FALSE_WORDS.has(w)) return { ok: true, value: false, converted: true }
+    return { ok: false, why: 'is not yes/no (use true/false, 1/0 or 是/否)' }
+  }
+  if (kind === 'enum') {
+    if (typeof v !== 'string') return { ok: false, why: 'is not one of the allowed words' }
+    const w = normalizeKey(v)
+    const mapped = ENUM_WORDS[field]?.[w]
+    return mapped ? { ok: true, value: mapped, converted: mapped !== v } : { ok: true, value: v.trim() }
+  }
+  // numbers: strings like "1,234", "56户", "23%" are common in hand-kept tables
+  let n: number
+  let percent = false
+  if (typeof v === 'number') n = v
+  else if (typeof v === 'string') {
+    const m = /^\s*([-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+)\s*(%|户|人|层|名|个)?\s*$/.exec(v)
+    if (!m) return { ok: false, why: 'is not a number' }
+    n = Number(m[1].replace(/,/g, ''))
+    percent = m[2] === '%'
+  } else return { ok: false, why: 'is not a number' }
+  if (!Number.isFinite(n)) return { ok: false, why: 'is not a finite number' }
+  if (kind === 'share') {
+    if (percent || (n > 1 && n <= 100)) return { ok: true, value: n / 100, converted: true }
+    return { ok: true, value: n, converted: typeof v !== 'number' }
+  }
+  if (percent) return { ok: false, why: 'is a percentage where a count belongs' }
+  return { ok: true, value: n, converted: typeof v !== 'number' }
+}
+
+export interface PropSource {
+  index: number
+  label?: string
+  props: Record<string, unknown>
+  id?: unknown
+}
+
+/** Our properties for every feature (with `extra`), or null after reporting errors. */
+export function mapProperties(plan: Plan, features: PropSource[], issues: Issues): Record<string, unknown>[] | null {
+  const { layer, from, missing } = plan
+  const base = schemaOf(layer)
+  const schema = missing.length ? base.partial(Object.fromEntries(missing.map((f) => [f, true])) as Record<string, true>) : base
+  for (const f of missing) {
+    issues.warn(MISSING_FIELD, `no column gives "${f}", which ${layer} need; the features are imported without it and must get it in the editor (e.g. from the layer they lie in) before use`)
+  }
+  const converted = new Map<string, number>()
+  const generated: number[] = []
+  const ids = new Map<string, number>()
+  const out: Record<string, unknown>[] = []
+  let failed = false
+  for (const f of features) {
+    const where = { feature: f.index, featureName: f.label }
+    const obj: Record<string, unknown> = {}
+    const reported = new Set<string>()
+    let bad = false
+    for (const [field, theirs] of from) {
+      const raw = theirs === FEATURE_ID ? f.id : f.props[theirs]
+      const c = coerce(field, raw)
+      if (!c.ok) {
+        issues.error(INVALID_PROPERTY, `field "${field}" (column "${theirs}") has ${show(raw)}, which ${c.why}`, where)
+        reported.add(field)
+        bad = true
+        continue
+      }
+      if (c.value !== undefined) obj[field] = c.value
+      if (c.converted) converted.set(theirs, (converted.get(theirs) ?? 0) + 1)
+    }
+    if (obj.id === undefined) {
+      obj.id = `${layer}-${f.index}`
+      generated.push(f.index)
+    }
+    const parsed = schema.safeParse(obj)
+    if (!parsed.success) {
+      bad = true
+      for (const zi of parsed.error.issues) {
+        const field = String(zi.path[0] ?? '')
+        if (reported.has(field)) continue
+        const theirs = from.get(field)
+        const col = theirs ? ` (column "${theirs}")` : ''
+        const value = field in obj ? `has ${show(obj[field])}: ` : 'is required but empty: '
+        issues.error(INVALID_PROPERTY, `field "${field}"${col} ${value}${zi.message}`, where)
+      }
+    }
+    if (bad) { failed = true; continue }
+    const props = parsed.data as Record<string, unknown>
+    const id = String(props.id)
+    const twin = ids.get(id)
+    if (twin !== undefined) {
+      issues.error(DUPLICATE_ID, `has id "${id}", already used by feature ${twin}; ids must be unique within a layer`, where)
+      failed = true
+    } else ids.set(id, f.index)
+    const extra = extraOf(f.props, plan)
+    if (extra) props.extra = extra
+    out.push(props)
+  }
+  if (failed) return null
+  for (const [theirs, n] of converted) {
+    issues.info(VALUE_CONVERTED, `converted ${n} value${n === 1 ? '' : 's'} of column "${theirs}" (text to number, percent to share, 是/否 to yes/no, or a Chinese word to our code)`)
+  }
+  if (generated.length) {
+    const first = generated.slice(0, 3).map((i) => `${layer}-${i}`).join(', ')
+    issues.info(GENERATED_ID, `${generated.length} feature${generated.length === 1 ? ' has' : 's have'} no id; generated ${first}${generated.length > 3 ? ', …' : ''}`, generated.length === 1 ? { feature: generated[0] } : {})
+  }
+  return out
+}
+
+/** Unmapped columns, kept as plain data; a previous export's own `extra` object is merged back, not nested. */
+function extraOf(props: Record<string, unknown>, plan: Plan): Record<string, unknown> | undefined {
+  let extra: Record<string, unknown> | undefined
+  for (const k of plan.unmapped) {
+    if (!(k in props)) continue
+    const v = props[k]
+    extra ??= {}
+    if (k === 'extra' && typeof v === 'object' && v !== null && !Array.isArray(v)) for (const [ek, ev] of Object.entries(v)) put(extra, ek, ev)
+    else put(extra, k, v)
+  }
+  return extra
+}
+
+// A column literally named "__proto__" must stay a column, not rewire the object.
+function put(o: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
+}
+
+const LABEL_KEYS = ['name', '名称', 'mc', 'title', 'label', 'id', 'code', '编码', '编号', 'bm'].map(normalizeKey)
+
+/** A short human name for messages: a name-like column, else an id-like one, else the feature id. */
+export function featureLabel(props: Record<string, unknown>, id: unknown): string | undefined {
+  let best: { rank: number; value: string } | undefined
+  for (const [k, v] of Object.entries(props)) {
+    if (typeof v !== 'string' && typeof v !== 'number') continue
+    const nk = normalizeKey(k)
+    let rank = LABEL_KEYS.indexOf(nk)
+    if (rank < 0 && nk.endsWith('名称')) rank = 1.5
+    if (rank < 0 && /(编码|编号)$/.test(nk)) rank = 7.5
+    if (rank >= 0 && String(v).trim() && (!best || rank < best.rank)) best = { rank, value: String(v).trim() }
+  }
+  if (best) return best.value
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+}
