@@ -12,3 +12,4 @@ export { type GridStats, WALK_SPEED_KMH, DETOUR_FACTOR } from './geometry/grid-s
 export { importFile, type ImportOptions, type ImportResult, type ImportIssue } from './import/index.ts'
 export type { World, WorldMeta } from './world/types.ts'
 export * from './world/schema.ts'
+export { splitGrid, mergeGrids } from './geometry/edit-grids.ts'

@@ -1,24 +1,17 @@
 // Guessing which of our layers a file is, when the user did not say. The guess is reported as an info
 // issue with its reason, so a wrong one is easy to spot and override with the `layer` option.
-import { signedArea } from '../geometry/ring-validity.ts'
+import { areaM2 as planarAreaM2, polysOf } from '../geometry/measure.ts'
+import type { Area } from '../world/types.ts'
 import { LAYER_KINDS, type LayerKind } from '../world/schema.ts'
 import type { Geom } from './coords.ts'
 import { normalizeKey, synonymsFor } from './synonyms.ts'
 
-const M_PER_DEG = 111_320
 const BUILDING_MAX_AREA_M2 = 20_000
 const BUILDING_MAX_HOUSEHOLDS = 5_000
 
-/** Rough area in m² (equirectangular); enough to tell a building from a grid. */
+/** Area in m², enough to tell a building from a grid from a district. */
 function areaM2(g: Geom): number {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []
-  let a = 0
-  for (const rings of polys) {
-    const lat = rings[0]?.[0]?.[1] ?? 0
-    const k = M_PER_DEG * M_PER_DEG * Math.cos((lat * Math.PI) / 180)
-    rings.forEach((r, i) => { a += (i === 0 ? 1 : -1) * Math.abs(signedArea(r)) * k })
-  }
-  return a
+  return g.type === 'Polygon' || g.type === 'MultiPolygon' ? planarAreaM2(polysOf(g as Area)) : 0
 }
 
 const median = (xs: number[]) => {
