@@ -13,3 +13,41 @@ export { importFile, type ImportOptions, type ImportResult, type ImportIssue } f
 export type { World, WorldMeta } from './world/types.ts'
 export * from './world/schema.ts'
 export { splitGrid, mergeGrids } from './geometry/edit-grids.ts'
+// Simulation (discrete-event, agent-based): scenarios, runs, replicates, metrics.
+export { createRng, type Rng } from './engine/rng.ts'
+export { EventHeap } from './engine/heap.ts'
+export { Scheduler, type Handlers } from './engine/scheduler.ts'
+export { Pools } from './engine/pool.ts'
+export { erlangC, erlangCWait, erlangRow, type ErlangRow } from './metrics/erlang.ts'
+export {
+  ScenarioSchema,
+  LEVERS,
+  ALLOCATION_RULES,
+  parseScenario,
+  defaultScenario,
+  diffScenarios,
+  flatten as flattenScenario,
+  setPath as setScenarioPath,
+  ScenarioError,
+  type Scenario,
+  type ScenarioInput,
+  type LeverMeta,
+  type DiffRow,
+} from './scenario/schema.ts'
+export { SCENARIO_PRESETS, scenarioPreset, scenarioPresets } from './scenario/presets.ts'
+export { CATEGORIES, CATEGORY, type Category, type CategorySpec } from './model/categories.ts'
+export { CHANNELS, ROLES, EV, type EventKind, type SimEvent } from './model/model.ts'
+export {
+  simulate,
+  simulateAsync,
+  summarize,
+  replicateSeeds,
+  metricAt,
+  SUMMARY_METRICS,
+  RESULT_VERSION,
+  type SimOptions,
+  type SimResult,
+  type ReplicateSummary,
+} from './run/simulate.ts'
+export { CALIBRATION_TARGETS, calibrate, type CalibrationRow } from './run/calibrate.ts'
+export { layerDiff } from './geometry/layer-diff.ts'

@@ -1,10 +1,37 @@
-// `gongzhi` command line: world build, world check, import. Exit codes: 0 fine, 1 findings of severity error
-// or bad input, 2 usage.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+// `gongzhi` command line: world build, world check, import, run, sweep, scenarios, calibrate. Exit codes: 0 fine,
+// 1 findings of severity error or bad input, 2 usage.
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { Worker } from 'node:worker_threads'
 import outline from '../data/outline/fengtai.geo.json' with { type: 'json' }
-import { buildWorld, checkWorld, importFile, LAYER_FILES, PRESETS, worldFromFiles, worldToFiles, WorldFileError, type Preset } from './api.ts'
+import {
+  buildWorld,
+  calibrate,
+  checkWorld,
+  compileWorld,
+  diffScenarios,
+  flattenScenario,
+  importFile,
+  LAYER_FILES,
+  parseScenario,
+  PRESETS,
+  replicateSeeds,
+  SCENARIO_PRESETS,
+  ScenarioError,
+  scenarioPreset,
+  setScenarioPath,
+  simulate,
+  summarize,
+  SUMMARY_METRICS,
+  worldFromFiles,
+  worldToFiles,
+  WorldFileError,
+  type CompiledWorld,
+  type Preset,
+  type Scenario,
+} from './api.ts'
 import type { Polygon } from 'geojson'
 
 const USAGE = `gongzhi — grid governance planner and simulator
@@ -12,6 +39,12 @@ const USAGE = `gongzhi — grid governance planner and simulator
   gongzhi world build --preset fengtai|street [--seed N] --out DIR
   gongzhi world check DIR | FILE...          (FILEs named communities.geojson, grids.geojson, buildings.geojson)
   gongzhi import FILE [--crs auto|wgs84|gcj02|bd09] [--layer auto|grids|communities|buildings|…] --out FILE
+  gongzhi run (--world DIR | --preset fengtai|street [--world-seed N]) --scenario FILE|NAME --days N --seed S
+              [--replicates R] --out FILE.json
+  gongzhi sweep --plan FILE.json [--workers N] --out FILE.csv   (resumes: rows already in the CSV are skipped)
+  gongzhi scenarios                      list the preset scenarios, one a line
+  gongzhi scenarios diff A B             levers that differ between two scenarios (names or files)
+  gongzhi calibrate [--preset street|fengtai] [--days N] [--seed S]   simulated vs published figures
 `
 
 class UsageError extends Error {}
@@ -81,9 +114,205 @@ async function importCmd(args: string[]): Promise<number> {
   return 0
 }
 
+function loadScenario(arg: string): Scenario {
+  if (SCENARIO_PRESETS.includes(arg)) return scenarioPreset(arg)
+  if (existsSync(arg)) {
+    let raw: unknown
+    try {
+      raw = JSON.parse(readFileSync(arg, 'utf8'))
+    } catch (e) {
+      throw new WorldFileError(arg, `not valid JSON: ${(e as Error).message}`)
+    }
+    return parseScenario(raw)
+  }
+  throw new UsageError(`--scenario: "${arg}" is neither a preset (${SCENARIO_PRESETS.join(', ')}) nor a file`)
+}
+
+function intOpt(name: string, v: string | undefined, def: number, min: number, max: number): number {
+  if (v === undefined) return def
+  const n = Number(v)
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer in ${min}..${max}, got "${v}"`)
+  return n
+}
+
+function loadWorld(values: { world?: string; preset?: string; 'world-seed'?: string }): CompiledWorld {
+  if (values.world) return compileWorld(worldFromFiles(readWorldInputs([values.world])))
+  const preset = values.preset ?? 'street'
+  if (!PRESETS.includes(preset as Preset)) throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}`)
+  return compileWorld(buildWorld({ preset: preset as Preset, seed: intOpt('world-seed', values['world-seed'], 1, 0, 2 ** 31) }))
+}
+
+const WORLD_OPTS = { world: { type: 'string' }, preset: { type: 'string' }, 'world-seed': { type: 'string' } } as const
+
+function runCmd(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: { ...WORLD_OPTS, scenario: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, replicates: { type: 'string' }, out: { type: 'string' } },
+  })
+  if (!values.scenario) throw new UsageError('--scenario FILE|NAME is required')
+  if (!values.out) throw new UsageError('--out FILE.json is required')
+  const days = intOpt('days', values.days, 365, 1, 3650)
+  const seed = intOpt('seed', values.seed, 1, 0, 2 ** 31)
+  const reps = intOpt('replicates', values.replicates, 1, 1, 1000)
+  const scenario = loadScenario(values.scenario)
+  const t0 = performance.now()
+  const world = loadWorld(values)
+  err(`world: ${world.grids.n} grids, ${world.communities.n} communities (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+  const results = replicateSeeds(seed, reps).map((s, k) =>
+    simulate(world, scenario, {
+      seed: s,
+      days,
+      detail: reps === 1,
+      onProgress: (d, n) => {
+        if (d % 30 === 0 || d === n) err(`${reps > 1 ? `replicate ${k + 1}/${reps} ` : ''}day ${d}/${n}`)
+      },
+    }),
+  )
+  const output = reps === 1 ? results[0] : { summary: summarize(results), runs: results }
+  writeFileSync(values.out, JSON.stringify(output) + '\n')
+  const r = results[0]
+  err(`${scenario.name}: ${r.issues.arisen} issues, resolution ${r.rates.resolution}, satisfaction ${r.rates.satisfaction} (${((performance.now() - t0) / 1000).toFixed(1)} s) → ${values.out}`)
+  if (reps > 1) for (const [k, v] of Object.entries((output as { summary: ReturnType<typeof summarize> }).summary.metrics)) out(`${k.padEnd(26)} ${String(v.mean).padStart(10)}  95% [${v.ci95[0]}, ${v.ci95[1]}]`)
+  return 0
+}
+
+interface SweepPlan {
+  preset?: Preset
+  worldSeed?: number
+  world?: string
+  scenario?: string
+  days?: number
+  seed?: number
+  replicates?: number
+  levers?: Record<string, unknown[]>
+}
+
+const csvCell = (v: unknown) => {
+  const s = typeof v === 'string' ? v : JSON.stringify(v)
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+async function sweepCmd(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { plan: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' } } })
+  if (!values.plan) throw new UsageError('--plan FILE.json is required')
+  if (!values.out) throw new UsageError('--out FILE.csv is required')
+  if (!existsSync(values.plan)) throw new WorldFileError(values.plan, 'no such file')
+  const plan = JSON.parse(readFileSync(values.plan, 'utf8')) as SweepPlan
+  const nWorkers = intOpt('workers', values.workers, Math.max(1, cpus().length - 1), 1, 64)
+  const base = loadScenario(plan.scenario ?? 'hotline-reform')
+  const levers = Object.entries(plan.levers ?? {})
+  for (const [path, vs] of levers) if (!Array.isArray(vs) || vs.length === 0) throw new UsageError(`plan.levers.${path}: must be a non-empty array`)
+  // cartesian product of lever values × replicates
+  let combos: unknown[][] = [[]]
+  for (const [, vs] of levers) combos = combos.flatMap((c) => vs.map((v) => [...c, v]))
+  const days = plan.days ?? 90
+  const seeds = replicateSeeds(plan.seed ?? 1, plan.replicates ?? 1)
+  const jobs: { id: string; scenario: Scenario; seed: number; values: unknown[] }[] = []
+  for (const c of combos) {
+    const sc = structuredClone(base) as unknown as Record<string, unknown>
+    c.forEach((v, k) => setScenarioPath(sc, levers[k][0], v))
+    const parsed = parseScenario(sc)
+    for (const seed of seeds) jobs.push({ id: JSON.stringify([seed, ...c]), scenario: parsed, seed, values: c })
+  }
+  const header = ['id', 'seed', 'scenario', 'days', ...levers.map(([p]) => p), ...SUMMARY_METRICS]
+  const done = new Set<string>()
+  if (existsSync(values.out)) {
+    const lines = readFileSync(values.out, 'utf8').split('\n').filter(Boolean)
+    if (lines[0] !== header.join(',')) throw new WorldFileError(values.out, 'exists with different columns: remove it or use another --out')
+    for (const l of lines.slice(1)) {
+      const m = /^"((?:[^"]|"")*)"|^([^,]*)/.exec(l)!
+      done.add(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2])
+    }
+  } else writeFileSync(values.out, header.join(',') + '\n')
+  const todo = jobs.filter((j) => !done.has(j.id))
+  err(`sweep: ${jobs.length} runs (${combos.length} lever settings × ${seeds.length} replicates), ${jobs.length - todo.length} already in ${values.out}, ${nWorkers} workers`)
+  const t0 = performance.now()
+  const src = plan.world ? { dir: plan.world } : { preset: plan.preset ?? 'street', worldSeed: plan.worldSeed ?? 1 }
+  const byId = new Map(todo.map((j) => [j.id, j]))
+  let next = 0
+  let finished = 0
+  let ready = 0
+  let tReady = t0
+  await Promise.all(
+    Array.from({ length: Math.min(nWorkers, todo.length) }, () => {
+      return new Promise<void>((resolve, reject) => {
+        // a TypeScript worker: register tsx inside the thread, then load the worker module
+        const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./run/sweep-worker.ts', import.meta.url).href)}) })`
+        const w = new Worker(boot, { eval: true, workerData: src })
+        const feed = () => {
+          if (next >= todo.length) {
+            void w.terminate().then(() => resolve())
+            return
+          }
+          const j = todo[next++]
+          w.postMessage({ id: j.id, scenario: j.scenario, seed: j.seed, days })
+        }
+        w.on('message', (msg: { ready?: boolean; id?: string; metrics?: Record<string, number> }) => {
+          if (msg.ready && ++ready === Math.min(nWorkers, todo.length)) tReady = performance.now()
+          if (msg.id !== undefined && msg.metrics) {
+            const j = byId.get(msg.id)!
+            const row = [j.id, j.seed, base.name, days, ...j.values, ...SUMMARY_METRICS.map((m) => msg.metrics![m])]
+            appendFileSync(values.out!, row.map(csvCell).join(',') + '\n')
+            finished++
+            err(`run ${finished}/${todo.length}`)
+          }
+          feed()
+        })
+        w.on('error', reject)
+      })
+    }),
+  )
+  const t1 = performance.now()
+  err(`sweep done: ${todo.length} runs in ${((t1 - t0) / 1000).toFixed(1)} s (${((t1 - tReady) / 1000).toFixed(2)} s after every worker was ready) → ${values.out}`)
+  return 0
+}
+
+function scenariosCmd(args: string[]): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })
+  if (positionals.length === 0) {
+    for (const name of SCENARIO_PRESETS) {
+      const s = scenarioPreset(name)
+      out(`${name.padEnd(22)} ${s.label}`)
+    }
+    return 0
+  }
+  if (positionals[0] === 'diff') {
+    if (positionals.length !== 3) throw new UsageError('scenarios diff needs two scenarios: A B')
+    const a = loadScenario(positionals[1])
+    const b = loadScenario(positionals[2])
+    const rows = diffScenarios(a, b)
+    if (rows.length === 0) out('no lever differs')
+    for (const r of rows) out(`${r.path.padEnd(36)} ${csvCell(r.a).padStart(8)} → ${csvCell(r.b).padEnd(8)} ${r.label} (${r.unit})`)
+    return 0
+  }
+  if (positionals[0] === 'show' && positionals[1]) {
+    out(JSON.stringify(flattenScenario(loadScenario(positionals[1])), null, 2))
+    return 0
+  }
+  throw new UsageError(`unknown scenarios subcommand "${positionals.join(' ')}"`)
+}
+
+function calibrateCmd(args: string[]): number {
+  const { values } = parseArgs({ args, options: { ...WORLD_OPTS, days: { type: 'string' }, seed: { type: 'string' } } })
+  const days = intOpt('days', values.days, 365, 1, 3650)
+  const seed = intOpt('seed', values.seed, 1, 0, 2 ** 31)
+  const world = loadWorld(values)
+  const rows = calibrate(world, { seed, days, onScenario: (n) => err(`running ${n} (${days} days)…`) })
+  const fmt = (x: number) => (Math.abs(x) < 1 ? x.toFixed(3) : x.toFixed(1))
+  out(`${'figure'.padEnd(58)} ${'scenario'.padEnd(20)} ${'published'.padStart(9)} ${'simulated'.padStart(9)}  within`)
+  for (const r of rows) out(`${r.figure.padEnd(58)} ${r.scenario.padEnd(20)} ${fmt(r.published).padStart(9)} ${fmt(r.simulated).padStart(9)}  ${r.within ? 'yes' : `NO (±${r.tolerance})`}`)
+  err(`${rows.filter((r) => r.within).length}/${rows.length} figures within tolerance`)
+  return 0
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv
+  const tail = [sub, ...rest].filter((x) => x !== undefined)
   try {
+    if (cmd === 'run') return runCmd(tail)
+    if (cmd === 'sweep') return await sweepCmd(tail)
+    if (cmd === 'scenarios') return scenariosCmd(tail)
+    if (cmd === 'calibrate') return calibrateCmd(tail)
     if (cmd === 'world' && sub === 'build') return worldBuild(rest)
     if (cmd === 'world' && sub === 'check') return worldCheck(rest)
     if (cmd === 'import') return await importCmd([sub, ...rest].filter((x) => x !== undefined))
@@ -96,6 +325,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       err(`gongzhi: ${e.message}\n\n${USAGE}`)
       return 2
+    }
+    if (e instanceof ScenarioError) {
+      err(`gongzhi: invalid scenario\n${e.message}`)
+      return 1
     }
     if (e instanceof WorldFileError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       err(`gongzhi: ${(e as Error).message}`)

@@ -1,0 +1,52 @@
+// Calendar profiles. The clock counts minutes from 00:00 on day 0 of the run; `startDay` (0 = 1 January) places
+// day 0 in the year. Intraday peaks 09–11 h and 14–16 h (calibration.md §2.1), quieter weekends (assumption),
+// heating season 15 November → 15 March (calibration.md §2.4).
+export const MIN_PER_HOUR = 60
+export const MIN_PER_DAY = 1440
+
+/** relative arrival weight per hour of day (sums to 24 × mean 1) */
+export const HOURLY_WEIGHTS: readonly number[] = (() => {
+  const w = [0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.5, 0.9, 1.3, 1.9, 1.9, 1.5, 1.0, 1.2, 1.8, 1.8, 1.5, 1.3, 1.1, 1.0, 0.8, 0.6, 0.4, 0.25]
+  const s = w.reduce((a, b) => a + b, 0)
+  return w.map((x) => (x * 24) / s)
+})()
+
+/** cumulative distribution of HOURLY_WEIGHTS for inverse-transform sampling of a time of day */
+const HOURLY_CDF: Float64Array = (() => {
+  const c = new Float64Array(25)
+  for (let h = 0; h < 24; h++) c[h + 1] = c[h] + HOURLY_WEIGHTS[h] / 24
+  c[24] = 1
+  return c
+})()
+
+/** minute of day for a uniform u in [0,1): piecewise-uniform inside the hour */
+export function minuteOfDay(u: number): number {
+  let h = 0
+  while (h < 23 && HOURLY_CDF[h + 1] <= u) h++
+  const within = (u - HOURLY_CDF[h]) / (HOURLY_CDF[h + 1] - HOURLY_CDF[h])
+  return (h + Math.min(0.999999, Math.max(0, within))) * MIN_PER_HOUR
+}
+
+/** weekday factor (0 = Monday … 6 = Sunday); the mean over a week is 1 */
+export const WEEKDAY_FACTOR: readonly number[] = [1.08, 1.06, 1.04, 1.04, 1.03, 0.88, 0.87]
+
+export const dayOfYear = (day: number, startDay: number): number => (((day + startDay) % 365) + 365) % 365
+/** 1 January 2019 was a Tuesday: weekday index of a day of the year (assumption: every year like 2019) */
+export const weekday = (doy: number): number => (doy + 1) % 7
+
+/** heating season 15 Nov (day 318) → 15 Mar (day 73) */
+export const inHeatingSeason = (doy: number): boolean => doy >= 318 || doy <= 73
+/** the first official heating days are the peak (calibration.md §2.4: 1,600/day falling to 413/day) */
+export const heatingFactor = (doy: number): number => {
+  if (!inHeatingSeason(doy)) return 0.15
+  const since = doy >= 318 ? doy - 318 : doy + 365 - 318
+  return 1 + 2.5 * Math.exp(-since / 6)
+}
+
+/** working hours 08:30–17:30 on weekdays; weekends staffed at a quarter (assumption) */
+export function isWorkingMinute(t: number, startDay: number): boolean {
+  const day = Math.floor(t / MIN_PER_DAY)
+  const m = t - day * MIN_PER_DAY
+  const wd = weekday(dayOfYear(day, startDay))
+  return wd < 5 && m >= 510 && m < 1050
+}

@@ -1,0 +1,116 @@
+// Resolver pools: each pool is c identical servers (people) and a two-class FIFO queue (urgent first). Pools are
+// stored as columns so thousands of them (one per grid, community, compound, street) stay cheap. A pool does not
+// schedule events itself: `offer` returns whether the job starts now, `finish` returns the next job to start, and
+// the model schedules completions. Time-in-system is integrated per pool for Little's law (L = λW).
+export class Pools {
+  readonly n: number
+  readonly servers: Int32Array
+  readonly busy: Int32Array
+  /** time integral of the number in system (queue + service), in job-minutes */
+  readonly area: Float64Array
+  readonly lastT: Float64Array
+  readonly inSystem: Int32Array
+  readonly arrivals: Float64Array
+  readonly departures: Float64Array
+  /** summed time in system of departed jobs (minutes) and summed wait before service */
+  readonly sojourn: Float64Array
+  readonly wait: Float64Array
+  /** summed busy server-minutes (for utilisation) */
+  readonly busyArea: Float64Array
+  /** jobs that started service */
+  readonly starts: Float64Array
+  private readonly qHi: number[][]
+  private readonly qLo: number[][]
+  private readonly headHi: Int32Array
+  private readonly headLo: Int32Array
+
+  constructor(servers: ArrayLike<number>) {
+    const n = servers.length
+    this.n = n
+    this.servers = Int32Array.from(servers as ArrayLike<number>)
+    this.busy = new Int32Array(n)
+    this.area = new Float64Array(n)
+    this.lastT = new Float64Array(n)
+    this.inSystem = new Int32Array(n)
+    this.arrivals = new Float64Array(n)
+    this.departures = new Float64Array(n)
+    this.sojourn = new Float64Array(n)
+    this.wait = new Float64Array(n)
+    this.busyArea = new Float64Array(n)
+    this.starts = new Float64Array(n)
+    this.qHi = Array.from({ length: n }, () => [])
+    this.qLo = Array.from({ length: n }, () => [])
+    this.headHi = new Int32Array(n)
+    this.headLo = new Int32Array(n)
+  }
+
+  private advance(p: number, t: number): void {
+    const dt = t - this.lastT[p]
+    if (dt > 0) {
+      this.area[p] += dt * this.inSystem[p]
+      this.busyArea[p] += dt * this.busy[p]
+      this.lastT[p] = t
+    }
+  }
+
+  /** a job arrives; true when a server is free and it starts now (the caller schedules its completion) */
+  offer(p: number, job: number, t: number, urgent: boolean): boolean {
+    this.advance(p, t)
+    this.arrivals[p]++
+    this.inSystem[p]++
+    if (this.busy[p] < this.servers[p]) {
+      this.busy[p]++
+      return true
+    }
+    ;(urgent ? this.qHi : this.qLo)[p].push(job)
+    return false
+  }
+
+  /** a job leaves after `sojourn` minutes in the pool; returns the next queued job to start, or -1 */
+  finish(p: number, t: number, sojourn: number): number {
+    this.advance(p, t)
+    this.inSystem[p]--
+    this.departures[p]++
+    this.sojourn[p] += sojourn
+    const next = this.take(p)
+    if (next < 0) this.busy[p]--
+    return next
+  }
+
+  /** records how long a starting job waited */
+  started(p: number, waited: number): void {
+    this.wait[p] += waited
+    this.starts[p]++
+  }
+
+  queued(p: number): number {
+    return this.qHi[p].length - this.headHi[p] + this.qLo[p].length - this.headLo[p]
+  }
+
+  private take(p: number): number {
+    const hi = this.qHi[p]
+    if (this.headHi[p] < hi.length) {
+      const job = hi[this.headHi[p]++]
+      if (this.headHi[p] > 1024 && this.headHi[p] * 2 > hi.length) {
+        hi.splice(0, this.headHi[p])
+        this.headHi[p] = 0
+      }
+      return job
+    }
+    const lo = this.qLo[p]
+    if (this.headLo[p] < lo.length) {
+      const job = lo[this.headLo[p]++]
+      if (this.headLo[p] > 1024 && this.headLo[p] * 2 > lo.length) {
+        lo.splice(0, this.headLo[p])
+        this.headLo[p] = 0
+      }
+      return job
+    }
+    return -1
+  }
+
+  /** brings every pool's integrals up to time t (call before reading them) */
+  close(t: number): void {
+    for (let p = 0; p < this.n; p++) this.advance(p, t)
+  }
+}

@@ -1,0 +1,39 @@
+// Issue categories (model.md §3): who resolves them, the time limit that applies, how visible they are to a
+// patrol or a home visit, how readily residents report them, and the hands-on work they need.
+// Shares: calibration.md §2.4 (2020 top-10, Q25/Q27) turned into a mix; the rest are assumptions.
+
+export const CATEGORIES = ['environment', 'property', 'parking', 'heating', 'noise', 'illegalBuilding', 'dispute', 'welfare', 'safety'] as const
+export type Category = (typeof CATEGORIES)[number]
+export const NCAT = CATEGORIES.length
+
+/** who can solve it: the lowest level able (model.md §3 step 3) */
+export const RESOLVER = { GRID: 0, PROPERTY: 1, COMMUNITY: 2, ENFORCEMENT: 3, DEPARTMENT: 4, MULTI: 5 } as const
+export type ResolverKind = (typeof RESOLVER)[keyof typeof RESOLVER]
+
+export interface CategorySpec {
+  zh: string
+  share: number
+  resolver: ResolverKind
+  limitHours: number
+  /** chance per patrol pass / visit that the issue is noticed, relative */
+  patrolDetect: number
+  visitDetect: number
+  /** multiplier on the resident's reporting probability */
+  reportFactor: number
+  /** mean hands-on minutes per job */
+  workMinutes: number
+}
+
+export const CATEGORY: Record<Category, CategorySpec> = {
+  environment: { zh: '环境卫生', share: 0.22, resolver: RESOLVER.GRID, limitHours: 168, patrolDetect: 0.9, visitDetect: 0.2, reportFactor: 0.7, workMinutes: 45 },
+  property: { zh: '物业维修', share: 0.2, resolver: RESOLVER.PROPERTY, limitHours: 168, patrolDetect: 0.4, visitDetect: 0.5, reportFactor: 1.2, workMinutes: 90 },
+  parking: { zh: '停车', share: 0.1, resolver: RESOLVER.MULTI, limitHours: 168, patrolDetect: 0.8, visitDetect: 0.1, reportFactor: 1, workMinutes: 120 },
+  heating: { zh: '供暖', share: 0.08, resolver: RESOLVER.DEPARTMENT, limitHours: 24, patrolDetect: 0.05, visitDetect: 0.5, reportFactor: 2.5, workMinutes: 120 },
+  noise: { zh: '噪音施工', share: 0.1, resolver: RESOLVER.ENFORCEMENT, limitHours: 168, patrolDetect: 0.5, visitDetect: 0.3, reportFactor: 1.4, workMinutes: 90 },
+  illegalBuilding: { zh: '违建', share: 0.06, resolver: RESOLVER.MULTI, limitHours: 360, patrolDetect: 0.8, visitDetect: 0.1, reportFactor: 0.8, workMinutes: 240 },
+  dispute: { zh: '邻里纠纷', share: 0.1, resolver: RESOLVER.COMMUNITY, limitHours: 168, patrolDetect: 0.1, visitDetect: 0.6, reportFactor: 1, workMinutes: 120 },
+  welfare: { zh: '养老服务', share: 0.1, resolver: RESOLVER.COMMUNITY, limitHours: 168, patrolDetect: 0.05, visitDetect: 0.9, reportFactor: 0.8, workMinutes: 90 },
+  safety: { zh: '安全隐患', share: 0.04, resolver: RESOLVER.MULTI, limitHours: 2, patrolDetect: 0.6, visitDetect: 0.3, reportFactor: 2, workMinutes: 120 },
+}
+
+export const MULTI_DEPT_CATEGORIES: Category[] = CATEGORIES.filter((c) => CATEGORY[c].resolver === RESOLVER.MULTI)

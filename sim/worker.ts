@@ -1,0 +1,91 @@
+// The simulation as a Web Worker service (Comlink). The browser does
+//   const sim = Comlink.wrap<SimService>(new Worker(new URL('../sim/worker.ts', import.meta.url), { type: 'module' }))
+// and calls loadWorld → run (with progress and playback-event callbacks wrapped in Comlink.proxy) → result; cancel
+// stops a run at the next day boundary. This file imports only comlink and sim/api.ts, so the worker runs the very
+// code the CLI and tests run: same seed, same result.
+import * as Comlink from 'comlink'
+import {
+  buildWorld,
+  compileWorld,
+  defaultScenario,
+  LEVERS,
+  parseScenario,
+  SCENARIO_PRESETS,
+  scenarioPreset,
+  simulateAsync,
+  worldFromFiles,
+  type CompiledWorld,
+  type Preset,
+  type Scenario,
+  type ScenarioInput,
+  type SimEvent,
+  type SimResult,
+} from './api.ts'
+
+export interface RunRequest {
+  /** a preset name or a scenario object */
+  scenario: string | ScenarioInput
+  seed: number
+  days: number
+  detail?: boolean
+}
+
+/** progress after every simulated day */
+export type ProgressCallback = (day: number, days: number) => void
+/** playback: batches of events, in simulation order */
+export type EventsCallback = (events: SimEvent[]) => void
+
+export function createSimService() {
+  let world: CompiledWorld | null = null
+  const cancelled = new Set<number>()
+  let nextRun = 1
+  return {
+    /** builds a default world, or loads one from its layer files (name → text) */
+    loadWorld(src: { preset: Preset; seed: number } | { files: Record<string, string> }): { grids: number; communities: number; buildings: number; households: number } {
+      const raw = 'files' in src ? worldFromFiles(src.files) : buildWorld(src)
+      world = compileWorld(raw)
+      return { grids: world.grids.n, communities: world.communities.n, buildings: world.buildings.n, households: world.buildings.households.reduce((s, x) => s + x, 0) }
+    },
+    scenarios(): { names: readonly string[]; presets: Scenario[]; defaults: Scenario; levers: typeof LEVERS } {
+      return { names: SCENARIO_PRESETS, presets: SCENARIO_PRESETS.map(scenarioPreset), defaults: defaultScenario(), levers: LEVERS }
+    },
+    /** a run id to pass to cancel (ids are handed out before run starts) */
+    newRunId(): number {
+      return nextRun++
+    },
+    /** callbacks are separate arguments (each a Comlink.proxy or undefined): a proxied object would make every
+     *  missing member look present */
+    async run(req: RunRequest, onProgress?: ProgressCallback, onEvents?: EventsCallback, runId = 0): Promise<SimResult> {
+      if (!world) throw new Error('no world loaded: call loadWorld first')
+      const scenario = typeof req.scenario === 'string' ? scenarioPreset(req.scenario) : parseScenario(req.scenario)
+      let batch: SimEvent[] = []
+      const flush = () => {
+        if (batch.length && onEvents) onEvents(batch)
+        batch = []
+      }
+      const result = await simulateAsync(world, scenario, {
+        seed: req.seed,
+        days: req.days,
+        detail: req.detail ?? true,
+        onEvent: onEvents ? (e) => batch.push(e) : undefined,
+        onProgress: (d, n) => {
+          flush()
+          onProgress?.(d, n)
+        },
+        isCancelled: () => cancelled.has(runId),
+      })
+      flush()
+      cancelled.delete(runId)
+      return result
+    },
+    cancel(runId: number): void {
+      cancelled.add(runId)
+    },
+  }
+}
+
+export type SimService = ReturnType<typeof createSimService>
+
+// Expose only when running as a dedicated worker (not when imported by Node tests or the CLI).
+const g = globalThis as { WorkerGlobalScope?: unknown; self?: unknown }
+if (typeof g.WorkerGlobalScope !== 'undefined' && g.self instanceof (g.WorkerGlobalScope as new () => unknown)) Comlink.expose(createSimService())
