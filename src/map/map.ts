@@ -1,0 +1,190 @@
+// The one module that imports maplibre-gl: the map, its offline style built from the world's own layers,
+// layer visibility/opacity/order, and the deck.gl overlay for dense layers (buildings, labels).
+import { Map as MlMapClass, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapOptions, type LayerSpecification, type Map as MlMap, type StyleSpecification } from 'maplibre-gl'
+import mlWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import 'maplibre-gl/dist/maplibre-gl.css'
+import { MapLibreOverlay } from '@deck.gl/maplibre'
+import type { Layer as DeckLayer } from '@deck.gl/core'
+import type { FeatureCollection } from 'geojson'
+import type { World } from '../../sim/api.ts'
+import type { BBox } from '../store/geo.ts'
+
+setWorkerUrl(mlWorkerUrl)
+
+export type MapLibreMap = MlMap
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] }
+
+/** Layer groups the panel shows, bottom to top, with their style layer ids ('deck:' = deck.gl layer). */
+export const GROUPS: { key: string; layers: string[] }[] = [
+  { key: 'district', layers: ['district-fill', 'district-line'] },
+  { key: 'compounds', layers: ['compounds-fill'] },
+  { key: 'roads', layers: ['roads-line'] },
+  { key: 'communities', layers: ['communities-fill', 'communities-line'] },
+  { key: 'streets', layers: ['streets-line'] },
+  { key: 'grids', layers: ['grids-fill', 'grids-line', 'grids-sel'] },
+  { key: 'party', layers: ['party-line'] },
+  { key: 'diff', layers: ['diff-fill'] },
+  { key: 'imported', layers: ['imported-fill', 'imported-line'] },
+  { key: 'buildings', layers: ['deck:buildings'] },
+  { key: 'labels', layers: ['deck:labels'] },
+]
+
+/** Households choropleth: under, inside, over the 300–500 band. */
+export const BAND_COLORS = { below: '#8fb8de', in: '#9ccf8f', above: '#f0a35e', none: '#dddddd' }
+
+const base = { 'fill-opacity': 1, 'line-opacity': 1 }
+
+function styleOf(): StyleSpecification {
+  const src = (data: unknown) => ({ type: 'geojson' as const, data: data as FeatureCollection })
+  const layers: LayerSpecification[] = [
+    { id: 'bg', type: 'background', paint: { 'background-color': '#f4f2ec' } },
+    { id: 'district-fill', type: 'fill', source: 'district', paint: { 'fill-color': '#fbfaf6', 'fill-opacity': 1 } },
+    { id: 'district-line', type: 'line', source: 'district', paint: { 'line-color': '#8a7f6a', 'line-width': 2.5 } },
+    { id: 'compounds-fill', type: 'fill', source: 'compounds', paint: { 'fill-color': '#ebe6d8', 'fill-opacity': 1 } },
+    { id: 'roads-line', type: 'line', source: 'roads', paint: { 'line-color': '#ffffff', 'line-width': ['match', ['get', 'class'], 'arterial', 4, 1.5], 'line-opacity': 1 } },
+    { id: 'communities-fill', type: 'fill', source: 'communities', paint: { 'fill-color': '#000000', 'fill-opacity': 0 } },
+    { id: 'communities-line', type: 'line', source: 'communities', paint: { 'line-color': '#a79c86', 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': 1 } },
+    { id: 'streets-line', type: 'line', source: 'streets', paint: { 'line-color': '#7d6f58', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.2, 15, 2.5], 'line-opacity': 1 } },
+    {
+      id: 'grids-fill', type: 'fill', source: 'grids',
+      paint: {
+        'fill-color': ['case', ['<', ['get', '_hh'], 0], BAND_COLORS.none, ['<', ['get', '_hh'], 300], BAND_COLORS.below, ['>', ['get', '_hh'], 500], BAND_COLORS.above, BAND_COLORS.in],
+        'fill-opacity': 0.45,
+      },
+    },
+    { id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': '#4f6d7a', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.3, 13, 0.8, 16, 1.5], 'line-opacity': 1 } },
+    { id: 'grids-sel', type: 'line', source: 'grids', filter: ['==', ['get', '_sel'], 1], paint: { 'line-color': '#c0392b', 'line-width': 3, 'line-opacity': 1 } },
+    { id: 'party-line', type: 'line', source: 'party', paint: { 'line-color': '#d0021b', 'line-width': 1.5, 'line-dasharray': [2, 2], 'line-opacity': 1 } },
+    { id: 'diff-fill', type: 'fill', source: 'diff', paint: { 'fill-color': '#d0021b', 'fill-opacity': 0.3 } },
+    { id: 'imported-fill', type: 'fill', source: 'imported', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.15 } },
+    { id: 'imported-line', type: 'line', source: 'imported', paint: { 'line-color': '#6a3d9a', 'line-width': 2.5, 'line-opacity': 1 } },
+    { id: 'highlight', type: 'circle', source: 'highlight', paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#e4002b', 'circle-stroke-width': 3 } },
+  ]
+  return {
+    version: 8,
+    sources: {
+      district: src(EMPTY), streets: src(EMPTY), communities: src(EMPTY), compounds: src(EMPTY), roads: src(EMPTY),
+      grids: src(EMPTY), party: src(EMPTY), diff: src(EMPTY), imported: src(EMPTY), highlight: src(EMPTY),
+    },
+    layers,
+  }
+}
+
+export interface MapView {
+  map: MlMap
+  /** resolves when the style has loaded */
+  loaded: Promise<void>
+  setWorld(w: World): void
+  overlay: MapLibreOverlay
+  setData(source: string, fc: FeatureCollection): void
+  setDeckLayers(layers: DeckLayer[]): void
+  setGroupVisible(key: string, on: boolean): void
+  setGroupOpacity(key: string, x: number): void
+  setOrder(keys: string[]): void
+  fit(b: BBox, maxZoom?: number): void
+  flyTo(lonlat: number[], zoom?: number): void
+  highlight(lonlat: number[] | null): void
+  setBasemap(style: StyleSpecification | null): void
+}
+
+/** Beijing, until the world arrives (the map loads while the worker builds the world) */
+const START: BBox = [115.4, 39.4, 117.5, 41.1]
+
+/** The map with an empty offline style; setWorld() fills it. */
+export function createMap(container: HTMLElement): MapView {
+  const map = new MlMapClass({
+    container,
+    style: styleOf(),
+    bounds: START,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    canvasContextAttributes: { preserveDrawingBuffer: false },
+  } as MapOptions)
+  map.touchZoomRotate.disableRotation()
+  map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left')
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
+  const overlay = new MapLibreOverlay({ interleaved: false, layers: [] })
+  map.addControl(overlay)
+  let deckLayers: DeckLayer[] = []
+  const hidden = new Set<string>()
+  const opac = new Map<string, number>()
+  const renderDeck = () =>
+    overlay.setProps({ layers: deckLayers.map((l) => l.clone({ visible: !hidden.has(l.id), opacity: opac.get(l.id) ?? 1 })) })
+  const paintKeys = (id: string) => {
+    const t = map.getLayer(id)?.type
+    return t === 'fill' ? ['fill-opacity'] : t === 'line' ? ['line-opacity'] : []
+  }
+  const baseOpacity = new Map<string, number>()
+  let basemapIds: string[] = []
+  const view: MapView = {
+    map,
+    overlay,
+    loaded: new Promise<void>((resolve) => map.once('load', () => resolve())),
+    setWorld(w) {
+      for (const k of ['district', 'streets', 'communities', 'compounds', 'roads'] as const) view.setData(k, w[k] as FeatureCollection)
+    },
+    setData(source, fc) {
+      ;(map.getSource(source) as GeoJSONSource | undefined)?.setData(fc)
+    },
+    setDeckLayers(layers) {
+      deckLayers = layers
+      renderDeck()
+    },
+    setGroupVisible(key, on) {
+      for (const id of GROUPS.find((g) => g.key === key)?.layers ?? []) {
+        if (id.startsWith('deck:')) {
+          if (on) hidden.delete(id.slice(5))
+          else hidden.add(id.slice(5))
+        } else if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none')
+      }
+      if (key === 'basemap') for (const id of basemapIds) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none')
+      renderDeck()
+    },
+    setGroupOpacity(key, x) {
+      for (const id of GROUPS.find((g) => g.key === key)?.layers ?? []) {
+        if (id.startsWith('deck:')) opac.set(id.slice(5), x)
+        else
+          for (const p of paintKeys(id)) {
+            const k = `${id}|${p}`
+            if (!baseOpacity.has(k)) baseOpacity.set(k, (map.getPaintProperty(id, p as 'fill-opacity') as number | undefined) ?? (base as Record<string, number>)[p])
+            map.setPaintProperty(id, p as 'fill-opacity', baseOpacity.get(k)! * x)
+          }
+      }
+      renderDeck()
+    },
+    setOrder(keys) {
+      // bottom to top; deck layers always draw above the map (see notes: interleaving below labels breaks)
+      for (const k of keys) for (const id of GROUPS.find((g) => g.key === k)?.layers ?? []) if (!id.startsWith('deck:') && map.getLayer(id)) map.moveLayer(id, 'highlight')
+      const deckOrder = keys.flatMap((k) => GROUPS.find((g) => g.key === k)?.layers ?? []).filter((id) => id.startsWith('deck:')).map((id) => id.slice(5))
+      deckLayers = [...deckLayers].sort((a, b) => deckOrder.indexOf(a.id) - deckOrder.indexOf(b.id))
+      renderDeck()
+    },
+    fit(b, maxZoom = 17) {
+      map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 40, maxZoom, duration: 0 })
+    },
+    flyTo(lonlat, zoom = 16) {
+      map.jumpTo({ center: [lonlat[0], lonlat[1]], zoom: Math.max(map.getZoom(), zoom) })
+    },
+    highlight(lonlat) {
+      view.setData('highlight', { type: 'FeatureCollection', features: lonlat ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lonlat } }] : [] })
+    },
+    setBasemap(style) {
+      for (const id of basemapIds) map.removeLayer(id)
+      for (const s of Object.keys(map.getStyle().sources)) if (s.startsWith('bm-')) map.removeSource(s)
+      basemapIds = []
+      if (!style) return
+      for (const [k, s] of Object.entries(style.sources ?? {})) map.addSource(`bm-${k}`, s)
+      for (const l of style.layers ?? []) {
+        // no glyphs offline: symbol layers of the online style are skipped
+        if (l.type === 'symbol' || l.type === 'background' || !('source' in l)) continue
+        const id = `bm-${l.id}`
+        map.addLayer({ ...l, id, source: `bm-${String(l.source)}` } as LayerSpecification, 'district-line')
+        basemapIds.push(id)
+      }
+      if (map.getLayer('district-fill')) map.setLayoutProperty('district-fill', 'visibility', 'none')
+    },
+  }
+  return view
+}

@@ -1,0 +1,35 @@
+// A tiny DOM builder. Text always goes through textContent: data from features is never parsed as HTML.
+type Attrs = Record<string, string | number | boolean | undefined | ((e: Event) => void)>
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag)
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue
+    if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v as EventListener)
+    else if (k === 'text') el.textContent = String(v)
+    else if (k === 'testid') el.dataset.testid = String(v)
+    else if (k in el && k !== 'list') (el as unknown as Record<string, unknown>)[k] = v
+    else el.setAttribute(k, v === true ? '' : String(v))
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'string' ? document.createTextNode(c) : c)
+  return el
+}
+
+export function clear(el: Element): void {
+  while (el.firstChild) el.firstChild.remove()
+}
+
+export const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
+  const el = document.querySelector<T>(sel)
+  if (!el) throw new Error(`missing element ${sel}`)
+  return el
+}
+
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const a = h('a', { href: url, download: name })
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}

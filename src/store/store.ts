@@ -1,0 +1,175 @@
+// App state: the base world, the editable grid layer (governance and party grids), imported features, the
+// selection, undo/redo history and the live check results. Views subscribe and re-render on change.
+import type { Feature, FeatureCollection } from 'geojson'
+import { checkCommunity, indexGridLayer, putGrid, type CommunityCheck, type Finding, type GridLayerIndex, type GridP, type GridStats, type World } from '../../sim/api.ts'
+import { polysOf, type Area } from './geo.ts'
+
+export type GridFeature = Feature<Area, GridP>
+
+export interface Doc {
+  /** every grid of both layers; features are treated as immutable */
+  grids: GridFeature[]
+  imported: Feature[]
+}
+
+export interface AppState {
+  world: World
+  doc: Doc
+  selected: string[]
+  /** community the stats panel shows */
+  community: string | null
+  checks: Map<string, CommunityCheck>
+  findings: Finding[]
+  stats: Map<string, GridStats>
+  message: string
+}
+
+type Listener = (s: AppState, why: string) => void
+
+export class Store {
+  state: AppState
+  private undoStack: Doc[] = []
+  private redoStack: Doc[] = []
+  private listeners: Listener[] = []
+  private ix: GridLayerIndex
+  /** ms of the last re-validation */
+  lastCheckMs = 0
+
+  constructor(world: World, doc?: Doc) {
+    const d = doc ?? { grids: world.grids.features.slice() as GridFeature[], imported: [] }
+    this.state = { world, doc: d, selected: [], community: null, checks: new Map(), findings: [], stats: new Map(), message: '' }
+    this.ix = indexGridLayer({ communities: world.communities, buildings: world.buildings, grids: this.governanceFc(d) })
+    for (const id of this.ix.communities.keys()) this.recheck(id)
+    this.collect()
+  }
+
+  private governanceFc(d: Doc): World['grids'] {
+    return { type: 'FeatureCollection', features: d.grids.filter((g) => g.properties.layer !== 'party') }
+  }
+
+  subscribe(f: Listener): void {
+    this.listeners.push(f)
+  }
+  emit(why: string): void {
+    for (const f of this.listeners) f(this.state, why)
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0
+  }
+  get canRedo(): boolean {
+    return this.redoStack.length > 0
+  }
+
+  /** Replace the document (one undoable step) and re-validate the communities whose grids changed. */
+  commit(next: Doc, why = 'edit'): void {
+    this.undoStack.push(this.state.doc)
+    if (this.undoStack.length > 200) this.undoStack.shift()
+    this.redoStack = []
+    this.apply(next, why)
+  }
+  undo(): void {
+    const d = this.undoStack.pop()
+    if (!d) return
+    this.redoStack.push(this.state.doc)
+    this.apply(d, 'undo')
+  }
+  redo(): void {
+    const d = this.redoStack.pop()
+    if (!d) return
+    this.undoStack.push(this.state.doc)
+    this.apply(d, 'redo')
+  }
+  /** Load a document with no history (open project, restore). */
+  reset(d: Doc): void {
+    this.undoStack = []
+    this.redoStack = []
+    this.apply(d, 'reset', true)
+  }
+
+  private apply(next: Doc, why: string, all = false): void {
+    const prev = this.state.doc
+    const t0 = performance.now()
+    const before = new Map(prev.grids.map((g) => [g.properties.id, g]))
+    const after = new Map(next.grids.map((g) => [g.properties.id, g]))
+    const touched = new Set<string>()
+    const gov = (g: GridFeature | undefined) => g && g.properties.layer !== 'party'
+    for (const [id, g] of after) if (before.get(id) !== g) {
+      if (gov(before.get(id))) touched.add(before.get(id)!.properties.community)
+      if (gov(g)) touched.add(g.properties.community)
+    }
+    for (const [id, g] of before) if (!after.has(id) && gov(g)) touched.add(g.properties.community)
+    this.state.doc = next
+    if (all || touched.size > 50) {
+      this.ix = indexGridLayer({ communities: this.state.world.communities, buildings: this.state.world.buildings, grids: this.governanceFc(next) })
+      for (const id of this.ix.communities.keys()) this.recheck(id)
+    } else {
+      for (const c of touched) {
+        const list = this.ix.gridsByCommunity.get(c)
+        if (list) list.length = 0
+      }
+      this.ix.orphanGrids = this.ix.orphanGrids.filter((g) => after.has(g.id) && !touched.has(g.community))
+      for (const g of next.grids) if (gov(g) && touched.has(g.properties.community))
+        putGrid(this.ix, { id: g.properties.id, community: g.properties.community, geometry: polysOf(g.geometry), base: g.properties.base })
+      for (const c of touched) if (this.ix.communities.has(c)) this.recheck(c)
+    }
+    this.collect()
+    this.state.selected = this.state.selected.filter((id) => after.has(id))
+    this.lastCheckMs = performance.now() - t0
+    this.emit(why)
+  }
+
+  private recheck(communityId: string): void {
+    try {
+      this.state.checks.set(communityId, checkCommunity(this.ix, communityId))
+    } catch (e) {
+      this.state.checks.set(communityId, {
+        community: communityId,
+        grids: [],
+        findings: [{ code: 'geometry-operation-failed', severity: 'error', message: String(e), location: [0, 0], features: [{ layer: 'communities', id: communityId }] }],
+      })
+    }
+  }
+
+  private collect(): void {
+    const findings: Finding[] = []
+    const stats = new Map<string, GridStats>()
+    for (const c of this.state.checks.values()) {
+      findings.push(...c.findings)
+      for (const g of c.grids) stats.set(g.id, g)
+    }
+    const rank = { error: 0, warning: 1, info: 2 }
+    findings.sort((a, b) => rank[a.severity] - rank[b.severity])
+    this.state.findings = findings
+    this.state.stats = stats
+  }
+
+  select(ids: string[]): void {
+    this.state.selected = ids
+    const g = this.grid(ids[ids.length - 1])
+    if (g) this.state.community = g.properties.community
+    this.emit('select')
+  }
+  setCommunity(id: string | null): void {
+    this.state.community = id
+    this.emit('select')
+  }
+  say(message: string): void {
+    this.state.message = message
+    this.emit('message')
+  }
+
+  grid(id: string | undefined): GridFeature | undefined {
+    return id === undefined ? undefined : this.state.doc.grids.find((g) => g.properties.id === id)
+  }
+
+  gridsFc(layer: 'governance' | 'party'): FeatureCollection {
+    const stats = this.state.stats
+    return {
+      type: 'FeatureCollection',
+      features: this.state.doc.grids
+        .filter((g) => (g.properties.layer ?? 'governance') === layer)
+        .map((g) => ({ ...g, id: undefined, properties: { ...g.properties, base: undefined, _hh: stats.get(g.properties.id)?.households ?? -1, _sel: this.state.selected.includes(g.properties.id) ? 1 : 0 } })),
+    }
+  }
+}

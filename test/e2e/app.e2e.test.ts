@@ -1,0 +1,383 @@
+// End-to-end: the built app in headless Chromium. Interaction tests use the small `street` world; the
+// default-world smoke and the GCJ-02 import use the full fengtai world.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildAndServe, clickAt, launch, launchPersistent, mapIdle, mapShot, openApp, toScreen, type Served } from './harness.ts'
+
+let served: Served
+let browser: Browser
+
+beforeAll(async () => {
+  served = await buildAndServe()
+  browser = await launch()
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await served?.close()
+})
+
+type G = { __gongzhi: { app: any; ready: boolean } }
+
+async function newPage(url: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await ctx.newPage()
+  await openApp(page, url)
+  return page
+}
+
+const gridIds = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.doc.grids.map((g: any) => g.properties.id))
+const findingCodes = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.findings.map((f: any) => f.code))
+const selected = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.selected)
+
+/** Zoom to a community and return its screen centre. */
+async function focusCommunity(page: Page, index: number): Promise<{ x: number; y: number; id: string }> {
+  const r = await page.evaluate((i) => {
+    const app = (window as unknown as G).__gongzhi.app
+    const c = app.opts.world.communities.features[i]
+    const grid = app.store.state.doc.grids.find((g: any) => g.properties.community === c.properties.id)
+    const st = app.store.state.stats.get(grid.properties.id)
+    app.view.flyTo(st.base, 16.5)
+    return { id: c.properties.id, base: st.base, gridId: grid.properties.id }
+  }, index)
+  await mapIdle(page)
+  const p = await toScreen(page, r.base)
+  return { ...p, id: r.gridId }
+}
+
+describe('the planner workspace (e2e)', () => {
+  it('opens on the default fengtai world with its panels, notice and a drawn map; switches to English', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const page = await ctx.newPage()
+    const foreign: string[] = []
+    page.on('request', (r) => {
+      if (!r.url().startsWith(served.url) && !/^(data|blob):/.test(r.url())) foreign.push(r.url())
+    })
+    await openApp(page, served.url)
+    expect(foreign).toEqual([]) // offline: no tiles, glyphs or fonts from the network
+    for (const id of ['map', 'layer-panel', 'grid-stats', 'findings', 'undo', 'redo', 'import', 'export', 'legend', 'search', 'notice'])
+      await expect(page.locator(`[data-testid=${id}]`).first().isVisible()).resolves.toBe(true)
+    expect(await page.locator('[data-testid=notice]').textContent()).toContain('synthetic')
+    expect(await page.locator('[data-testid=layer-panel] h2').textContent()).toBe('图层')
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.opts.world.meta.preset)).toBe('fengtai')
+    await mapShot(page)
+    // layer panel: opacity and visibility reach the map
+    await page.locator('[data-testid=layer-grids] input[type=range]').fill('0.2')
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.getPaintProperty('grids-fill', 'fill-opacity'))).toBeCloseTo(0.09, 2)
+    await page.locator('[data-testid=layer-roads] input[type=checkbox]').uncheck()
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.getLayoutProperty('roads-line', 'visibility'))).toBe('none')
+    await page.locator('[data-testid=layer-streets] button').last().click()
+    await page.click('[data-testid=lang]')
+    expect(await page.locator('[data-testid=layer-panel] h2').textContent()).toBe('Layers')
+    // search a community by name and fit to it
+    const name: string = await page.evaluate(() => (window as unknown as G).__gongzhi.app.opts.world.communities.features[5].properties.name)
+    await page.fill('[data-testid=search-input]', name)
+    await page.locator('[data-testid=search-results] li').first().click()
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.getZoom())).toBeGreaterThan(13)
+    await page.context().close()
+  })
+
+  it('draws a grid by clicks, splits it, merges the halves, undoes and redoes', async () => {
+    const page = await newPage(`${served.url}?preset=street`)
+    const before = (await gridIds(page)).length
+    const c = await focusCommunity(page, 3)
+    await page.click('[data-testid=tool-draw]')
+    const d = 70
+    const corners = [
+      { x: c.x - d, y: c.y - d },
+      { x: c.x + d, y: c.y - d },
+      { x: c.x + d, y: c.y + d },
+      { x: c.x - d, y: c.y + d },
+    ]
+    for (const p of corners) await clickAt(page, p)
+    await clickAt(page, corners[0])
+    await page.waitForFunction((n) => (window as unknown as G).__gongzhi.app.store.state.doc.grids.length === n + 1, before)
+    const drawn = (await selected(page))[0]
+    expect(drawn).toMatch(/-N\d+$/)
+    expect(await findingCodes(page)).toContain('grid-overlap')
+    await mapShot(page)
+
+    await page.click('[data-testid=tool-split]')
+    await clickAt(page, { x: c.x, y: c.y - d - 40 })
+    await clickAt(page, { x: c.x, y: c.y + d + 40 })
+    await clickAt(page, { x: c.x, y: c.y + d + 40 })
+    await page.waitForFunction((n) => (window as unknown as G).__gongzhi.app.store.state.doc.grids.length === n + 2, before)
+    expect((await selected(page)).length).toBe(2)
+
+    await page.click('[data-testid=merge]')
+    await page.waitForFunction((n) => (window as unknown as G).__gongzhi.app.store.state.doc.grids.length === n + 1, before)
+    await page.click('[data-testid=undo]')
+    expect((await gridIds(page)).length).toBe(before + 2)
+    await page.click('[data-testid=redo]')
+    expect((await gridIds(page)).length).toBe(before + 1)
+    for (let i = 0; i < 3; i++) await page.click('[data-testid=undo]')
+    expect((await gridIds(page)).length).toBe(before)
+    expect(await page.locator('[data-testid=undo]').isDisabled()).toBe(true)
+    await mapShot(page)
+    await page.context().close()
+  })
+
+  it('snaps a drawn vertex onto a neighbouring grid corner', async () => {
+    const page = await newPage(`${served.url}?preset=street`)
+    const c = await focusCommunity(page, 6)
+    const corner: number[] = await page.evaluate((id) => {
+      const g = (window as unknown as G).__gongzhi.app.store.grid(id)
+      return (g.geometry.type === 'Polygon' ? g.geometry.coordinates[0] : g.geometry.coordinates[0][0])[0]
+    }, c.id)
+    const q = await toScreen(page, corner)
+    // deck.gl drew the buildings: one is pickable at its own centre
+    const b: number[] = await page.evaluate(() => {
+      const app = (window as unknown as G).__gongzhi.app
+      const m = app.view.map.getBounds()
+      const f = app.opts.world.buildings.features.find((x: any) => m.contains(x.geometry.coordinates[0][0]) && m.contains(x.geometry.coordinates[0][2]))
+      const r = f.geometry.coordinates[0]
+      return [(r[0][0] + r[2][0]) / 2, (r[0][1] + r[2][1]) / 2]
+    })
+    const bp = await toScreen(page, b)
+    const box = (await page.locator('[data-testid=map]').boundingBox())!
+    const picked = await page.evaluate(({ x, y }) => (window as unknown as G).__gongzhi.app.view.overlay.pickObject({ x, y, radius: 3 })?.layer?.id, { x: bp.x - box.x, y: bp.y - box.y })
+    expect(picked).toBe('buildings')
+    await page.click('[data-testid=tool-draw]')
+    const pts = [
+      { x: q.x + 5, y: q.y - 4 }, // 6 px off the corner: snaps onto it
+      { x: c.x + 60, y: c.y - 50 },
+      { x: c.x + 50, y: c.y + 60 },
+    ]
+    for (const p of pts) await clickAt(page, p)
+    await clickAt(page, pts[0])
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.selected.some((id: string) => /-N\d+$/.test(id)))
+    const ring: number[][] = await page.evaluate(() => {
+      const app = (window as unknown as G).__gongzhi.app
+      return app.store.grid(app.store.state.selected[0]).geometry.coordinates[0]
+    })
+    expect(ring.some((p) => Math.abs(p[0] - corner[0]) < 1e-8 && Math.abs(p[1] - corner[1]) < 1e-8)).toBe(true)
+    await mapShot(page)
+    await page.context().close()
+  })
+
+  it('drags a shared vertex in the vertex editor and the neighbouring grid follows', async () => {
+    const page = await newPage(`${served.url}?preset=street`)
+    const c = await focusCommunity(page, 4)
+    await clickAt(page, c)
+    await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
+    const shared = await page.evaluate((id) => {
+      const app = (window as unknown as G).__gongzhi.app
+      const grids = app.store.state.doc.grids
+      const g = grids.find((x: any) => x.properties.id === id)
+      const ring = g.geometry.type === 'Polygon' ? g.geometry.coordinates[0] : g.geometry.coordinates[0][0]
+      const same = (a: number[], b: number[]) => Math.abs(a[0] - b[0]) < 1e-9 && Math.abs(a[1] - b[1]) < 1e-9
+      for (let i = 1; i < ring.length - 1; i++) {
+        const n = grids.find((x: any) => x !== g && x.properties.community === g.properties.community && JSON.stringify(x.geometry.coordinates).length && (x.geometry.type === 'Polygon' ? x.geometry.coordinates[0] : x.geometry.coordinates[0][0]).some((p: number[]) => same(p, ring[i])))
+        if (n) return { v: ring[i], neighbour: n.properties.id }
+      }
+      return null
+    }, c.id)
+    expect(shared).not.toBeNull()
+    await page.click('[data-testid=tool-edit]')
+    const p = await toScreen(page, shared!.v)
+    const undoBefore = await page.evaluate(() => (window as unknown as G).__gongzhi.app.store.canUndo)
+    expect(undoBefore).toBe(false)
+    await page.mouse.move(p.x, p.y)
+    await page.mouse.down()
+    for (let k = 1; k <= 6; k++) await page.mouse.move(p.x + 5 * k, p.y + 4 * k)
+    await page.mouse.up()
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.canUndo)
+    const moved = await page.evaluate(({ id, v }) => {
+      const app = (window as unknown as G).__gongzhi.app
+      const n = app.store.grid(id)
+      const ring = n.geometry.type === 'Polygon' ? n.geometry.coordinates[0] : n.geometry.coordinates[0][0]
+      return !ring.some((p: number[]) => Math.abs(p[0] - v[0]) < 1e-9 && Math.abs(p[1] - v[1]) < 1e-9)
+    }, { id: shared!.neighbour, v: shared!.v })
+    expect(moved).toBe(true)
+    await mapShot(page)
+    await page.click('[data-testid=undo]')
+    await page.context().close()
+  })
+
+  it('keeps party-building grids as a second layer, shows where they differ, exports CSV and GeoJSON', async () => {
+    const page = await newPage(`${served.url}?preset=street`)
+    const c = await focusCommunity(page, 5)
+    await clickAt(page, c)
+    await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
+    await page.click('[data-testid=to-party]')
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.grids.some((g: any) => g.properties.layer === 'party'))
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.diffFeatures().length)).toBe(0)
+    await page.evaluate((id) => (window as unknown as G).__gongzhi.app.store.select([id]), c.id)
+    await page.click('[data-testid=delete]')
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.diffFeatures().length === 1)
+    expect(await page.locator('[data-testid=layer-diff] input[type=checkbox]').isChecked()).toBe(true)
+    await mapIdle(page)
+    await mapShot(page)
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.selectOption('[data-testid=export]', 'csv')])
+    const text = readFileSync(await csv.path(), 'utf8')
+    expect(text.split('\n')[0]).toContain('households')
+    expect(text.split('\n').length).toBeGreaterThan(50)
+    const [gj] = await Promise.all([page.waitForEvent('download'), page.selectOption('[data-testid=export]', 'grids')])
+    const fc = JSON.parse(readFileSync(await gj.path(), 'utf8'))
+    expect(fc.type).toBe('FeatureCollection')
+    expect(fc.features.some((f: any) => f.properties.layer === 'party')).toBe(true)
+    await page.context().close()
+  })
+
+  it('shows the gap a deleted grid leaves, zooms to it from the findings list and repairs it', async () => {
+    const page = await newPage(`${served.url}?preset=street`)
+    const c = await focusCommunity(page, 2)
+    await clickAt(page, c)
+    await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
+    // click inspection lists the grid's properties and statistics
+    expect(await page.locator('[data-testid=inspect] table.props td').count()).toBeGreaterThan(4)
+    await page.click('[data-testid=delete]')
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.findings.some((f: any) => f.code === 'grid-gap'))
+    await page.locator('[data-testid=findings] li[data-code=grid-gap]').first().click()
+    await mapShot(page)
+    await page.click('[data-testid=repair]')
+    await page.waitForFunction(() => !(window as unknown as G).__gongzhi.app.store.state.findings.some((f: any) => f.code === 'grid-gap'))
+    expect(await page.locator('[data-testid=message]').textContent()).toMatch(/修复|Repaired/)
+    await mapShot(page)
+    // auto-generate the community's grids at a target of 450 households
+    await page.fill('[data-testid=target]', '450')
+    await page.dispatchEvent('[data-testid=target]', 'change')
+    await page.click('[data-testid=generate]')
+    await page.waitForFunction(() => /已生成|Generated/.test(document.querySelector('[data-testid=message]')!.textContent ?? ''))
+    const community = await page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.community)
+    const left = await page.evaluate((cid) => (window as unknown as G).__gongzhi.app.store.state.findings.filter((f: any) => f.severity === 'error' && f.features.some((r: any) => r.id.startsWith(cid))).map((f: any) => f.code), community)
+    expect(left).toEqual([]) // tiles the community again; band warnings may remain where buildings are too coarse
+    await page.context().close()
+  })
+
+  it('refuses a malformed file with a clear message and leaves the work untouched', async () => {
+    const page = await newPage(`${served.url}?preset=street`)
+    const before = await gridIds(page)
+    await page.setInputFiles('[data-testid=file-input]', { name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature",') })
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=message]') as HTMLElement).hidden)
+    const msg = await page.locator('[data-testid=message]').textContent()
+    expect(msg).toContain('broken.geojson')
+    expect(msg).toMatch(/JSON/)
+    expect(await gridIds(page)).toEqual(before)
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length)).toBe(0)
+    // the same by drag-and-drop, with a broken KML
+    await page.click('[data-testid=message] button')
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer()
+      d.items.add(new File(['<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><Polygon><outerBoundaryIs>'], 'broken.kml', { type: 'application/vnd.google-earth.kml+xml' }))
+      return d
+    })
+    await page.dispatchEvent('[data-testid=map]', 'drop', { dataTransfer: dt })
+    await page.waitForFunction(() => /(导入失败|Import failed).*broken\.kml/.test(document.querySelector('[data-testid=message]')!.textContent ?? ''))
+    expect(await gridIds(page)).toEqual(before)
+    await mapShot(page)
+    await page.context().close()
+  })
+
+  it('shows feature properties from an imported file as text, never as markup', async () => {
+    const page = await newPage(`${served.url}?preset=street`)
+    const centre = await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.getCenter().toArray())
+    const d = 0.002
+    const evil = '<img src=x onerror="window.__pwned=1">'
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: evil, note: '<b>bold</b>' }, geometry: { type: 'Polygon', coordinates: [[[centre[0] - d, centre[1] - d], [centre[0] + d, centre[1] - d], [centre[0] + d, centre[1] + d], [centre[0] - d, centre[1] + d], [centre[0] - d, centre[1] - d]]] } }] }
+    await page.setInputFiles('[data-testid=file-input]', { name: 'evil.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) })
+    const dialog = await page.waitForSelector('[data-testid=crs-dialog][open]', { timeout: 5000 }).catch(() => null)
+    if (dialog) await page.click('[data-testid=crs-ok]')
+    // a polygon layer without a clearer hint is imported as a grid of the community it lies in
+    await page.waitForFunction((name) => (window as unknown as G).__gongzhi.app.store.state.doc.grids.some((g: any) => g.properties.name === name), evil)
+    await mapIdle(page)
+    await page.locator('[data-testid=layer-buildings] input[type=checkbox]').uncheck()
+    await mapIdle(page)
+    const p = await toScreen(page, [centre[0] + d / 2, centre[1] + d / 2])
+    await clickAt(page, p)
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=inspect] table.props td').length > 0)
+    const cells = await page.locator('[data-testid=inspect] table.props td').allTextContents()
+    expect(cells).toContain(evil)
+    expect(await page.locator('[data-testid=inspect] img, [data-testid=inspect] b').count()).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+    await mapShot(page)
+    await page.context().close()
+  })
+
+  it('imports the real Fengtai outline as GCJ-02 and it lands on the district', async () => {
+    const page = await newPage(served.url)
+    const file = readFileSync(join(process.cwd(), '../shared/data/real/vonng-adcode/fences/110106.json'))
+    await page.setInputFiles('[data-testid=file-input]', { name: '110106.json', mimeType: 'application/json', buffer: file })
+    await page.waitForSelector('[data-testid=crs-dialog][open]')
+    await page.check('[data-testid=crs-gcj02]')
+    await page.click('[data-testid=crs-ok]')
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 1)
+    const [a, d] = await page.evaluate(() => {
+      const app = (window as unknown as G).__gongzhi.app
+      const bb = (c: any): number[] => {
+        const b = [Infinity, Infinity, -Infinity, -Infinity]
+        const w = (x: any) => { if (typeof x[0] === 'number') { b[0] = Math.min(b[0], x[0]); b[1] = Math.min(b[1], x[1]); b[2] = Math.max(b[2], x[0]); b[3] = Math.max(b[3], x[1]) } else x.forEach(w) }
+        w(c)
+        return b
+      }
+      return [bb(app.store.state.doc.imported[0].geometry.coordinates), bb(app.opts.world.district.features[0].geometry.coordinates)]
+    })
+    // GCJ-02 left as is would sit ≈ 500 m (≈0.005°) off; converted, the two outlines agree to ≈100 m
+    for (let i = 0; i < 4; i++) expect(Math.abs(a[i] - d[i])).toBeLessThan(0.0015)
+    await mapIdle(page)
+    await mapShot(page)
+    await page.context().close()
+  })
+
+  it('manages projects: save as, rename, open, delete; the default world stays available', async () => {
+    const page = await newPage(`${served.url}?preset=street`)
+    const names = () => page.locator('[data-testid=project-select] option').allTextContents()
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=project-select] option').length >= 1)
+    const first = await page.evaluate(() => (window as unknown as G).__gongzhi.app.project.id)
+    let answer = '方案乙'
+    page.on('dialog', (d) => void (d.type() === 'prompt' ? d.accept(answer) : d.accept()))
+    await page.click('[data-testid=proj-save-as]')
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=project-select] option')].some((o) => o.textContent === '方案乙'))
+    // edit the copy: the original keeps its grids
+    const n = (await gridIds(page)).length
+    await page.evaluate(() => {
+      const app = (window as unknown as G).__gongzhi.app
+      app.store.select([app.store.state.doc.grids[0].properties.id])
+    })
+    await page.click('[data-testid=delete]')
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.autosaver.savedAt > 0)
+    answer = '方案丙'
+    await page.click('[data-testid=proj-rename]')
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=project-select] option')].some((o) => o.textContent === '方案丙'))
+    expect(await names()).not.toContain('方案乙')
+    await page.selectOption('[data-testid=project-select]', first)
+    await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.project.id === id, first)
+    expect((await gridIds(page)).length).toBe(n)
+    await page.click('[data-testid=proj-new]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=project-select] option').length === 3)
+    await page.click('[data-testid=proj-delete]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=project-select] option').length === 2)
+    expect(await names()).toContain('方案丙')
+    await mapShot(page)
+    await page.context().close()
+  })
+
+  it('restores the last state after a browser restart (IndexedDB autosave)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongzhi-profile-'))
+    try {
+      let ctx = await launchPersistent(dir)
+      let page = ctx.pages()[0] ?? (await ctx.newPage())
+      await openApp(page, `${served.url}?preset=street`)
+      const c = await focusCommunity(page, 1)
+      await clickAt(page, c)
+      await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
+      await page.click('[data-testid=delete]')
+      await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.autosaver.savedAt > 0)
+      const edited = await gridIds(page)
+      expect(edited).not.toContain(c.id)
+      await ctx.close()
+      ctx = await launchPersistent(dir)
+      page = ctx.pages()[0] ?? (await ctx.newPage())
+      await openApp(page, `${served.url}?preset=street`)
+      expect(await gridIds(page)).toEqual(edited)
+      expect(await findingCodes(page)).toContain('grid-gap')
+      await mapShot(page)
+      await ctx.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,162 @@
+// Build the app once with vite's build() API into a temp dir, serve it with preview() on port 0, and drive
+// /usr/bin/chromium with playwright-core. Waits are on app state (window.__gongzhi), never on sleeps.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build, preview, type PreviewServer } from 'vite'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { inflateSync } from 'node:zlib'
+
+export const CHROMIUM = '/usr/bin/chromium'
+/** llvmpipe: several times faster than SwiftShader on this CPU-only machine */
+export const GL_ARGS = ['--use-gl=angle', '--use-angle=gl-egl', '--ignore-gpu-blocklist', '--enable-unsafe-swiftshader']
+
+export interface Served {
+  url: string
+  close(): Promise<void>
+}
+
+export async function buildAndServe(): Promise<Served> {
+  const outDir = mkdtempSync(join(tmpdir(), 'gongzhi-e2e-'))
+  await build({ root: process.cwd(), logLevel: 'error', build: { outDir, emptyOutDir: true } })
+  const server: PreviewServer = await preview({ root: process.cwd(), logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } })
+  const addr = server.httpServer.address()
+  const port = typeof addr === 'object' && addr ? addr.port : 0
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      await new Promise<void>((r) => server.httpServer.close(() => r()))
+      rmSync(outDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: GL_ARGS })
+}
+
+export function launchPersistent(dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: GL_ARGS, viewport: { width: 1400, height: 900 } })
+}
+
+export async function openApp(page: Page, url: string, timeout = 60_000): Promise<void> {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.goto(url)
+  await page.waitForFunction(() => {
+    const g = (window as unknown as { __gongzhi?: { ready: boolean; error?: string } }).__gongzhi
+    return g?.ready || g?.error
+  }, undefined, { timeout })
+  const err = await page.evaluate(() => (window as unknown as { __gongzhi: { error?: string } }).__gongzhi.error)
+  if (err) throw new Error(`app failed to start: ${err}\n${errors.join('\n')}`)
+}
+
+/** Screen position of a [lon, lat] in page coordinates. */
+export async function toScreen(page: Page, lonlat: number[]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const app = (window as unknown as { __gongzhi: { app: { view: { map: { project(p: number[]): { x: number; y: number }; getContainer(): HTMLElement } } } } }).__gongzhi.app
+    const p = app.view.map.project(ll)
+    const r = app.view.map.getContainer().getBoundingClientRect()
+    return { x: r.left + p.x, y: r.top + p.y }
+  }, lonlat)
+}
+
+export async function clickAt(page: Page, p: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(p.x, p.y)
+  await page.mouse.down()
+  await page.mouse.up()
+}
+
+/** Waits until the map has rendered everything it was asked to. */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as { __gongzhi: { app: { view: { map: { loaded(): boolean; once(e: string, f: () => void): void; triggerRepaint(): void } } } } }).__gongzhi.app.view.map
+        map.once('idle', () => resolve())
+        map.triggerRepaint()
+      }),
+  )
+}
+
+// ---------- "not blank" check: decode the PNG and measure pixel variance ----------
+function decodePng(buf: Buffer): { w: number; h: number; px: Buffer; bpp: number } {
+  let pos = 8
+  let w = 0
+  let h = 0
+  let colorType = 6
+  const idat: Buffer[] = []
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos)
+    const type = buf.toString('ascii', pos + 4, pos + 8)
+    const data = buf.subarray(pos + 8, pos + 8 + len)
+    if (type === 'IHDR') {
+      w = data.readUInt32BE(0)
+      h = data.readUInt32BE(4)
+      colorType = data[9]
+    } else if (type === 'IDAT') idat.push(data)
+    pos += 12 + len
+  }
+  const bpp = colorType === 6 ? 4 : 3
+  const raw = inflateSync(Buffer.concat(idat))
+  const stride = w * bpp
+  const px = Buffer.alloc(h * stride)
+  for (let y = 0; y < h; y++) {
+    const f = raw[y * (stride + 1)]
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x]
+      const a = x >= bpp ? px[y * stride + x - bpp] : 0
+      const b = y > 0 ? px[(y - 1) * stride + x] : 0
+      const c = x >= bpp && y > 0 ? px[(y - 1) * stride + x - bpp] : 0
+      let r = v
+      if (f === 1) r = v + a
+      else if (f === 2) r = v + b
+      else if (f === 3) r = v + ((a + b) >> 1)
+      else if (f === 4) {
+        const p = a + b - c
+        const pa = Math.abs(p - a)
+        const pb = Math.abs(p - b)
+        const pc = Math.abs(p - c)
+        r = v + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)
+      }
+      px[y * stride + x] = r & 255
+    }
+  }
+  return { w, h, px, bpp }
+}
+
+/** Standard deviation of luminance and number of distinct (quantised) colours of a PNG. */
+export function pngVariety(png: Buffer): { sd: number; colours: number } {
+  const { w, h, px, bpp } = decodePng(png)
+  let s = 0
+  let s2 = 0
+  const colours = new Set<number>()
+  const n = w * h
+  for (let i = 0; i < n; i++) {
+    const r = px[i * bpp]
+    const g = px[i * bpp + 1]
+    const b = px[i * bpp + 2]
+    const l = 0.299 * r + 0.587 * g + 0.114 * b
+    s += l
+    s2 += l * l
+    colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4))
+  }
+  const mean = s / n
+  return { sd: Math.sqrt(Math.max(0, s2 / n - mean * mean)), colours: colours.size }
+}
+
+let shotNo = 0
+
+/** Screenshot of the map element, asserted not blank; returns the PNG. */
+export async function mapShot(page: Page): Promise<Buffer> {
+  const png = await page.locator('[data-testid=map]').screenshot()
+  const v = pngVariety(png)
+  if (v.sd < 8 || v.colours < 12) throw new Error(`map screenshot looks blank (sd ${v.sd.toFixed(1)}, ${v.colours} colours)`)
+  // E2E_SHOTS=dir keeps every checked screenshot (whole page) for a person to look at
+  const dir = process.env.E2E_SHOTS
+  if (dir) {
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, `${String(++shotNo).padStart(2, '0')}.png`), await page.screenshot())
+  }
+  return png
+}
