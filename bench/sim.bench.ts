@@ -2,9 +2,11 @@
 //  - a full `fengtai` year (365 days, one replicate) in a fresh process: time and peak RSS (target ≤ 10 s, ≤ 1.5 GB)
 //  - a `street` year (target ≤ 0.5 s)
 //  - engine events/second next to a bare binary-heap push/pop loop in the same process (target ≥ 25 %)
-//  - sweep throughput with 2 workers against 1 (target ≥ 1.7×)
+//  - sweep throughput with 2 workers against 1 (target ≥ 1.7×): 64 street runs × 730 days (≈16 s on one worker, so the
+//    fixed start — CLI process, world build, worker boot — is a small, honest part of it), wall clock from spawn to
+//    exit and steady state after every worker was ready, best of 2 alternating trials (the machine is shared)
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -69,7 +71,9 @@ function bareHeap(ops: number, size: number): number {
 /** wall seconds of a sweep and the seconds after every worker had booted (from the CLI's last line) */
 function sweepSeconds(workers: number, plan: string, dir: string): { wall: number; steady: number } {
   const t0 = performance.now()
-  const r = spawnSync(process.execPath, ['bin/gongzhi.js', 'sweep', '--plan', plan, '--workers', String(workers), '--out', join(dir, `sweep-${workers}.csv`)], { encoding: 'utf8' })
+  const out = join(dir, `sweep-${workers}.csv`)
+  rmSync(out, { force: true }) // a fresh sweep every time, not a resumed one
+  const r = spawnSync(process.execPath, ['bin/gongzhi.js', 'sweep', '--plan', plan, '--workers', String(workers), '--out', out], { encoding: 'utf8' })
   if (r.status !== 0) throw new Error(r.stderr)
   const m = /\(([\d.]+) s after every worker was ready\)/.exec(r.stderr)
   return { wall: (performance.now() - t0) / 1000, steady: m ? Number(m[1]) : NaN }
@@ -116,12 +120,15 @@ function main(): void {
   console.log(`engine (model handlers included, reporting excluded) ${(engineRate / 1e6).toFixed(2)} M events/s; bare heap ${(bare / 1e6).toFixed(2)} M push+pop/s; ratio ${((100 * engineRate) / bare).toFixed(1)} %`)
 
   if (!quick) {
-    console.log('\n# sweep throughput (street, 32 runs × 730 days; wall time includes each worker booting tsx and building its world)')
+    console.log('\n# sweep throughput (street, 64 runs × 730 days; wall time includes the CLI start, the world build and the workers booting)')
     const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'))
     const plan = join(dir, 'plan.json')
-    writeFileSync(plan, JSON.stringify({ preset: 'street', scenario: 'hotline-reform', days: 730, replicates: 16, levers: { 'gridWorkers.scale': [1, 2] } }))
-    const one = sweepSeconds(1, plan, dir)
-    const two = sweepSeconds(2, plan, dir)
+    writeFileSync(plan, JSON.stringify({ preset: 'street', scenario: 'hotline-reform', days: 730, replicates: 32, levers: { 'gridWorkers.scale': [1, 2] } }))
+    const best = (a: { wall: number; steady: number }, b: { wall: number; steady: number }) => ({ wall: Math.min(a.wall, b.wall), steady: Math.min(a.steady, b.steady) })
+    let one = sweepSeconds(1, plan, dir)
+    let two = sweepSeconds(2, plan, dir)
+    one = best(one, sweepSeconds(1, plan, dir))
+    two = best(two, sweepSeconds(2, plan, dir))
     console.log(`wall: 1 worker ${one.wall.toFixed(2)} s, 2 workers ${two.wall.toFixed(2)} s: speed-up ${(one.wall / two.wall).toFixed(2)}×`)
     console.log(`after boot: 1 worker ${one.steady.toFixed(2)} s, 2 workers ${two.steady.toFixed(2)} s: speed-up ${(one.steady / two.steady).toFixed(2)}×`)
   }

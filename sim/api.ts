@@ -50,4 +50,5 @@ export {
   type ReplicateSummary,
 } from './run/simulate.ts'
 export { CALIBRATION_TARGETS, calibrate, type CalibrationRow } from './run/calibrate.ts'
+export { worldToMessage, worldFromMessage, type WorldMessage } from './run/world-message.ts'
 export { layerDiff } from './geometry/layer-diff.ts'

@@ -28,6 +28,8 @@ import {
   worldFromFiles,
   worldToFiles,
   WorldFileError,
+  worldToMessage,
+  type WorldMessage,
   type CompiledWorld,
   type Preset,
   type Scenario,
@@ -227,18 +229,32 @@ async function sweepCmd(args: string[]): Promise<number> {
   const todo = jobs.filter((j) => !done.has(j.id))
   err(`sweep: ${jobs.length} runs (${combos.length} lever settings × ${seeds.length} replicates), ${jobs.length - todo.length} already in ${values.out}, ${nWorkers} workers`)
   const t0 = performance.now()
-  const src = plan.world ? { dir: plan.world } : { preset: plan.preset ?? 'street', worldSeed: plan.worldSeed ?? 1 }
   const byId = new Map(todo.map((j) => [j.id, j]))
+  const nw = Math.min(nWorkers, todo.length)
   let next = 0
   let finished = 0
   let ready = 0
   let tReady = t0
+  // start every worker first (each boots tsx and loads the simulation modules) while this thread builds and compiles
+  // the world once; each worker then gets the compiled columns as its first message and is fed runs from one queue
+  // (one run in flight per worker: a run takes far longer than a message, and a deeper queue unbalances the tail)
+  // a TypeScript worker: register tsx inside the thread, then load the worker module
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./run/sweep-worker.ts', import.meta.url).href)}) })`
+  const workers = Array.from({ length: nw }, () => new Worker(boot, { eval: true }))
+  let world: WorldMessage | null = null
+  try {
+    if (nw > 0 && plan.world) {
+      const files: Record<string, string> = {}
+      for (const name of readdirSync(plan.world)) if (name.endsWith('.geojson') || name === 'world.json') files[name] = readFileSync(join(plan.world, name), 'utf8')
+      world = worldToMessage(compileWorld(worldFromFiles(files)))
+    } else if (nw > 0) world = worldToMessage(compileWorld(buildWorld({ preset: plan.preset ?? 'street', seed: plan.worldSeed ?? 1 })))
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.terminate()))
+    throw e
+  }
   await Promise.all(
-    Array.from({ length: Math.min(nWorkers, todo.length) }, () => {
+    workers.map((w) => {
       return new Promise<void>((resolve, reject) => {
-        // a TypeScript worker: register tsx inside the thread, then load the worker module
-        const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./run/sweep-worker.ts', import.meta.url).href)}) })`
-        const w = new Worker(boot, { eval: true, workerData: src })
         const feed = () => {
           if (next >= todo.length) {
             void w.terminate().then(() => resolve())
@@ -248,7 +264,10 @@ async function sweepCmd(args: string[]): Promise<number> {
           w.postMessage({ id: j.id, scenario: j.scenario, seed: j.seed, days })
         }
         w.on('message', (msg: { ready?: boolean; id?: string; metrics?: Record<string, number> }) => {
-          if (msg.ready && ++ready === Math.min(nWorkers, todo.length)) tReady = performance.now()
+          if (msg.ready) {
+            if (++ready === nw) tReady = performance.now()
+            return feed()
+          }
           if (msg.id !== undefined && msg.metrics) {
             const j = byId.get(msg.id)!
             const row = [j.id, j.seed, base.name, days, ...j.values, ...SUMMARY_METRICS.map((m) => msg.metrics![m])]
@@ -259,6 +278,7 @@ async function sweepCmd(args: string[]): Promise<number> {
           feed()
         })
         w.on('error', reject)
+        w.postMessage({ world })
       })
     }),
   )

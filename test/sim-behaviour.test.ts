@@ -38,7 +38,9 @@ describe('policy behaviour (street world, 5 replicates × 90 days)', () => {
     const two = runs(variant('grid-management', 'gridWorkers.scale', 2))
     expectRaises(one, two, (r) => r.rates.discovery, 0.005)
     expectRaises(one, two, (r) => r.publicSpace.discovery, 0.005)
-    expectRaises(two, one, (r) => r.hoursToClose.mean!, 2)
+    // grid workers handle on shifts and patrol-found simple issues on the spot, so their queue is no longer where
+    // most of the time goes (multi-department hand-offs are): the cut is ≈1 h, not the ≈2+ h of the stretched model
+    expectRaises(two, one, (r) => r.hoursToClose.mean!, 0.5)
     expect(two[0].coverage.householdsPerGridWorker!).toBeLessThan(one[0].coverage.householdsPerGridWorker!)
   })
 

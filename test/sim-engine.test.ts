@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRng, erlangC, erlangCWait, EventHeap, Pools, Scheduler } from '../sim/api.ts'
-import { dayOfYear, heatingFactor, HOURLY_WEIGHTS, inHeatingSeason, minuteOfDay } from '../sim/engine/calendar.ts'
+import { addWorkingMinutes, dayOfYear, heatingFactor, HOURLY_WEIGHTS, inHeatingSeason, isWorkingMinute, minuteOfDay } from '../sim/engine/calendar.ts'
 
 describe('event heap', () => {
   it('pops in (time, priority, insertion) order, whatever the pushes', () => {
@@ -30,6 +30,15 @@ describe('calendar', () => {
     expect(inHeatingSeason(dayOfYear(0, 0))).toBe(true)
     expect(inHeatingSeason(180)).toBe(false)
     expect(heatingFactor(318)).toBeGreaterThan(heatingFactor(360))
+  })
+
+  it('lays shift work onto 08:30–17:30 weekdays (day 0 of 2019 is a Tuesday)', () => {
+    expect(addWorkingMinutes(600, 45, 0)).toBe(645) // 10:00 + 45 min
+    expect(addWorkingMinutes(60, 30, 0)).toBe(540) // 01:00: waits for the 08:30 shift
+    expect(addWorkingMinutes(1000, 100, 0)).toBe(1440 + 510 + 50) // 50 min today, the rest tomorrow morning
+    expect(addWorkingMinutes(3 * 1440 + 1000, 100, 0)).toBe(6 * 1440 + 510 + 50) // Friday evening → Monday
+    expect(isWorkingMinute(600, 0)).toBe(true)
+    expect(isWorkingMinute(4 * 1440 + 600, 0)).toBe(false) // Saturday
   })
 })
 

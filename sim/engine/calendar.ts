@@ -3,6 +3,7 @@
 // heating season 15 November → 15 March (calibration.md §2.4).
 export const MIN_PER_HOUR = 60
 export const MIN_PER_DAY = 1440
+export const MIN_PER_WEEK = 7 * MIN_PER_DAY
 
 /** relative arrival weight per hour of day (sums to 24 × mean 1) */
 export const HOURLY_WEIGHTS: readonly number[] = (() => {
@@ -43,10 +44,35 @@ export const heatingFactor = (doy: number): number => {
   return 1 + 2.5 * Math.exp(-since / 6)
 }
 
-/** working hours 08:30–17:30 on weekdays; weekends staffed at a quarter (assumption) */
+/** duty shift 08:30–17:30 on weekdays (9 h × 5 = 45 h a week; assumption: weekends are off duty) */
+export const SHIFT_START = 510
+export const SHIFT_END = 1050
+export const SHIFT_MIN_PER_WEEK = 5 * (SHIFT_END - SHIFT_START)
+
+/** true when minute t falls inside a duty shift */
 export function isWorkingMinute(t: number, startDay: number): boolean {
   const day = Math.floor(t / MIN_PER_DAY)
   const m = t - day * MIN_PER_DAY
   const wd = weekday(dayOfYear(day, startDay))
-  return wd < 5 && m >= 510 && m < 1050
+  return wd < 5 && m >= SHIFT_START && m < SHIFT_END
+}
+
+/** the clock time at which `work` minutes of shift time have passed from t (work started off shift waits for the
+ * next shift; work that does not fit in a shift resumes in the next one) */
+export function addWorkingMinutes(t: number, work: number, startDay: number): number {
+  let day = Math.floor(t / MIN_PER_DAY)
+  let m = t - day * MIN_PER_DAY
+  let left = work
+  for (;;) {
+    if (weekday(dayOfYear(day, startDay)) < 5) {
+      const s = Math.max(m, SHIFT_START)
+      if (s < SHIFT_END) {
+        const avail = SHIFT_END - s
+        if (left <= avail) return day * MIN_PER_DAY + s + left
+        left -= avail
+      }
+    }
+    day++
+    m = 0
+  }
 }

@@ -1,9 +1,11 @@
-// One thread of `gongzhi sweep`: builds (or reads) the world once, then runs the jobs the main thread sends and
-// returns one flat row of metrics per run. Imports only the public api.
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { parentPort, workerData } from 'node:worker_threads'
-import { buildWorld, compileWorld, metricAt, parseScenario, simulate, SUMMARY_METRICS, worldFromFiles, type Preset } from '../api.ts'
+// One thread of `gongzhi sweep`. The main thread builds and compiles the world once and sends it as the first
+// message (see world-message.ts), so a worker only boots and then runs the jobs it is fed, returning one flat row of
+// metrics per run. Imports only the modules a run needs (not the world builder or importers), to boot fast.
+import { parentPort } from 'node:worker_threads'
+import type { CompiledWorld } from '../world/compile.ts'
+import { parseScenario } from '../scenario/schema.ts'
+import { metricAt, simulate, SUMMARY_METRICS } from './simulate.ts'
+import { worldFromMessage, type WorldMessage } from './world-message.ts'
 
 export interface SweepJob {
   id: string
@@ -12,18 +14,16 @@ export interface SweepJob {
   days: number
 }
 
-const src = workerData as { preset?: Preset; worldSeed?: number; dir?: string }
-let files: Record<string, string> | null = null
-if (src.dir) {
-  files = {}
-  for (const name of readdirSync(src.dir)) if (name.endsWith('.geojson') || name === 'world.json') files[name] = readFileSync(join(src.dir, name), 'utf8')
-}
-const world = compileWorld(files ? worldFromFiles(files) : buildWorld({ preset: src.preset ?? 'street', seed: src.worldSeed ?? 1 }))
+let world: CompiledWorld | null = null
 
-parentPort!.on('message', (job: SweepJob) => {
-  const r = simulate(world, parseScenario(job.scenario), { seed: job.seed, days: job.days, detail: false })
+parentPort!.on('message', (msg: SweepJob | { world: WorldMessage }) => {
+  if ('world' in msg) {
+    world = worldFromMessage(msg.world)
+    parentPort!.postMessage({ ready: true })
+    return
+  }
+  const r = simulate(world!, parseScenario(msg.scenario), { seed: msg.seed, days: msg.days, detail: false })
   const metrics: Record<string, number> = {}
   for (const m of SUMMARY_METRICS) metrics[m] = metricAt(r, m)
-  parentPort!.postMessage({ id: job.id, metrics })
+  parentPort!.postMessage({ id: msg.id, metrics })
 })
-parentPort!.postMessage({ ready: true })

@@ -153,6 +153,7 @@ export const ScenarioSchema = z.object({
     .object({
       merged: bool('grids.merged', true, 'L753, L2061 (party and governance grids merged)', 'party and governance grids merged'),
       coordinationDelayHours: num('grids.coordinationDelayHours', 12, 0, 240, 'hours', 'assumption', 'hand-off delay when grids are separate'),
+      commandCentre: bool('grids.commandCentre', false, 'L2133; calibration.md §2.5 (Dongcheng 监督指挥中心: each case is dispatched to the one accountable department)', 'a command centre dispatches multi-department cases straight to the accountable department'),
     })
     .prefault({}),
   callback: z

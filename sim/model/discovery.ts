@@ -1,0 +1,60 @@
+// Discovery (model.md §3 step 2): the earliest of a resident report, a grid-worker patrol (on shift), a home
+// visit or a volunteer pass; issues nobody finds within LATENT_DAYS stay latent.
+import type { Model } from './model.ts'
+import { LATENT_DAYS, SPEC, EV, CH, S } from './ids.ts'
+import { addWorkingMinutes, MIN_PER_DAY, MIN_PER_WEEK, SHIFT_MIN_PER_WEEK } from '../engine/calendar.ts'
+
+export function arise(m: Model, i: number, t: number): void {
+  const c = m.cat[i]
+  const spec = SPEC[c]
+  const b = m.bldg[i]
+  const g = m.w.buildings.grid[b]
+  const cm = m.w.buildings.community[b]
+  const res = m.sc.residents
+  const trust = res.trust ? m.trust[m.hh[i]] : 1
+  const pRep = Math.min(0.98, res.reportProbability * spec.reportFactor * trust)
+  let best = Infinity
+  let ch: number = CH.RC
+  if (m.u(i, S.REPORT) < pRep) {
+    best = t + m.exp(i, S.REPORT_DELAY, res.reportDelayHours * 60 * (c === 3 || c === 8 ? 0.05 : 1))
+    const uc = m.u(i, S.CHANNEL)
+    let k = 0
+    while (k < 5 && m.channelCum[k + 1] <= uc) k++
+    ch = k
+    // a compound without a property company or owners' committee: those residents go to the RC instead
+    const cp = m.w.buildings.compound[b]
+    if ((ch === CH.PROPERTY && (cp < 0 || m.compoundPool[cp] < 0)) || (ch === CH.OWNERS && (cp < 0 || !m.w.compounds.ownersCommittee[cp]))) ch = CH.RC
+  }
+  // visible issues (public space) can be seen by a patrol; indoor ones only on a home visit
+  const visible = m.u(i, S.VISIBLE) < spec.patrolDetect
+  const indoor = m.u(i, S.INDOOR) < spec.visitDetect
+  if (visible && g >= 0 && m.patrolRate[g] > 0) {
+    // patrols happen on duty: the exponential delay (clock minutes at the week-average patrol rate) is laid onto
+    // the shift calendar, so the mean delay is kept and the issue is found during a shift
+    const tp = addWorkingMinutes(t, m.exp(i, S.PATROL, 1 / m.patrolRate[g]) * (SHIFT_MIN_PER_WEEK / MIN_PER_WEEK), m.sc.startDay)
+    if (tp < best) {
+      best = tp
+      ch = CH.PATROL
+    }
+  }
+  if (cm >= 0) {
+    if (indoor && m.visitRate[cm] > 0) {
+      const tv = t + m.exp(i, S.VISIT, 1 / m.visitRate[cm])
+      if (tv < best) {
+        best = tv
+        ch = CH.VISIT
+      }
+    }
+    if (visible && m.volunteerRate[cm] > 0) {
+      const tv = t + m.exp(i, S.VOLUNTEER, 1 / m.volunteerRate[cm])
+      if (tv < best) {
+        best = tv
+        ch = CH.VOLUNTEER
+      }
+    }
+  }
+  m.onEvent?.({ kind: 'arise', t, issue: i, category: c, building: b })
+  if (best - t > LATENT_DAYS * MIN_PER_DAY) return
+  m.channel[i] = ch
+  m.sched.at(best, EV.KNOWN, i)
+}
