@@ -13,9 +13,12 @@ import { LayerPanel, renderLegend } from './panels/layer-panel.ts'
 import { SearchBox, type SearchItem } from './panels/search.ts'
 import { renderInspect, renderStats } from './panels/stats-panel.ts'
 import { areaOf, bboxOf, centroid, polysOf } from './store/geo.ts'
-import { Autosaver, newId, putProject, setCurrent, type Project } from './store/persist.ts'
+import { Autosaver, newId, putProject, setCurrent, type Analysis, type Project } from './store/persist.ts'
 import { renderBasemap } from './panels/basemap-panel.ts'
 import { renderProjects } from './panels/projects-panel.ts'
+import { RunPanel } from './panels/run-panel.ts'
+import { DEFAULT_ANALYSIS, ScenarioPanel } from './panels/scenario-panel.ts'
+import { SimClient } from './sim-client.ts'
 import { Store, type Doc } from './store/store.ts'
 
 export interface AppOptions {
@@ -39,6 +42,9 @@ export class App {
   private chars
   private layerPanel: LayerPanel
   private search: SearchBox
+  readonly sim = new SimClient()
+  private scenarioPanel: ScenarioPanel
+  private runPanel: RunPanel
   target = 400
   /** the click that finishes a Terra Draw gesture must not also select */
   private quietUntil = 0
@@ -64,6 +70,14 @@ export class App {
     this.autosaver.onSaved = () => ($('#autosave').textContent = `✓ ${t('proj.saved')}`)
     this.autosaver.onError = (m) => this.store.say(`${t('proj.saveFailed')}: ${m}`)
     window.addEventListener('beforeunload', () => void this.autosaver.flush())
+    this.scenarioPanel = new ScenarioPanel($('#scenario-panel'), () => this.analysis(), (a) => this.saveAnalysis(a))
+    this.runPanel = new RunPanel($('#run-panel'), {
+      analysis: () => this.analysis(),
+      setAnalysis: (a) => this.saveAnalysis(a),
+      scenario: () => this.scenarioPanel.current(),
+      run: (spec, onProgress) => this.sim.run(this.opts.world, this.store.state.doc, spec, onProgress),
+      cancel: () => this.sim.cancel(),
+    })
     this.wireChrome()
     onLangChange(() => this.renderAll())
     this.renderAll()
@@ -152,7 +166,19 @@ export class App {
     this.renderExportMenu()
     renderBasemap($('#basemap'), this.view, (m) => this.store.say(m))
     void this.renderProjects()
+    this.scenarioPanel.render()
+    this.runPanel.render()
     this.renderPanels()
+  }
+
+  // ---------- the analyst's workspace: scenario and run settings live in the project ----------
+  analysis(): Analysis {
+    return { ...DEFAULT_ANALYSIS, ...this.project.analysis }
+  }
+
+  private saveAnalysis(a: Analysis): void {
+    this.project = { ...this.project, analysis: a }
+    this.autosaver.schedule(() => ({ ...this.project, doc: this.store.state.doc, updated: Date.now() }))
   }
 
   private renderPanels(): void {
@@ -482,6 +508,8 @@ export class App {
     await putProject({ ...p, updated: Date.now() })
     await setCurrent(this.opts.preset, p.id)
     void this.renderProjects()
+    this.scenarioPanel.render()
+    this.runPanel.render()
   }
 
   private searchItems(): SearchItem[] {

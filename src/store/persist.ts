@@ -10,6 +10,18 @@ export interface Project {
   seed: number
   doc: Doc
   updated: number
+  /** the analyst's workspace: the scenario chosen and edited, and the run settings */
+  analysis?: Analysis
+}
+
+export interface Analysis {
+  /** preset scenario name */
+  base: string
+  /** lever path → value, where it differs from the preset */
+  edits: Record<string, unknown>
+  days: number
+  replicates: number
+  seed: number
 }
 
 let dbp: Promise<IDBPDatabase> | null = null

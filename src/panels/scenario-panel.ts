@@ -1,0 +1,149 @@
+// The scenario picker and the lever editor: every lever of sim/scenario/schema.ts grouped, with its unit, range,
+// default and the source of that default. Edits are kept as path → value over the chosen preset; the result is
+// validated with parseScenario, and each problem is named and explained next to the lever it concerns.
+import { flattenScenario, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath, type LeverMeta, type ScenarioInput } from '../../sim/api.ts'
+import { t, type Key } from '../i18n/i18n.ts'
+import type { Analysis } from '../store/persist.ts'
+import { clear, h } from './dom.ts'
+
+export const DEFAULT_ANALYSIS: Analysis = { base: SCENARIO_PRESETS[0], edits: {}, days: 90, replicates: 3, seed: 1 }
+
+export interface ScenarioState {
+  input: ScenarioInput | null
+  problems: string[]
+}
+
+const groupOf = (path: string): string => (path.includes('.') ? path.split('.')[0] : 'general')
+const show = (v: unknown): string => (v === null || v === undefined ? t('scn.none') : String(v))
+
+/** the preset with the edits applied, validated */
+export function scenarioOf(a: Analysis): ScenarioState {
+  const raw = structuredClone(scenarioPreset(a.base)) as unknown as Record<string, unknown>
+  const n = Object.keys(a.edits).length
+  if (n) raw.name = `${a.base}+${n}`
+  for (const [p, v] of Object.entries(a.edits)) setScenarioPath(raw, p, v)
+  try {
+    return { input: parseScenario(raw), problems: [] }
+  } catch (e) {
+    if (e instanceof ScenarioError) return { input: null, problems: e.problems }
+    throw e
+  }
+}
+
+export class ScenarioPanel {
+  private open = new Set<string>()
+  constructor(
+    private el: HTMLElement,
+    private get: () => Analysis,
+    private set: (a: Analysis) => void,
+  ) {}
+
+  current(): ScenarioState {
+    return scenarioOf(this.get())
+  }
+
+  render(): void {
+    const a = this.get()
+    const el = this.el
+    clear(el)
+    const preset = flattenScenario(scenarioPreset(a.base))
+    const picker = h('select', {
+      testid: 'scenario-picker',
+      onchange: (e: Event) => {
+        this.set({ ...this.get(), base: (e.target as HTMLSelectElement).value, edits: {} })
+        this.render()
+      },
+    })
+    for (const name of SCENARIO_PRESETS) {
+      const s = scenarioPreset(name)
+      picker.append(h('option', { value: name, text: s.label ? `${name} · ${s.label}` : name, selected: name === a.base }))
+    }
+    const desc = scenarioPreset(a.base).description
+    el.append(
+      h('h2', { text: t('panel.scenario') }),
+      h('label', { class: 'scn-pick' }, `${t('scn.pick')} `, picker),
+      h('div', { class: 'scn-desc', text: desc }),
+      h('div', { class: 'scn-edits', testid: 'scenario-edits' }),
+      h('ul', { class: 'scn-errors', testid: 'scenario-errors' }),
+    )
+    const groups = new Map<string, LeverMeta[]>()
+    for (const l of LEVERS) groups.set(groupOf(l.path), [...(groups.get(groupOf(l.path)) ?? []), l])
+    const levers = h('div', { class: 'levers', testid: 'levers' }, h('h3', { text: t('scn.levers') }))
+    for (const [g, ls] of groups) {
+      const edited = ls.filter((l) => l.path in a.edits).length
+      const det = h('details', { testid: `lever-group-${g}`, open: this.open.has(g), ontoggle: (e: Event) => ((e.target as HTMLDetailsElement).open ? this.open.add(g) : this.open.delete(g)) })
+      det.append(h('summary', { text: `${t(`lever.group.${g}` as Key)} (${ls.length})${edited ? ` · ${t('scn.edited', { n: edited })}` : ''}` }))
+      for (const l of ls) det.append(this.row(l, l.path in a.edits ? a.edits[l.path] : preset[l.path]))
+      levers.append(det)
+    }
+    el.append(levers)
+    this.renderProblems()
+  }
+
+  private row(l: LeverMeta, value: unknown): HTMLElement {
+    const a = this.get()
+    const onValue = (v: unknown) => {
+      const cur = this.get()
+      const edits = { ...cur.edits }
+      const preset = flattenScenario(scenarioPreset(cur.base))[l.path]
+      if (Object.is(v, preset) || JSON.stringify(v) === JSON.stringify(preset)) delete edits[l.path]
+      else edits[l.path] = v
+      this.set({ ...cur, edits })
+      row.classList.toggle('edited', l.path in edits)
+      this.renderProblems()
+    }
+    let input: HTMLElement
+    if (typeof l.default === 'boolean') input = h('input', { type: 'checkbox', checked: value === true, onchange: (e: Event) => onValue((e.target as HTMLInputElement).checked) })
+    else if (typeof l.default === 'string') {
+      input = h('select', { onchange: (e: Event) => onValue((e.target as HTMLSelectElement).value) })
+      for (const o of l.unit.split('|')) input.append(h('option', { value: o, text: o, selected: o === value }))
+    } else
+      input = h('input', {
+        type: 'number',
+        step: 'any',
+        min: l.min,
+        max: l.max,
+        value: value === null || value === undefined ? '' : String(value),
+        onchange: (e: Event) => {
+          const s = (e.target as HTMLInputElement).value.trim()
+          onValue(s === '' ? (l.default === null ? null : Number.NaN) : Number(s))
+        },
+      })
+    input.dataset.path = l.path
+    const meta = [l.min !== undefined ? t('scn.range', { min: l.min, max: l.max ?? '' }) : '', t('scn.default', { v: show(l.default) })].filter(Boolean).join(' · ')
+    const unit = typeof l.default === 'string' ? '' : l.unit
+    const row = h(
+      'div',
+      { class: `lever${l.path in a.edits ? ' edited' : ''}`, testid: `lever-${l.path}`, title: l.path },
+      h('div', { class: 'lever-label', text: l.label }),
+      h('div', { class: 'lever-input' }, input, unit ? h('span', { class: 'unit', text: unit }) : null),
+      h('div', { class: 'lever-meta', text: `${meta} · ${t('scn.source', { s: l.source })}` }),
+    )
+    return row
+  }
+
+  /** each problem names the field (parseScenario's message) and explains it with the lever's label, unit and range */
+  private renderProblems(): void {
+    const ed = this.el.querySelector<HTMLElement>('[data-testid=scenario-edits]')
+    const nEdits = Object.keys(this.get().edits).length
+    if (ed) {
+      clear(ed)
+      if (nEdits) ed.append(t('scn.edited', { n: nEdits }), h('button', { text: t('scn.reset'), testid: 'scenario-reset', onclick: () => (this.set({ ...this.get(), edits: {} }), this.render()) }))
+    }
+    const ul = this.el.querySelector<HTMLUListElement>('[data-testid=scenario-errors]')
+    if (!ul) return
+    clear(ul)
+    this.el.querySelectorAll('.lever.invalid').forEach((r) => r.classList.remove('invalid'))
+    const { problems } = this.current()
+    if (!problems.length) return
+    ul.append(h('li', { class: 'head', text: t('scn.invalid') }))
+    const meta = new Map(LEVERS.map((l) => [l.path, l]))
+    for (const p of problems) {
+      const path = /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
+      const l = meta.get(path)
+      const why = l ? ` — ${l.label}${l.min !== undefined ? `; ${t('scn.range', { min: l.min, max: l.max ?? '' })} ${l.unit}` : ''}` : ''
+      ul.append(h('li', { text: `${p}${why}`, 'data-path': path }))
+      this.el.querySelector(`[data-testid="lever-${path}"]`)?.classList.add('invalid')
+    }
+  }
+}

@@ -1,0 +1,116 @@
+// The browser side of the simulator: sim/worker.ts in a module Web Worker behind Comlink. Runs replicates one
+// after another on the current (edited) world, reports overall progress with an estimate of time left, and
+// cancels at the next simulated day. The worker module is loaded by URL (the pattern its header documents); its
+// type is restated here from sim/api.ts types, because src/ imports the simulation only through sim/api.ts.
+import * as Comlink from 'comlink'
+import { summarize, worldToFiles, type ReplicateSummary, type ScenarioInput, type SimResult, type World } from '../sim/api.ts'
+import type { Doc } from './store/store.ts'
+
+interface RunRequest {
+  scenario: string | ScenarioInput
+  seed: number
+  days: number
+  detail?: boolean
+}
+/** the part of sim/worker.ts's SimService the app uses */
+interface SimRemote {
+  loadWorld(src: { preset: string; seed: number } | { files: Record<string, string> }): Promise<{ grids: number; communities: number; buildings: number; households: number }>
+  newRunId(): Promise<number>
+  run(req: RunRequest, onProgress?: (day: number, days: number) => void, onEvents?: unknown, runId?: number): Promise<SimResult>
+  cancel(runId: number): Promise<void>
+}
+
+export interface RunSpec {
+  scenario: ScenarioInput
+  days: number
+  seed: number
+  replicates: number
+}
+
+export interface Progress {
+  /** 0–1 over all replicates */
+  fraction: number
+  replicate: number
+  day: number
+  days: number
+  /** seconds, null until there is something to extrapolate from */
+  etaSeconds: number | null
+}
+
+export interface RunOutcome {
+  results: SimResult[]
+  /** null for a single run */
+  summary: ReplicateSummary | null
+  cancelled: boolean
+  seconds: number
+}
+
+export class SimClient {
+  private worker: Worker | null = null
+  private remote: SimRemote | null = null
+  private loadedDoc: Doc | null = null
+  private runId = 0
+  private stopped = false
+  running = false
+
+  private ensure(): SimRemote {
+    if (!this.remote) {
+      this.worker = new Worker(new URL('../sim/worker.ts', import.meta.url), { type: 'module' })
+      this.remote = Comlink.wrap(this.worker) as unknown as SimRemote
+    }
+    return this.remote
+  }
+
+  /** the world as the simulator sees it: the base world with the document's governance grids */
+  private async load(world: World, doc: Doc): Promise<void> {
+    if (this.loadedDoc === doc) return
+    const grids = doc.grids.filter((g) => g.properties.layer !== 'party')
+    const files = worldToFiles({ ...world, grids: { type: 'FeatureCollection', features: grids } })
+    await this.ensure().loadWorld({ files })
+    this.loadedDoc = doc
+  }
+
+  async run(world: World, doc: Doc, spec: RunSpec, onProgress: (p: Progress) => void): Promise<RunOutcome> {
+    if (this.running) throw new Error('a run is already going')
+    this.running = true
+    this.stopped = false
+    const t0 = performance.now()
+    const results: SimResult[] = []
+    try {
+      await this.load(world, doc)
+      const remote = this.ensure()
+      for (let k = 0; k < spec.replicates && !this.stopped; k++) {
+        this.runId = await remote.newRunId()
+        if (this.stopped) break
+        const r = await remote.run(
+          { scenario: spec.scenario, seed: spec.seed + k, days: spec.days, detail: spec.replicates === 1 },
+          Comlink.proxy((day: number, days: number) => {
+            const fraction = (k + day / days) / spec.replicates
+            const elapsed = (performance.now() - t0) / 1000
+            onProgress({ fraction, replicate: k + 1, day, days, etaSeconds: fraction > 0.01 ? (elapsed * (1 - fraction)) / fraction : null })
+          }),
+          undefined,
+          this.runId,
+        )
+        results.push(r)
+        if (r.cancelled) this.stopped = true
+      }
+      const cancelled = this.stopped
+      return { results, summary: results.length > 1 ? summarize(results) : null, cancelled, seconds: (performance.now() - t0) / 1000 }
+    } finally {
+      this.running = false
+    }
+  }
+
+  cancel(): void {
+    this.stopped = true
+    if (this.remote && this.runId) void this.remote.cancel(this.runId)
+  }
+
+  dispose(): void {
+    this.worker?.terminate()
+    this.worker = null
+    this.remote = null
+    this.loadedDoc = null
+  }
+}

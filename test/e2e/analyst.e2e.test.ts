@@ -1,0 +1,145 @@
+// End-to-end: the analyst's workspace on the small `street` world — pick a scenario, edit and validate a lever,
+// run in the worker with progress, read the headline rates, cancel a long run, and check the page's numbers
+// against the CLI's for the same world, scenario, days and seed.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildAndServe, launch, mapShot, openApp, type Served } from './harness.ts'
+
+let served: Served
+let browser: Browser
+const tmp = mkdtempSync(join(tmpdir(), 'gongzhi-analyst-'))
+
+beforeAll(async () => {
+  served = await buildAndServe()
+  browser = await launch()
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await served?.close()
+  rmSync(tmp, { recursive: true, force: true })
+})
+
+async function newPage(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await ctx.newPage()
+  await openApp(page, `${served.url}?preset=street`)
+  return page
+}
+
+async function setRun(page: Page, days: number, replicates: number, seed: number): Promise<void> {
+  for (const [id, v] of [['days', days], ['replicates', replicates], ['seed', seed]] as const) {
+    await page.fill(`[data-testid=${id}]`, String(v))
+    await page.press(`[data-testid=${id}]`, 'Tab')
+  }
+}
+
+const state = (page: Page) => page.getAttribute('[data-testid=run-panel]', 'data-state')
+const waitState = (page: Page, s: string, timeout = 60_000) => page.waitForSelector(`[data-testid=run-panel][data-state=${s}]`, { timeout })
+const rate = async (page: Page, id: string) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'))
+
+describe("the analyst's workspace (e2e)", () => {
+  it('picks the default scenario, names an invalid lever, runs 90 days × 3 replicates and shows the rates with intervals', async () => {
+    const page = await newPage()
+    const picker = page.locator('[data-testid=scenario-picker]')
+    const names = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    expect(names.length).toBeGreaterThanOrEqual(10)
+    const def = await picker.inputValue()
+    await picker.selectOption(names[2])
+    await picker.selectOption(def)
+    expect(await picker.inputValue()).toBe(def)
+    // a lever shows unit, range, default and source; an out-of-range value is named and explained
+    await page.click('[data-testid=lever-group-gridWorkers] summary')
+    const row = page.locator('[data-testid="lever-gridWorkers.perGrid"]')
+    expect(await row.textContent()).toMatch(/workers per grid.*0–20.*L753/)
+    await row.locator('input').fill('400')
+    await row.locator('input').press('Tab')
+    const errors = await page.locator('[data-testid=scenario-errors]').textContent()
+    expect(errors).toContain('scenario.gridWorkers.perGrid: must be ≤ 20, got 400')
+    expect(await row.getAttribute('class')).toContain('invalid')
+    await page.click('[data-testid=run]')
+    expect(await state(page)).toBe('failed')
+    await page.click('[data-testid=scenario-reset]')
+    expect(await page.locator('[data-testid=scenario-errors] li').count()).toBe(0)
+    expect(await page.inputValue('[data-testid=days]')).toBe('90')
+    expect(await page.inputValue('[data-testid=replicates]')).toBe('3')
+    await page.click('[data-testid=run]')
+    await waitState(page, 'done')
+    expect(Number(await page.getAttribute('[data-testid=progress]', 'value'))).toBe(1)
+    for (const id of ['rate-response', 'rate-resolution', 'rate-satisfaction', 'rate-ontime']) {
+      const v = await rate(page, id)
+      expect(v).toBeGreaterThan(0)
+      expect(v).toBeLessThanOrEqual(1)
+      const [lo, hi] = (await page.getAttribute(`[data-testid=${id}]`, 'data-ci'))!.split(',').map(Number)
+      expect(lo).toBeLessThanOrEqual(v)
+      expect(hi).toBeGreaterThanOrEqual(v)
+    }
+    await page.locator('[data-testid=run-panel]').scrollIntoViewIfNeeded()
+    await mapShot(page)
+    // the scenario choice and run settings are saved in the project: a reload brings them back
+    await picker.selectOption(names[3])
+    await setRun(page, 30, 1, 5)
+    await page.waitForTimeout(400) // autosave debounce (250 ms)
+    await openApp(page, `${served.url}?preset=street`)
+    expect(await page.locator('[data-testid=scenario-picker]').inputValue()).toBe(names[3])
+    expect(await page.inputValue('[data-testid=days]')).toBe('30')
+    await page.context().close()
+  })
+
+  it('cancels a long run and stays responsive while it runs', async () => {
+    const page = await newPage()
+    await setRun(page, 3650, 1, 1)
+    await page.click('[data-testid=run]')
+    await page.waitForFunction(() => Number(document.querySelector<HTMLProgressElement>('[data-testid=progress]')?.value) > 0.005, undefined, { timeout: 30_000 })
+    const t0 = Date.now()
+    await page.evaluate(() => document.title)
+    expect(Date.now() - t0).toBeLessThan(1000)
+    expect(await page.textContent('[data-testid=run-status]')).toMatch(/3650/)
+    await page.click('[data-testid=cancel]')
+    await waitState(page, 'cancelled', 20_000)
+    const p = Number(await page.getAttribute('[data-testid=progress]', 'value'))
+    expect(p).toBeLessThan(1)
+    const day = Number(/(\d+)\/3650/.exec((await page.textContent('[data-testid=run-status]'))!)![1])
+    expect(day).toBeLessThan(3650)
+    expect(await page.getAttribute('[data-testid=rate-response]', 'data-value')).toBeNull()
+    await mapShot(page)
+    await page.context().close()
+  })
+
+  it("shows exactly the CLI's rates for the same world, scenario, days and seed", async () => {
+    const [scenario, days, seed] = ['grid-management', 60, 7]
+    const out = join(tmp, 'run.json')
+    const cli = promisify(execFile)(process.execPath, ['bin/gongzhi.js', 'run', '--preset', 'street', '--world-seed', '1', '--scenario', scenario, '--days', String(days), '--seed', String(seed), '--out', out])
+    const page = await newPage()
+    await page.locator('[data-testid=scenario-picker]').selectOption(scenario)
+    await setRun(page, days, 1, seed)
+    await page.click('[data-testid=run]')
+    await waitState(page, 'done')
+    await cli
+    const r = JSON.parse(readFileSync(out, 'utf8')) as { rates: Record<string, number>; days: number; seed: number }
+    expect(r.days).toBe(days)
+    expect(r.seed).toBe(seed)
+    expect(await rate(page, 'rate-response')).toBe(r.rates.response)
+    expect(await rate(page, 'rate-resolution')).toBe(r.rates.resolution)
+    expect(await rate(page, 'rate-satisfaction')).toBe(r.rates.satisfaction)
+    expect(await rate(page, 'rate-ontime')).toBe(r.rates.onTime)
+    // the run uses the current edited world: delete a grid and the next run sees one grid fewer
+    const grids = Number(await page.getAttribute('[data-testid=run-panel]', 'data-grids'))
+    expect(grids).toBeGreaterThan(10)
+    await page.evaluate(() => {
+      const app = (window as any).__gongzhi.app
+      app.store.select([app.store.state.doc.grids[0].properties.id])
+    })
+    await page.click('[data-testid=delete]')
+    await page.click('[data-testid=run]')
+    await waitState(page, 'done')
+    expect(Number(await page.getAttribute('[data-testid=run-panel]', 'data-grids'))).toBe(grids - 1)
+    await mapShot(page)
+    await page.context().close()
+  })
+})
