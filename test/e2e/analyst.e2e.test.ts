@@ -6,29 +6,22 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildAndServe, launch, mapShot, openApp, type Served } from './harness.ts'
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import { mapShot, openApp, useServedApp } from './harness.ts'
 
-let served: Served
-let browser: Browser
+const fx = useServedApp()
 const tmp = mkdtempSync(join(tmpdir(), 'gongzhi-analyst-'))
 
-beforeAll(async () => {
-  served = await buildAndServe()
-  browser = await launch()
-}, 180_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await served?.close()
+afterAll(() => {
   rmSync(tmp, { recursive: true, force: true })
 })
 
 async function newPage(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await ctx.newPage()
-  await openApp(page, `${served.url}?preset=street`)
+  await openApp(page, `${fx.served.url}?preset=street`)
   return page
 }
 
@@ -85,7 +78,7 @@ describe("the analyst's workspace (e2e)", () => {
     await picker.selectOption(names[3])
     await setRun(page, 30, 1, 5)
     await page.waitForTimeout(400) // autosave debounce (250 ms)
-    await openApp(page, `${served.url}?preset=street`)
+    await openApp(page, `${fx.served.url}?preset=street`)
     expect(await page.locator('[data-testid=scenario-picker]').inputValue()).toBe(names[3])
     expect(await page.inputValue('[data-testid=days]')).toBe('30')
     await page.context().close()

@@ -3,27 +3,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildAndServe, clickAt, launch, launchPersistent, mapIdle, mapShot, openApp, toScreen, type Served } from './harness.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { clickAt, launchPersistent, mapIdle, mapShot, openApp, toScreen, useServedApp } from './harness.ts'
 
-let served: Served
-let browser: Browser
+const fx = useServedApp()
 
-beforeAll(async () => {
-  served = await buildAndServe()
-  browser = await launch()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await served?.close()
-})
 
 type G = { __gongzhi: { app: any; ready: boolean } }
 
 async function newPage(url: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await ctx.newPage()
   await openApp(page, url)
   return page
@@ -50,13 +40,13 @@ async function focusCommunity(page: Page, index: number): Promise<{ x: number; y
 
 describe('the planner workspace (e2e)', () => {
   it('opens on the default fengtai world with its panels, notice and a drawn map; switches to English', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
     const foreign: string[] = []
     page.on('request', (r) => {
-      if (!r.url().startsWith(served.url) && !/^(data|blob):/.test(r.url())) foreign.push(r.url())
+      if (!r.url().startsWith(fx.served.url) && !/^(data|blob):/.test(r.url())) foreign.push(r.url())
     })
-    await openApp(page, served.url)
+    await openApp(page, fx.served.url)
     expect(foreign).toEqual([]) // offline: no tiles, glyphs or fonts from the network
     for (const id of ['map', 'layer-panel', 'grid-stats', 'findings', 'undo', 'redo', 'import', 'export', 'legend', 'search', 'notice'])
       await expect(page.locator(`[data-testid=${id}]`).first().isVisible()).resolves.toBe(true)
@@ -81,7 +71,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('draws a grid by clicks, splits it, merges the halves, undoes and redoes', async () => {
-    const page = await newPage(`${served.url}?preset=street`)
+    const page = await newPage(`${fx.served.url}?preset=street`)
     const before = (await gridIds(page)).length
     const c = await focusCommunity(page, 3)
     await page.click('[data-testid=tool-draw]')
@@ -121,7 +111,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('snaps a drawn vertex onto a neighbouring grid corner', async () => {
-    const page = await newPage(`${served.url}?preset=street`)
+    const page = await newPage(`${fx.served.url}?preset=street`)
     const c = await focusCommunity(page, 6)
     const corner: number[] = await page.evaluate((id) => {
       const g = (window as unknown as G).__gongzhi.app.store.grid(id)
@@ -159,7 +149,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('drags a shared vertex in the vertex editor and the neighbouring grid follows', async () => {
-    const page = await newPage(`${served.url}?preset=street`)
+    const page = await newPage(`${fx.served.url}?preset=street`)
     const c = await focusCommunity(page, 4)
     await clickAt(page, c)
     await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
@@ -198,7 +188,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('keeps party-building grids as a second layer, shows where they differ, exports CSV and GeoJSON', async () => {
-    const page = await newPage(`${served.url}?preset=street`)
+    const page = await newPage(`${fx.served.url}?preset=street`)
     const c = await focusCommunity(page, 5)
     await clickAt(page, c)
     await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
@@ -223,7 +213,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('shows the gap a deleted grid leaves, zooms to it from the findings list and repairs it', async () => {
-    const page = await newPage(`${served.url}?preset=street`)
+    const page = await newPage(`${fx.served.url}?preset=street`)
     const c = await focusCommunity(page, 2)
     await clickAt(page, c)
     await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
@@ -249,7 +239,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('refuses a malformed file with a clear message and leaves the work untouched', async () => {
-    const page = await newPage(`${served.url}?preset=street`)
+    const page = await newPage(`${fx.served.url}?preset=street`)
     const before = await gridIds(page)
     await page.setInputFiles('[data-testid=file-input]', { name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature",') })
     await page.waitForFunction(() => !(document.querySelector('[data-testid=message]') as HTMLElement).hidden)
@@ -273,7 +263,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('shows feature properties from an imported file as text, never as markup', async () => {
-    const page = await newPage(`${served.url}?preset=street`)
+    const page = await newPage(`${fx.served.url}?preset=street`)
     const centre = await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.getCenter().toArray())
     const d = 0.002
     const evil = '<img src=x onerror="window.__pwned=1">'
@@ -298,7 +288,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('imports the real Fengtai outline as GCJ-02 and it lands on the district', async () => {
-    const page = await newPage(served.url)
+    const page = await newPage(fx.served.url)
     const file = readFileSync(join(process.cwd(), '../shared/data/real/vonng-adcode/fences/110106.json'))
     await page.setInputFiles('[data-testid=file-input]', { name: '110106.json', mimeType: 'application/json', buffer: file })
     await page.waitForSelector('[data-testid=crs-dialog][open]')
@@ -323,7 +313,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('manages projects: save as, rename, open, delete; the default world stays available', async () => {
-    const page = await newPage(`${served.url}?preset=street`)
+    const page = await newPage(`${fx.served.url}?preset=street`)
     const names = () => page.locator('[data-testid=project-select] option').allTextContents()
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=project-select] option').length >= 1)
     const first = await page.evaluate(() => (window as unknown as G).__gongzhi.app.project.id)
@@ -360,7 +350,7 @@ describe('the planner workspace (e2e)', () => {
     try {
       let ctx = await launchPersistent(dir)
       let page = ctx.pages()[0] ?? (await ctx.newPage())
-      await openApp(page, `${served.url}?preset=street`)
+      await openApp(page, `${fx.served.url}?preset=street`)
       const c = await focusCommunity(page, 1)
       await clickAt(page, c)
       await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
@@ -371,7 +361,7 @@ describe('the planner workspace (e2e)', () => {
       await ctx.close()
       ctx = await launchPersistent(dir)
       page = ctx.pages()[0] ?? (await ctx.newPage())
-      await openApp(page, `${served.url}?preset=street`)
+      await openApp(page, `${fx.served.url}?preset=street`)
       expect(await gridIds(page)).toEqual(edited)
       expect(await findingCodes(page)).toContain('grid-gap')
       await mapShot(page)

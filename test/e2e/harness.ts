@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { build, preview, type PreviewServer } from 'vite'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { inflateSync } from 'node:zlib'
+import { afterAll, beforeAll } from 'vitest'
 
 export const CHROMIUM = '/usr/bin/chromium'
 /** llvmpipe: several times faster than SwiftShader on this CPU-only machine */
@@ -29,6 +30,20 @@ export async function buildAndServe(): Promise<Served> {
       rmSync(outDir, { recursive: true, force: true })
     },
   }
+}
+
+/** The fixtures every e2e file needs — the built app served on a free port and one browser — set up once per file. */
+export function useServedApp(): { readonly served: Served; readonly browser: Browser } {
+  const fx = {} as { served: Served; browser: Browser }
+  beforeAll(async () => {
+    fx.served = await buildAndServe()
+    fx.browser = await launch()
+  }, 180_000)
+  afterAll(async () => {
+    await fx.browser?.close()
+    await fx.served?.close()
+  })
+  return fx
 }
 
 export function launch(): Promise<Browser> {
