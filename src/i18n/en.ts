@@ -161,4 +161,12 @@ export const en: Record<keyof typeof zh, string> = {
   'rate.onTime': 'On-time rate',
   'rate.ci': '95% interval {lo}–{hi}',
   'rate.single': 'single run (no interval)',
+  'cmp.with': 'Compare with',
+  'cmp.run': 'Compare',
+  'cmp.title': 'A vs B on the same {n} seed(s), {days} days',
+  'cmp.metric': 'Metric',
+  'cmp.diff': 'B − A',
+  'cmp.done': 'Compared: 2 × {reps} × {days} days in {s} s',
+  'cmp.csv': 'Export runs (CSV)',
+  'cmp.json': 'Export results (JSON)',
 }

@@ -159,4 +159,12 @@ export const zh = {
   'rate.onTime': '按期结案率',
   'rate.ci': '95% 区间 {lo}–{hi}',
   'rate.single': '单次运行（无区间）',
+  'cmp.with': '对比方案',
+  'cmp.run': '对比',
+  'cmp.title': 'A 与 B：相同的 {n} 个种子，{days} 天',
+  'cmp.metric': '指标',
+  'cmp.diff': 'B − A',
+  'cmp.done': '对比完成：2 × {reps} × {days} 天，用时 {s} 秒',
+  'cmp.csv': '导出运行（CSV）',
+  'cmp.json': '导出结果（JSON）',
 } as const

@@ -32,6 +32,27 @@ async function setRun(page: Page, days: number, replicates: number, seed: number
   }
 }
 
+/** RFC 4180 rows (quoted cells may hold commas, quotes and newlines) */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let q = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++
+      else if (c === '"') q = false
+      else cell += c
+    } else if (c === '"') q = true
+    else if (c === ',') row.push(cell), (cell = '')
+    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '')
+    else cell += c
+  }
+  if (cell || row.length) row.push(cell), rows.push(row)
+  return rows
+}
+
 const state = (page: Page) => page.getAttribute('[data-testid=run-panel]', 'data-state')
 const waitState = (page: Page, s: string, timeout = 60_000) => page.waitForSelector(`[data-testid=run-panel][data-state=${s}]`, { timeout })
 const rate = async (page: Page, id: string) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'))
@@ -132,6 +153,51 @@ describe("the analyst's workspace (e2e)", () => {
     await page.click('[data-testid=run]')
     await waitState(page, 'done')
     expect(Number(await page.getAttribute('[data-testid=run-panel]', 'data-grids'))).toBe(grids - 1)
+    await mapShot(page)
+    await page.context().close()
+  })
+
+  it('compares two scenarios on the same seeds, shows B − A, and exports the runs as CSV and JSON', async () => {
+    const page = await newPage()
+    await page.locator('[data-testid=scenario-picker]').selectOption('baseline-pre-reform')
+    await page.locator('[data-testid=compare-picker]').selectOption('hotline-reform')
+    await setRun(page, 60, 2, 3)
+    expect(await page.isDisabled('[data-testid=export-csv]')).toBe(true)
+    await page.click('[data-testid=compare]')
+    await waitState(page, 'done')
+    const cell = async (id: string) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'))
+    for (const m of ['response', 'resolution', 'satisfaction', 'ontime']) {
+      const [a, b, d] = [await cell(`compare-${m}-a`), await cell(`compare-${m}-b`), await cell(`compare-${m}-diff`)]
+      expect(d).toBeCloseTo(b - a, 4)
+      for (const side of ['a', 'b']) {
+        const [lo, hi] = (await page.getAttribute(`[data-testid=compare-${m}-${side}]`, 'data-ci'))!.split(',').map(Number)
+        expect(lo).toBeLessThanOrEqual(side === 'a' ? a : b)
+        expect(hi).toBeGreaterThanOrEqual(side === 'a' ? a : b)
+      }
+    }
+    expect(await cell('compare-resolution-b')).toBeGreaterThan(await cell('compare-resolution-a'))
+    expect(await cell('compare-resolution-diff')).toBeGreaterThan(0)
+    // the CSV: one row per run (2 scenarios × 2 seeds) with the seeds, the differing levers and the rates
+    const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')])
+    const csv = parseCsv(readFileSync((await csvDl.path())!, 'utf8').replace(/^\ufeff/, ''))
+    const cols = csv[0]
+    for (const c of ['scenario', 'seed', 'days', 'rates.response', 'rates.resolution', 'rates.satisfaction', 'rates.onTime']) expect(cols).toContain(c)
+    expect(cols.length).toBeGreaterThan(8) // some levers differ from the defaults
+    const rows = csv.slice(1).map((l) => Object.fromEntries(l.map((v, i) => [cols[i], v])))
+    expect(rows.every((r) => Object.keys(r).length === cols.length)).toBe(true)
+    expect(rows).toHaveLength(4)
+    expect(rows.map((r) => `${r.scenario}:${r.seed}:${r.days}`)).toEqual(['baseline-pre-reform:3:60', 'baseline-pre-reform:4:60', 'hotline-reform:3:60', 'hotline-reform:4:60'])
+    const meanOf = (sc: string) => rows.filter((r) => r.scenario === sc).reduce((s, r) => s + Number(r['rates.resolution']), 0) / 2
+    expect(meanOf('baseline-pre-reform')).toBeCloseTo(await cell('compare-resolution-a'), 3)
+    expect(meanOf('hotline-reform')).toBeCloseTo(await cell('compare-resolution-b'), 3)
+    // the JSON: the comparison with both summaries and the runs
+    const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')])
+    const j = JSON.parse(readFileSync((await jsonDl.path())!, 'utf8')) as { kind: string; seeds: number[]; a: { runs: unknown[] }; b: { runs: unknown[] }; diff: Record<string, number> }
+    expect(j.kind).toBe('comparison')
+    expect(j.seeds).toEqual([3, 4])
+    expect(j.a.runs).toHaveLength(2)
+    expect(j.diff['rates.resolution']).toBe(await cell('compare-resolution-diff'))
+    await page.locator('[data-testid=compare-result]').scrollIntoViewIfNeeded()
     await mapShot(page)
     await page.context().close()
   })
