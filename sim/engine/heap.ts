@@ -1,6 +1,8 @@
 // Event queue: a binary min-heap over typed arrays. Order is the total order (time, priority, sequence), so
 // simultaneous events always pop in the same order whatever the heap's internal layout: the sequence number is
 // assigned at push time and breaks every remaining tie.
+import { grown, type Column } from './typed-array.ts'
+
 export class EventHeap {
   private time: Float64Array
   private prio: Int32Array
@@ -27,11 +29,7 @@ export class EventHeap {
   private grow(): void {
     const old = this.time.length
     const cap = old * 2
-    const g = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap)
-      b.set(a)
-      return b
-    }
+    const g = <T extends Column>(a: T): T => grown(a, cap)
     this.time = g(this.time)
     this.prio = g(this.prio)
     this.seq = g(this.seq)

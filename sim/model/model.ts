@@ -22,6 +22,7 @@ import { deadline, callback } from './closing.ts'
 import { arise } from './discovery.ts'
 import { known } from './dispatch.ts'
 import { enter, done } from './handling.ts'
+import { grown, type Column } from '../engine/typed-array.ts'
 export { WALK_M_PER_MIN, DETOUR, LATENT_DAYS, EV, type EventKind, type SimEvent, CHANNELS, CH, PROACTIVE_FROM, ROLES, ROLE, PHASE } from './ids.ts'
 
 export interface ModelOptions {
@@ -270,11 +271,7 @@ export class Model {
   ensure(need: number): void {
     if (need <= this.cap) return
     const cap = Math.max(need, this.cap * 2, 1024)
-    const grow = <T extends Float64Array | Int32Array | Uint8Array | Uint32Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap)
-      b.set(a)
-      return b
-    }
+    const grow = <T extends Column>(a: T): T => grown(a, cap)
     this.cat = grow(this.cat)
     this.bldg = grow(this.bldg)
     this.hh = grow(this.hh)
