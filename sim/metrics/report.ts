@@ -164,21 +164,34 @@ export function respondTimes(m: Model): Dist {
   return distribution(v)
 }
 
+export type GroupRates = ReturnType<typeof groupedRates>[number]
+export type CategoryResult = GroupRates & { zh: string; arisen: number; discovery: number; hoursToClose: Dist }
+export type LevelResult = GroupRates & { closed: number; hoursToClose: Dist }
+export interface RoleUtilization {
+  people: number
+  utilization: number
+  jobs: number
+  meanWaitHours: number
+  erlangWaitHours: number
+  unstablePools: number
+  little: { L: number; lambdaW: number }
+}
+
 export function byCategory(m: Model) {
-  const out: Record<string, unknown> = {}
+  const out: Record<string, CategoryResult> = {}
   const arisen = new Float64Array(NCAT)
   for (let i = 0; i < m.n; i++) arisen[m.cat[i]]++
   const cat = (i: number) => m.cat[i]
   const rates = groupedRates(m, cat, NCAT)
   const times = groupedCloseTimes(m, cat, NCAT)
   for (let c = 0; c < NCAT; c++) {
-    out[CATEGORIES[c]] = { zh: CATEGORY[CATEGORIES[c]].zh, arisen: arisen[c], ...rates[c], discovery: r4(ratio(rates[c].known, arisen[c])), hoursToClose: times[c] }
+    out[CATEGORIES[c]] = { zh: CATEGORY[CATEGORIES[c]].zh, arisen: arisen[c], ...rates[c], discovery: r4(ratio(rates[c].known, arisen[c]))!, hoursToClose: times[c] }
   }
   return out
 }
 
 export function byLevel(m: Model) {
-  const out: Record<string, unknown> = {}
+  const out: Record<string, LevelResult> = {}
   const lvl = (i: number) => (m.phase[i] === PHASE.CLOSED ? m.level[i] : -1)
   const rates = groupedRates(m, lvl, ROLES.length)
   const times = groupedCloseTimes(m, lvl, ROLES.length)
@@ -192,7 +205,7 @@ export function byLevel(m: Model) {
 export function utilization(m: Model, endMin: number) {
   const P = m.pools
   P.close(endMin)
-  const out: Record<string, unknown> = {}
+  const out: Record<string, RoleUtilization> = {}
   ROLES.forEach((role, k) => {
     let servers = 0
     let busy = 0
@@ -228,34 +241,55 @@ export function utilization(m: Model, endMin: number) {
     const W = ratio(sojourn, departures)
     out[role] = {
       people: servers,
-      utilization: r4(ratio(busy, servers * endMin)),
+      utilization: r4(ratio(busy, servers * endMin))!,
       jobs: arrivals,
-      meanWaitHours: r4(ratio(wait, starts) / 60),
-      erlangWaitHours: r4(ratio(erlangWaitSum, erlangN) / 60),
+      meanWaitHours: r4(ratio(wait, starts) / 60)!,
+      erlangWaitHours: r4(ratio(erlangWaitSum, erlangN) / 60)!,
       unstablePools: unstable,
-      little: { L: r4(area / endMin), lambdaW: r4((arrivals / endMin) * W) },
+      little: { L: r4(area / endMin)!, lambdaW: r4((arrivals / endMin) * W)! },
     }
   })
   return out
 }
 
 export function daily(m: Model, days: number) {
-  const arisen = new Array(days).fill(0)
-  const known = new Array(days).fill(0)
-  const closed = new Array(days).fill(0)
-  const solved = new Array(days).fill(0)
+  const zeros = () => new Array<number>(days).fill(0)
+  const arisen = zeros()
+  const known = zeros()
+  const responded = zeros()
+  const proactive = zeros()
+  const hotline = zeros()
+  const whistles = zeros()
+  const closed = zeros()
+  const solved = zeros()
+  const callbacks = zeros()
+  const callbacksSolved = zeros()
+  const callbacksSatisfied = zeros()
+  const limits = CATEGORIES.map((c) => Math.min(CATEGORY[c].limitHours, 24) * 60)
   const bin = (t: number) => Math.floor(t / MIN_PER_DAY)
   for (let i = 0; i < m.n; i++) {
     const a = bin(m.tArise[i])
     if (a < days) arisen[a]++
     if (m.phase[i] === PHASE.LATENT) continue
     const k = bin(m.tKnown[i])
-    if (k < days) known[k]++
+    const f = m.flags[i]
+    if (k < days) {
+      known[k]++
+      if (m.tResp[i] - m.tKnown[i] <= limits[m.cat[i]]) responded[k]++
+      if (m.channel[i] >= CH.PATROL) proactive[k]++
+      if (m.channel[i] === CH.HOTLINE) hotline[k]++
+      if (f & F.WHISTLED) whistles[k]++
+    }
     if (m.phase[i] === PHASE.CLOSED) {
       const c = bin(m.tClose[i])
       if (c < days) {
         closed[c]++
-        if (m.flags[i] & F.FIXED) solved[c]++
+        if (f & F.FIXED) solved[c]++
+        if (f & F.CALLBACK) {
+          callbacks[c]++
+          if (f & F.SOLVED) callbacksSolved[c]++
+          if (f & F.SATISFIED) callbacksSatisfied[c]++
+        }
       }
     }
   }
@@ -265,13 +299,41 @@ export function daily(m: Model, days: number) {
     b += known[d] - closed[d]
     backlog.push(b)
   }
-  return { arisen, known, closed, solved, backlog }
+  return { arisen, known, responded, proactive, hotline, whistles, closed, solved, callbacks, callbacksSolved, callbacksSatisfied, backlog }
 }
 
-/** per-grid or per-community values for maps: columns aligned with the world's ids */
-export function byArea(m: Model, areaOf: (b: number) => number, n: number, ids: string[]) {
+/** upper edges (hours) of the time-to-close histogram bins; the last bin is open-ended */
+export const CLOSE_BIN_EDGES = [1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720]
+
+/** time-to-close histograms (counts per CLOSE_BIN_EDGES bin, plus one overflow bin) overall, per category and per level */
+export function closeHistogram(m: Model) {
+  const nb = CLOSE_BIN_EDGES.length + 1
+  const overall = new Array<number>(nb).fill(0)
+  const cat = Array.from({ length: NCAT }, () => new Array<number>(nb).fill(0))
+  const lvl = Array.from({ length: ROLES.length }, () => new Array<number>(nb).fill(0))
+  for (let i = 0; i < m.n; i++) {
+    if (m.phase[i] !== PHASE.CLOSED) continue
+    const h = (m.tClose[i] - m.tKnown[i]) / 60
+    let k = 0
+    while (k < CLOSE_BIN_EDGES.length && h > CLOSE_BIN_EDGES[k]) k++
+    overall[k]++
+    cat[m.cat[i]][k]++
+    lvl[m.level[i]][k]++
+  }
+  return {
+    edges: CLOSE_BIN_EDGES,
+    overall,
+    byCategory: Object.fromEntries(CATEGORIES.map((c, k) => [c, cat[k]])),
+    byLevel: Object.fromEntries(ROLES.map((r, k) => [r, lvl[k]])),
+  }
+}
+
+/** per-grid or per-community values for maps: columns aligned with the world's ids; `households` and `workers`
+ * (effective grid workers) of each area give the staffing ratio */
+export function byArea(m: Model, areaOf: (b: number) => number, n: number, ids: string[], households: ArrayLike<number>, workers: ArrayLike<number>) {
   const arisen = new Float64Array(n)
   const known = new Float64Array(n)
+  const proactive = new Float64Array(n)
   const closed = new Float64Array(n)
   const hours = new Float64Array(n)
   const callbacks = new Float64Array(n)
@@ -283,6 +345,7 @@ export function byArea(m: Model, areaOf: (b: number) => number, n: number, ids: 
     arisen[a]++
     if (m.phase[i] === PHASE.LATENT) continue
     known[a]++
+    if (m.channel[i] >= CH.PATROL) proactive[a]++
     if (m.phase[i] === PHASE.CLOSED) {
       closed[a]++
       hours[a] += (m.tClose[i] - m.tKnown[i]) / 60
@@ -294,17 +357,30 @@ export function byArea(m: Model, areaOf: (b: number) => number, n: number, ids: 
       if (f & F.SATISFIED) satisfied[a]++
     }
   }
+  const p90 = groupedCloseTimes(m, (i) => areaOf(m.bldg[i]), n).map((d) => d.p90)
   const col = (f: (k: number) => number) => Array.from({ length: n }, (_, k) => r4(f(k)))
   return {
     ids,
+    households: Array.from(households),
+    workers: col((k) => workers[k]),
+    householdsPerWorker: col((k) => (workers[k] > 0 ? households[k] / workers[k] : NaN)),
     arisen: Array.from(arisen),
     known: Array.from(known),
     closed: Array.from(closed),
     discovery: col((k) => ratio(known[k], arisen[k])),
+    proactive: col((k) => ratio(proactive[k], known[k])),
     resolution: col((k) => ratio(solved[k], callbacks[k])),
     satisfaction: col((k) => ratio(satisfied[k], callbacks[k])),
-    meanHoursToClose: col((k) => ratio(hours[k], closed[k])),
+    meanHoursToClose: col((k) => (closed[k] > 0 ? hours[k] / closed[k] : NaN)),
+    p90HoursToClose: p90,
   }
+}
+
+/** effective grid workers summed per community */
+export function workersByCommunity(w: Model['w'], gridWorkers: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(w.communities.n)
+  for (let g = 0; g < w.grids.n; g++) if (w.grids.community[g] >= 0) out[w.grids.community[g]] += gridWorkers[g]
+  return out
 }
 
 /** coverage: staffing ratios, home-visit rate, 15-minute walks to the grid base and to a service centre */

@@ -4,7 +4,7 @@ import { Model, type SimEvent } from '../model/model.ts'
 import { MIN_PER_DAY } from '../engine/calendar.ts'
 import { CATEGORIES } from '../model/categories.ts'
 import { parseScenario, type Scenario, type ScenarioInput } from '../scenario/schema.ts'
-import { byArea, byCategory, publicSpace, byLevel, closeTimes, coverage, daily, issueCounts, respondTimes, threeRates, utilization, type Dist } from '../metrics/report.ts'
+import { byArea, byCategory, publicSpace, byLevel, closeHistogram, closeTimes, coverage, daily, issueCounts, respondTimes, threeRates, utilization, workersByCommunity, type CategoryResult, type Dist, type LevelResult, type RoleUtilization } from '../metrics/report.ts'
 import { CH } from '../model/model.ts'
 
 export const RESULT_VERSION = '1.0.0'
@@ -37,10 +37,11 @@ export interface SimResult {
   whistles: { count: number; per10k: number }
   bounces: number
   reworks: number
-  utilization: Record<string, unknown>
+  utilization: Record<string, RoleUtilization>
   coverage: ReturnType<typeof coverage>
-  byCategory: Record<string, unknown>
-  byLevel: Record<string, unknown>
+  byCategory: Record<string, CategoryResult>
+  byLevel: Record<string, LevelResult>
+  closeHistogram: ReturnType<typeof closeHistogram>
   byGrid?: ReturnType<typeof byArea>
   byCommunity?: ReturnType<typeof byArea>
   daily?: ReturnType<typeof daily>
@@ -103,10 +104,11 @@ export function report(m: Model, daysRun: number, cancelled: boolean, detail = t
     coverage: coverage(m),
     byCategory: byCategory(m),
     byLevel: byLevel(m),
+    closeHistogram: closeHistogram(m),
     ...(detail
       ? {
-          byGrid: byArea(m, (b) => w.buildings.grid[b], w.grids.n, w.grids.ids),
-          byCommunity: byArea(m, (b) => w.buildings.community[b], w.communities.n, w.communities.ids),
+          byGrid: byArea(m, (b) => w.buildings.grid[b], w.grids.n, w.grids.ids, w.grids.households, m.gridWorkers),
+          byCommunity: byArea(m, (b) => w.buildings.community[b], w.communities.n, w.communities.ids, w.communities.households, workersByCommunity(w, m.gridWorkers)),
           daily: daily(m, daysRun),
         }
       : {}),
