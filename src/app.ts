@@ -19,6 +19,8 @@ import { renderProjects } from './panels/projects-panel.ts'
 import { RunPanel } from './panels/run-panel.ts'
 import { DEFAULT_ANALYSIS, ScenarioPanel } from './panels/scenario-panel.ts'
 import { SimClient } from './sim-client.ts'
+import { ResultsHub } from './analysis/results-hub.ts'
+import { Tabs } from './panels/tabs.ts'
 import { Store, type Doc } from './store/store.ts'
 
 export interface AppOptions {
@@ -45,6 +47,9 @@ export class App {
   readonly sim = new SimClient()
   private scenarioPanel: ScenarioPanel
   private runPanel: RunPanel
+  /** the last run or comparison, for every view that explains it */
+  readonly results = new ResultsHub()
+  private resultTabs: Tabs
   target = 400
   /** the click that finishes a Terra Draw gesture must not also select */
   private quietUntil = 0
@@ -77,7 +82,13 @@ export class App {
       scenario: () => this.scenarioPanel.current(),
       run: (spec, onProgress) => this.sim.run(this.opts.world, this.store.state.doc, spec, onProgress),
       cancel: () => this.sim.cancel(),
+      onResult: (r) => this.results.publish(r, this.store.state.doc),
     })
+    this.resultTabs = new Tabs($('#results-tabs'), [
+      { id: 'charts', label: () => t('res.charts'), panel: $('#charts-panel') },
+      { id: 'diff', label: () => t('res.diff'), panel: $('#diff-panel') },
+      { id: 'sweep', label: () => t('res.sweep'), panel: $('#sweep-panel') },
+    ])
     this.wireChrome()
     onLangChange(() => this.renderAll())
     this.renderAll()
@@ -168,6 +179,7 @@ export class App {
     void this.renderProjects()
     this.scenarioPanel.render()
     this.runPanel.render()
+    this.resultTabs.render()
     this.renderPanels()
   }
 

@@ -43,8 +43,8 @@ describe('breakdowns add up', () => {
     const g = r.byGrid!
     const c = r.byCommunity!
     expect(sum(g.households)).toBe(r.coverage.households)
-    expect(sum(c.workers)).toBeCloseTo(r.coverage.gridWorkers, 2)
-    expect(sum(g.workers)).toBeCloseTo(r.coverage.gridWorkers, 2)
+    expect(sum(c.workers)).toBeCloseTo(r.coverage.gridWorkers!, 2)
+    expect(sum(g.workers)).toBeCloseTo(r.coverage.gridWorkers!, 2)
     expect(sum(g.arisen)).toBe(r.issues.arisen)
     for (let k = 0; k < g.ids.length; k++) {
       if (g.workers[k]! > 0) expect(g.householdsPerWorker[k]).toBeCloseTo(g.households[k] / g.workers[k]!, 0)

@@ -11,6 +11,7 @@ import type { Analysis } from '../store/persist.ts'
 import type { Progress, RunOutcome, RunSpec } from '../sim-client.ts'
 import { clear, download, h } from './dom.ts'
 import { csvOf } from './io.ts'
+import type { LastResult } from '../analysis/results-hub.ts'
 
 export interface RunHost {
   analysis(): Analysis
@@ -18,6 +19,8 @@ export interface RunHost {
   scenario(): ScenarioState
   run(spec: RunSpec, onProgress: (p: Progress) => void): Promise<RunOutcome>
   cancel(): void
+  /** a run or comparison finished: charts, result maps and the diff view take it from here */
+  onResult(r: LastResult): void
 }
 
 const RATES = [
@@ -72,7 +75,7 @@ export class RunPanel {
   private outcome: RunOutcome | null = null
   private comparison: Comparison | null = null
   /** what the exports write: the last finished run or comparison */
-  private last: { kind: 'run'; outcome: RunOutcome } | { kind: 'compare'; comparison: Comparison } | null = null
+  private last: LastResult | null = null
   private compareWith = SCENARIO_PRESETS.includes('hotline-reform') ? 'hotline-reform' : SCENARIO_PRESETS[1]
   private status = ''
   private state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed' = 'idle'
@@ -212,6 +215,7 @@ export class RunPanel {
       this.last = { kind: 'compare', comparison: this.comparison }
       this.fraction = 1
       this.setState('done', t('cmp.done', { reps: a.replicates, days: a.days, s: ((performance.now() - t0) / 1000).toFixed(1) }))
+      this.host.onResult(this.last)
     } catch (e) {
       this.setState('failed', t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
     }
@@ -249,9 +253,10 @@ export class RunPanel {
         this.setState('cancelled', t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? last.day, days: a.days }))
       } else {
         this.outcome = o
-        this.last = { kind: 'run', outcome: o }
+        this.last = { kind: 'run', outcome: o, scenario: o.results[0]?.scenario ?? '' }
         this.fraction = 1
         this.setState('done', t('run.done', { reps: a.replicates, days: a.days, s: o.seconds.toFixed(1) }))
+        this.host.onResult(this.last)
       }
     } catch (e) {
       this.setState('failed', t('run.failed', { m: e instanceof Error ? e.message : String(e) }))

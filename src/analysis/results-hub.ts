@@ -1,0 +1,36 @@
+// The last finished run or comparison, published to every view that explains it (cards, charts, result maps,
+// the diff against the previous run, the report). Views subscribe; the run panel publishes. Keeping the
+// previous result lets edit-then-simulate show what changed.
+import type { SimResult } from '../../sim/api.ts'
+import type { Comparison } from '../panels/run-panel.ts'
+import type { RunOutcome } from '../sim-client.ts'
+
+export type LastResult = { kind: 'run'; outcome: RunOutcome; scenario: string } | { kind: 'compare'; comparison: Comparison }
+
+export interface Published {
+  current: LastResult
+  /** the result before this one, if any: what edit-then-simulate compares against */
+  previous: LastResult | null
+  /** the layout this result ran on: the grid document it was computed from */
+  doc: unknown
+}
+
+/** the runs behind a result: replicates of a run, or A's then B's runs of a comparison */
+export function runsOf(r: LastResult): SimResult[] {
+  return r.kind === 'run' ? r.outcome.results : [...r.comparison.a.runs, ...r.comparison.b.runs]
+}
+
+export class ResultsHub {
+  private listeners = new Set<(p: Published) => void>()
+  last: Published | null = null
+
+  publish(current: LastResult, doc: unknown): void {
+    this.last = { current, previous: this.last?.current ?? null, doc }
+    for (const f of this.listeners) f(this.last)
+  }
+
+  subscribe(f: (p: Published) => void): () => void {
+    this.listeners.add(f)
+    return () => this.listeners.delete(f)
+  }
+}
