@@ -41,6 +41,7 @@ export {
   simulate,
   simulateAsync,
   summarize,
+  meanCi,
   replicateSeeds,
   metricAt,
   SUMMARY_METRICS,

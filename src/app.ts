@@ -82,9 +82,14 @@ export class App {
       scenario: () => this.scenarioPanel.current(),
       run: (spec, onProgress) => this.sim.run(this.opts.world, this.store.state.doc, spec, onProgress),
       cancel: () => this.sim.cancel(),
-      onResult: (r) => this.results.publish(r, this.store.state.doc),
-    })
+      onResult: (r) => {
+        // a comparison opens on its table; a single run on its charts
+        this.resultTabs.show(r.kind === 'compare' ? 'compare' : this.resultTabs.active === 'compare' ? 'charts' : this.resultTabs.active)
+        this.results.publish(r, this.store.state.doc)
+      },
+    }, $('#compare-panel'))
     this.resultTabs = new Tabs($('#results-tabs'), [
+      { id: 'compare', label: () => t('res.compare'), panel: $('#compare-panel') },
       { id: 'charts', label: () => t('res.charts'), panel: $('#charts-panel') },
       { id: 'diff', label: () => t('res.diff'), panel: $('#diff-panel') },
       { id: 'sweep', label: () => t('res.sweep'), panel: $('#sweep-panel') },

@@ -189,21 +189,23 @@ export interface ReplicateSummary {
 
 const T975 = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086]
 
+/** mean, sample sd and Student-t 95 % interval of the finite values (rounded to 4 decimals) */
+export function meanCi(values: number[]): { mean: number; sd: number; ci95: [number, number] } {
+  const xs = values.filter((x) => Number.isFinite(x))
+  const k = xs.length
+  const t = k - 1 < T975.length ? T975[Math.max(1, k - 1)] : 1.96
+  const mean = k ? xs.reduce((s, x) => s + x, 0) / k : NaN
+  const sd = k > 1 ? Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1)) : 0
+  const half = k > 1 ? (t * sd) / Math.sqrt(k) : 0
+  const r = (x: number) => Math.round(x * 1e4) / 1e4
+  return { mean: r(mean), sd: r(sd), ci95: [r(mean - half), r(mean + half)] }
+}
+
 /** means and 95 % t-intervals over replicate results */
 export function summarize(results: SimResult[]): ReplicateSummary {
   const metrics: ReplicateSummary['metrics'] = {}
-  const n = results.length
-  const t = n - 1 < T975.length ? T975[n - 1] : 1.96
-  for (const path of SUMMARY_METRICS) {
-    const xs = results.map((r) => metricAt(r, path)).filter((x) => Number.isFinite(x))
-    const k = xs.length
-    const mean = k ? xs.reduce((s, x) => s + x, 0) / k : NaN
-    const sd = k > 1 ? Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1)) : 0
-    const half = k > 1 ? (t * sd) / Math.sqrt(k) : 0
-    const r = (x: number) => Math.round(x * 1e4) / 1e4
-    metrics[path] = { mean: r(mean), sd: r(sd), ci95: [r(mean - half), r(mean + half)] }
-  }
-  return { scenario: results[0]?.scenario ?? '', replicates: n, seeds: results.map((r) => r.seed), days: results[0]?.days ?? 0, metrics }
+  for (const path of SUMMARY_METRICS) metrics[path] = meanCi(results.map((r) => metricAt(r, path)))
+  return { scenario: results[0]?.scenario ?? '', replicates: results.length, seeds: results.map((r) => r.seed), days: results[0]?.days ?? 0, metrics }
 }
 
 /** replicate seeds: base, base+1, … */

@@ -4,10 +4,11 @@
 // Compare: the current scenario (A) against a second preset (B) on the same seeds and the same current world,
 // the rates of both with their intervals and the difference B − A. Export: the runs as CSV (one row per run)
 // and the last run or comparison as JSON.
-import { defaultScenario, flattenScenario, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, summarize, type ReplicateSummary, type ScenarioInput, type SimResult } from '../../sim/api.ts'
+import { defaultScenario, flattenScenario, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, type ScenarioInput, type SimResult } from '../../sim/api.ts'
+import { armsOf, compareOf, type Comparison } from './compare.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { scenarioOf, type ScenarioState } from './scenario-panel.ts'
-import type { Analysis } from '../store/persist.ts'
+import type { Analysis, CompareSettings } from '../store/persist.ts'
 import type { Progress, RunOutcome, RunSpec } from '../sim-client.ts'
 import { clear, download, h } from './dom.ts'
 import { csvOf } from './io.ts'
@@ -32,24 +33,10 @@ const RATES = [
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`
 const pp = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(1)} pp`
-const round4 = (x: number) => Math.round(x * 1e4) / 1e4
+export { compareOf, type Comparison }
 
-export interface Comparison {
-  days: number
-  seeds: number[]
-  a: { scenario: string; summary: ReplicateSummary; runs: SimResult[] }
-  b: { scenario: string; summary: ReplicateSummary; runs: SimResult[] }
-  /** B − A of each SUMMARY_METRICS mean */
-  diff: Record<string, number>
-}
-
-export function compareOf(a: SimResult[], b: SimResult[]): Comparison {
-  const sa = summarize(a)
-  const sb = summarize(b)
-  const diff: Record<string, number> = {}
-  for (const m of SUMMARY_METRICS) diff[m] = round4(sb.metrics[m].mean - sa.metrics[m].mean)
-  return { days: sa.days, seeds: sa.seeds, a: { scenario: sa.scenario, summary: sa, runs: a }, b: { scenario: sb.scenario, summary: sb, runs: b }, diff }
-}
+const MAX_OTHERS = 4
+const LETTERS = 'bcde'
 
 const cellOf = (v: unknown): string | number | boolean => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean))
 
@@ -76,7 +63,6 @@ export class RunPanel {
   private comparison: Comparison | null = null
   /** what the exports write: the last finished run or comparison */
   private last: LastResult | null = null
-  private compareWith = SCENARIO_PRESETS.includes('hotline-reform') ? 'hotline-reform' : SCENARIO_PRESETS[1]
   private status = ''
   private state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed' = 'idle'
   private fraction = 0
@@ -88,6 +74,8 @@ export class RunPanel {
   constructor(
     private el: HTMLElement,
     private host: RunHost,
+    /** where the comparison table goes: wide, so it lives in the results drawer */
+    private compareEl: HTMLElement = el,
   ) {}
 
   render(): void {
@@ -101,8 +89,6 @@ export class RunPanel {
     const num = (key: Key, testid: string, field: 'days' | 'replicates' | 'seed', min: number, max: number) =>
       h('label', {}, `${t(key)} `, h('input', { type: 'number', min, max, step: 1, value: a[field], testid, onchange: (e: Event) => this.host.setAnalysis({ ...this.host.analysis(), [field]: Number((e.target as HTMLInputElement).value) }) }))
     this.runBtn = h('button', { text: t('run.run'), testid: 'run', class: 'primary', disabled: this.state === 'running', onclick: () => void this.start() })
-    const cmpPicker = h('select', { testid: 'compare-picker', onchange: (e: Event) => (this.compareWith = (e.target as HTMLSelectElement).value) })
-    for (const name of SCENARIO_PRESETS) cmpPicker.append(h('option', { value: name, text: name, selected: name === this.compareWith }))
     const cmpBtn = h('button', { text: t('cmp.run'), testid: 'compare', disabled: this.state === 'running', onclick: () => void this.startCompare() })
     this.cancelBtn = h('button', { text: t('run.cancel'), testid: 'cancel', disabled: this.state !== 'running', onclick: () => this.host.cancel() })
     this.bar = h('progress', { max: 1, value: this.fraction, testid: 'progress' })
@@ -110,8 +96,8 @@ export class RunPanel {
     const cards = h('div', { class: 'rate-cards', testid: 'rate-cards' })
     const o = this.outcome
     for (const [k, testid] of RATES) {
-      const summary = o?.summary?.metrics[`rates.${k}`]
-      const value = summary ? summary.mean : o?.results[0]?.rates[k]
+      const summary = o?.summary?.metrics[`rates.${k}`] ?? (this.comparison && this.comparison.seeds.length > 1 ? this.comparison.a.summary.metrics[`rates.${k}`] : undefined)
+      const value = summary ? summary.mean : (o?.results[0]?.rates[k] ?? this.comparison?.a.runs[0]?.rates[k])
       const card = h('div', { class: 'rate-card', testid }, h('div', { class: 'rate-label', text: t(`rate.${k}` as Key) }), h('div', { class: 'rate-value', text: value === undefined ? '–' : pct(value) }))
       if (value !== undefined) {
         card.dataset.value = String(value)
@@ -126,12 +112,15 @@ export class RunPanel {
       h('h2', { text: t('panel.run') }),
       h('div', { class: 'run-form' }, num('run.days', 'days', 'days', 1, 3650), num('run.replicates', 'replicates', 'replicates', 1, 50), num('run.seed', 'seed', 'seed', 0, 2 ** 31)),
       h('div', { class: 'run-buttons' }, this.runBtn, this.cancelBtn),
-      h('div', { class: 'compare-form' }, h('label', {}, `${t('cmp.with')} `, cmpPicker), cmpBtn),
+      this.compareForm(cmpBtn),
       this.bar,
       this.statusEl,
       cards,
     )
-    if (this.comparison) el.append(this.compareTable(this.comparison))
+    const shown = this.comparison ?? (this.state === 'running' ? null : this.savedComparison())
+    if (this.compareEl !== el) clear(this.compareEl)
+    if (shown) this.compareEl.append(this.compareTable(shown, shown !== this.comparison))
+    else if (this.compareEl !== el) this.compareEl.append(h('div', { class: 'hint', text: t('cmp.empty') }))
     const idle = !this.last || this.state === 'running'
     el.append(
       h(
@@ -143,15 +132,70 @@ export class RunPanel {
     )
   }
 
-  private compareTable(c: Comparison): HTMLElement {
+  // ---------- comparison settings: B, C, … are presets or pinned variants of the current scenario ----------
+  private settings(): CompareSettings {
+    const c = this.host.analysis().compare
+    return { with: c?.with?.length ? c.with : [SCENARIO_PRESETS.includes('hotline-reform') ? 'hotline-reform' : SCENARIO_PRESETS[1]], variants: c?.variants ?? {}, saved: c?.saved }
+  }
+
+  private setSettings(patch: Partial<CompareSettings>): void {
+    const a = this.host.analysis()
+    this.host.setAnalysis({ ...a, compare: { ...this.settings(), ...patch } })
+    this.render()
+  }
+
+  private compareForm(cmpBtn: HTMLButtonElement): HTMLElement {
+    const st = this.settings()
+    const names = [...SCENARIO_PRESETS, ...Object.keys(st.variants)]
+    const form = h('div', { class: 'compare-form' })
+    st.with.forEach((name, k) => {
+      const picker = h('select', {
+        testid: k === 0 ? 'compare-picker' : `compare-picker-${k + 1}`,
+        onchange: (e: Event) => this.setSettings({ with: st.with.map((x, j) => (j === k ? (e.target as HTMLSelectElement).value : x)) }),
+      })
+      for (const n of names) picker.append(h('option', { value: n, text: st.variants[n] ? `★ ${n}` : n, selected: n === name }))
+      const row = h('label', {}, `${k === 0 ? t('cmp.with') : ''} ${LETTERS[k].toUpperCase()} `, picker)
+      if (k > 0) row.append(h('button', { text: '×', title: t('cmp.remove'), testid: `compare-remove-${k + 1}`, onclick: () => this.setSettings({ with: st.with.filter((_, j) => j !== k) }) }))
+      form.append(row)
+    })
+    form.append(
+      h('div', { class: 'run-buttons' },
+        h('button', { text: t('cmp.add'), testid: 'compare-add', disabled: st.with.length >= MAX_OTHERS, onclick: () => this.setSettings({ with: [...st.with, names.find((n) => !st.with.includes(n)) ?? names[0]] }) }),
+        h('button', { text: t('cmp.pin'), title: t('cmp.pinHint'), testid: 'compare-pin', onclick: () => this.pinVariant() }),
+        cmpBtn,
+      ),
+    )
+    return form
+  }
+
+  /** the current scenario with its edits, kept under a name so it can be compared against later versions */
+  private pinVariant(): void {
+    const a = this.host.analysis()
+    const st = this.settings()
+    let k = 1
+    while (st.variants[`${a.base} v${k}`]) k++
+    const name = `${a.base} v${k}`
+    this.setSettings({ variants: { ...st.variants, [name]: { base: a.base, edits: structuredClone(a.edits) } }, with: st.with.includes(name) ? st.with : [...st.with.slice(0, MAX_OTHERS - 1), name].slice(-MAX_OTHERS) })
+  }
+
+  private savedComparison(): Comparison | null {
+    const saved = this.settings().saved as Comparison | undefined
+    return saved && saved.a?.summary && saved.b?.summary ? { ...saved, more: saved.more ?? [] } : null
+  }
+
+  private compareTable(c: Comparison, saved: boolean): HTMLElement {
+    const arms = armsOf(c)
+    const versus = [c, ...c.more]
     const table = h('table', { class: 'compare-table', testid: 'compare-table' })
-    table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), h('th', { text: `A · ${c.a.scenario}` }), h('th', { text: `B · ${c.b.scenario}` }), h('th', { text: t('cmp.diff') })))
-    const cell = (testid: string, value: number, text: string, ci?: [number, number]) => {
+    const head = h('tr', {}, h('th', { text: t('cmp.metric') }), h('th', { text: `A · ${c.a.scenario}` }))
+    arms.slice(1).forEach((arm, k) => head.append(h('th', { text: `${LETTERS[k].toUpperCase()} · ${arm.scenario}` }), h('th', { text: `${LETTERS[k].toUpperCase()} − A` })))
+    table.append(head)
+    const cell = (testid: string, value: number, text: string, ci?: [number, number], ciText?: string) => {
       const td = h('td', { testid, text })
       td.dataset.value = String(value)
       if (ci && c.seeds.length > 1) {
         td.dataset.ci = `${ci[0]},${ci[1]}`
-        td.append(h('div', { class: 'rate-ci', text: `${(ci[0] * 100).toFixed(1)}–${(ci[1] * 100).toFixed(1)}` }))
+        td.append(h('div', { class: 'rate-ci', text: ciText ?? `${(ci[0] * 100).toFixed(1)}–${(ci[1] * 100).toFixed(1)}` }))
       }
       return td
     }
@@ -159,19 +203,32 @@ export class RunPanel {
       const m = `rates.${k}`
       const key = id.replace('rate-', '')
       const a = c.a.summary.metrics[m]
-      const b = c.b.summary.metrics[m]
-      const d = c.diff[m]
-      const dcell = cell(`compare-${key}-diff`, d, pp(d))
-      dcell.classList.add(d > 0 ? 'up' : d < 0 ? 'down' : 'same')
-      table.append(h('tr', {}, h('th', { text: t(`rate.${k}` as Key) }), cell(`compare-${key}-a`, a.mean, pct(a.mean), a.ci95), cell(`compare-${key}-b`, b.mean, pct(b.mean), b.ci95), dcell))
+      const row = h('tr', {}, h('th', { text: t(`rate.${k}` as Key) }), cell(`compare-${key}-a`, a.mean, pct(a.mean), a.ci95))
+      arms.slice(1).forEach((arm, j) => {
+        const letter = LETTERS[j]
+        const b = arm.summary.metrics[m]
+        const d = versus[j].diff[m]
+        const dci = versus[j].diffCi?.[m]
+        const dcell = cell(j === 0 ? `compare-${key}-diff` : `compare-${key}-${letter}-diff`, d, pp(d), dci, dci ? `${t('cmp.paired')} ${pp(dci[0])} … ${pp(dci[1])}` : undefined)
+        dcell.classList.add(d > 0 ? 'up' : d < 0 ? 'down' : 'same')
+        row.append(cell(`compare-${key}-${letter}`, b.mean, pct(b.mean), b.ci95), dcell)
+      })
+      table.append(row)
     }
-    return h('div', { class: 'compare', testid: 'compare-result' }, h('h3', { text: t('cmp.title', { n: c.seeds.length, days: c.days }) }), table)
+    return h(
+      'div',
+      { class: 'compare', testid: 'compare-result' },
+      h('h3', { text: t('cmp.title', { n: c.seeds.length, days: c.days }) }),
+      saved ? h('div', { class: 'hint', testid: 'compare-saved', text: t('cmp.saved') }) : null,
+      table,
+      c.seeds.length > 1 ? h('div', { class: 'hint', text: t('cmp.pairedHint') }) : null,
+    )
   }
 
   private exportCsv(): void {
     const l = this.last
     if (!l) return
-    const runs = l.kind === 'run' ? l.outcome.results : [...l.comparison.a.runs, ...l.comparison.b.runs]
+    const runs = l.kind === 'run' ? l.outcome.results : armsOf(l.comparison).flatMap((arm) => arm.runs)
     download(l.kind === 'run' ? 'runs.csv' : 'comparison.csv', runsCsv(runs), 'text/csv')
   }
 
@@ -187,14 +244,20 @@ export class RunPanel {
     download(l.kind === 'run' ? 'run.json' : 'comparison.json', JSON.stringify(body, null, 1), 'application/json')
   }
 
-  /** A (the current scenario) then B (the chosen preset) on the same seeds and world */
+  /** A (the current scenario) then B, C, … (presets or pinned variants) on the same seeds and world */
   private async startCompare(): Promise<void> {
     const a = this.host.analysis()
     const sa = this.host.scenario()
     if (!sa.input) return this.setState('failed', `${t('scn.invalid')} ${sa.problems.join('; ')}`)
     if (!this.validInput(a)) return this.setState('failed', t('run.badInput'))
-    const sb = scenarioOf({ ...a, base: this.compareWith, edits: {} })
-    if (!sb.input) return this.setState('failed', `${t('scn.invalid')} ${sb.problems.join('; ')}`)
+    const st = this.settings()
+    const inputs: ScenarioInput[] = [sa.input]
+    for (const name of st.with) {
+      const v = st.variants[name]
+      const sb = scenarioOf({ ...a, base: v ? v.base : name, edits: v ? v.edits : {} })
+      if (!sb.input) return this.setState('failed', `${t('scn.invalid')} ${name}: ${sb.problems.join('; ')}`)
+      inputs.push(v ? { ...sb.input, name } : sb.input)
+    }
     this.outcome = null
     this.comparison = null
     this.fraction = 0
@@ -202,23 +265,32 @@ export class RunPanel {
     const t0 = performance.now()
     try {
       const sets: SimResult[][] = []
-      for (const [i, input] of [sa.input, sb.input].entries()) {
-        const o = await this.host.run({ scenario: input as ScenarioInput, days: a.days, seed: a.seed, replicates: a.replicates }, (p) => {
-          this.fraction = (i + p.fraction) / 2
+      for (const [i, input] of inputs.entries()) {
+        const o = await this.host.run({ scenario: input, days: a.days, seed: a.seed, replicates: a.replicates }, (p) => {
+          this.fraction = (i + p.fraction) / inputs.length
           this.bar.value = this.fraction
-          this.statusEl.textContent = `${i ? 'B' : 'A'} · ${t('run.progress', { rep: p.replicate, reps: a.replicates, day: p.day, days: p.days })}`
+          this.statusEl.textContent = `${i ? LETTERS[i - 1].toUpperCase() : 'A'} · ${t('run.progress', { rep: p.replicate, reps: a.replicates, day: p.day, days: p.days })}`
         })
         if (o.cancelled) return this.setState('cancelled', t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? 0, days: a.days }))
         sets.push(o.results)
       }
-      this.comparison = compareOf(sets[0], sets[1])
+      this.comparison = compareOf(sets[0], ...sets.slice(1))
       this.last = { kind: 'compare', comparison: this.comparison }
       this.fraction = 1
-      this.setState('done', t('cmp.done', { reps: a.replicates, days: a.days, s: ((performance.now() - t0) / 1000).toFixed(1) }))
+      this.saveComparison(this.comparison)
+      this.setState('done', t('cmp.done', { k: inputs.length, reps: a.replicates, days: a.days, s: ((performance.now() - t0) / 1000).toFixed(1) }))
       this.host.onResult(this.last)
     } catch (e) {
       this.setState('failed', t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
     }
+  }
+
+  /** the table's numbers (summaries and differences, not the runs) go into the project */
+  private saveComparison(c: Comparison): void {
+    const strip = <T extends { runs: SimResult[] }>(x: T): T => ({ ...x, runs: [] })
+    const saved = { ...c, a: strip(c.a), b: strip(c.b), more: c.more.map(strip) }
+    const a = this.host.analysis()
+    this.host.setAnalysis({ ...a, compare: { ...this.settings(), saved } })
   }
 
   private validInput(a: Analysis): boolean {

@@ -22,6 +22,17 @@ export interface Analysis {
   days: number
   replicates: number
   seed: number
+  /** scenarios compared against the current one, pinned variants of it, and the last comparison's summary */
+  compare?: CompareSettings
+}
+
+export interface CompareSettings {
+  /** preset or variant names, in column order (B, C, …) */
+  with: string[]
+  /** the current scenario pinned under a name: its preset and lever edits */
+  variants: Record<string, { base: string; edits: Record<string, unknown> }>
+  /** the last comparison without its runs, so the table survives a reload */
+  saved?: unknown
 }
 
 let dbp: Promise<IDBPDatabase> | null = null

@@ -201,4 +201,41 @@ describe("the analyst's workspace (e2e)", () => {
     await mapShot(page)
     await page.context().close()
   })
+
+  it('compares three scenarios, one a pinned edited variant, with paired intervals, and keeps the table in the project', async () => {
+    const page = await newPage()
+    await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')
+    // pin the preset as it is, then edit a lever: the current scenario (A) now differs from the pinned version
+    await page.click('[data-testid=compare-pin]')
+    await page.click('[data-testid=lever-group-gridWorkers] summary')
+    const row = page.locator('[data-testid="lever-gridWorkers.perGrid"]')
+    await row.locator('input').fill('3')
+    await row.locator('input').press('Tab')
+    expect(await page.locator('[data-testid=compare-picker-2]').inputValue()).toBe('grid-management v1')
+    await page.locator('[data-testid=compare-picker]').selectOption('baseline-pre-reform')
+    await setRun(page, 30, 2, 11)
+    await page.click('[data-testid=compare]')
+    await waitState(page, 'done')
+    const cell = async (id: string) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'))
+    for (const m of ['response', 'resolution', 'satisfaction', 'ontime']) {
+      const a = await cell(`compare-${m}-a`)
+      for (const [col, diff] of [['b', `compare-${m}-diff`], ['c', `compare-${m}-c-diff`]]) {
+        const d = await cell(diff)
+        expect(d).toBeCloseTo((await cell(`compare-${m}-${col}`)) - a, 4)
+        const [lo, hi] = (await page.getAttribute(`[data-testid=${diff}]`, 'data-ci'))!.split(',').map(Number)
+        expect(lo).toBeLessThanOrEqual(d + 1e-9)
+        expect(hi).toBeGreaterThanOrEqual(d - 1e-9)
+      }
+    }
+    await page.locator('[data-testid=compare-result]').scrollIntoViewIfNeeded()
+    await mapShot(page)
+    const headers = await page.locator('[data-testid=compare-table] tr').first().locator('th').allTextContents()
+    expect(headers.join(' ')).toContain('grid-management v1')
+    await page.waitForTimeout(400) // autosave debounce
+    await openApp(page, `${fx.served.url}?preset=street`)
+    await page.waitForSelector('[data-testid=compare-saved]')
+    expect(await page.locator('[data-testid=compare-picker-2]').inputValue()).toBe('grid-management v1')
+    expect(await cell('compare-resolution-c-diff')).toBeCloseTo((await cell('compare-resolution-c')) - (await cell('compare-resolution-a')), 4)
+    await page.context().close()
+  })
 })
