@@ -20,6 +20,8 @@ import { RunPanel } from './panels/run-panel.ts'
 import { DEFAULT_ANALYSIS, ScenarioPanel } from './panels/scenario-panel.ts'
 import { SimClient } from './sim-client.ts'
 import { ResultsHub } from './analysis/results-hub.ts'
+import { ResultMapPanel } from './panels/result-map-panel.ts'
+import { RunDiffPanel } from './panels/run-diff-panel.ts'
 import { Tabs } from './panels/tabs.ts'
 import { Store, type Doc } from './store/store.ts'
 
@@ -50,6 +52,8 @@ export class App {
   /** the last run or comparison, for every view that explains it */
   readonly results = new ResultsHub()
   private resultTabs: Tabs
+  private resultMap: ResultMapPanel
+  private runDiff: RunDiffPanel
   target = 400
   /** the click that finishes a Terra Draw gesture must not also select */
   private quietUntil = 0
@@ -88,6 +92,8 @@ export class App {
         this.results.publish(r, this.store.state.doc)
       },
     }, $('#compare-panel'))
+    this.resultMap = new ResultMapPanel($('#result-map-panel'), { setResultLayer: (fc) => this.view.setResultLayer(fc), pickResult: (p) => this.view.pickResult(p), communities: () => w.communities.features }, this.results)
+    this.runDiff = new RunDiffPanel($('#diff-panel'), this.results, (id, doc) => (doc as Doc).grids.find((g) => g.properties.id === id)?.properties.name ?? id)
     this.resultTabs = new Tabs($('#results-tabs'), [
       { id: 'compare', label: () => t('res.compare'), panel: $('#compare-panel') },
       { id: 'charts', label: () => t('res.charts'), panel: $('#charts-panel') },
@@ -185,6 +191,8 @@ export class App {
     this.scenarioPanel.render()
     this.runPanel.render()
     this.resultTabs.render()
+    this.resultMap.render()
+    this.runDiff.render()
     this.renderPanels()
   }
 
@@ -211,6 +219,7 @@ export class App {
       onProps: (id, p) => this.store.commit(ops.setGridProps(s.doc, id, p)),
     })
     renderInspect($('#inspect'), this.inspect?.title ?? '', this.inspect?.props ?? null)
+    this.resultMap.renderInspect($('#inspect'))
     const msg = $('#message')
     msg.hidden = !s.message
     clear(msg)
@@ -371,6 +380,7 @@ export class App {
     map.on('mouseout', () => (tip.hidden = true))
     map.on('click', (e) => {
       if (this.tool !== 'browse' || performance.now() < this.quietUntil) return
+      this.resultMap.pick(e.point)
       const picked = this.view.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })
       const fs = map.queryRenderedFeatures(e.point, { layers: queryable.filter((l) => map.getLayer(l)) })
       const grid = fs.find((f) => f.layer.id === 'grids-fill')

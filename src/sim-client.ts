@@ -3,7 +3,8 @@
 // cancels at the next simulated day. The worker module is loaded by URL (the pattern its header documents); its
 // type is restated here from sim/api.ts types, because src/ imports the simulation only through sim/api.ts.
 import * as Comlink from 'comlink'
-import { summarize, worldToFiles, type ReplicateSummary, type ScenarioInput, type SimResult, type World } from '../sim/api.ts'
+import { summarize, type ReplicateSummary, type ScenarioInput, type SimResult, type World } from '../sim/api.ts'
+import { worldFilesSliced } from './sweep/world-files.ts'
 import type { Doc } from './store/store.ts'
 
 interface RunRequest {
@@ -65,7 +66,8 @@ export class SimClient {
   private async load(world: World, doc: Doc): Promise<void> {
     if (this.loadedDoc === doc) return
     const grids = doc.grids.filter((g) => g.properties.layer !== 'party')
-    const files = worldToFiles({ ...world, grids: { type: 'FeatureCollection', features: grids } })
+    // written in slices: in one piece the fengtai world's files block the page for ≈100 ms at every run start
+    const files = await worldFilesSliced(world, grids)
     await this.ensure().loadWorld({ files })
     this.loadedDoc = doc
   }

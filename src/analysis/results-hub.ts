@@ -13,7 +13,14 @@ export interface Published {
   previous: LastResult | null
   /** the layout this result ran on: the grid document it was computed from */
   doc: unknown
+  /** the layout `previous` ran on */
+  previousDoc?: unknown
+  /** the last single or replicate run before this result (a comparison in between does not hide it), with its
+   * layout: what the diff against the last run compares a run with */
+  previousRun?: { result: RunResult; doc: unknown } | null
 }
+
+export type RunResult = Extract<LastResult, { kind: 'run' }>
 
 /** the runs behind a result: replicates of a run, or A's then B's runs of a comparison */
 export function runsOf(r: LastResult): SimResult[] {
@@ -25,7 +32,9 @@ export class ResultsHub {
   last: Published | null = null
 
   publish(current: LastResult, doc: unknown): void {
-    this.last = { current, previous: this.last?.current ?? null, doc }
+    const l = this.last
+    const previousRun = l ? (l.current.kind === 'run' ? { result: l.current, doc: l.doc } : l.previousRun) : null
+    this.last = { current, previous: l?.current ?? null, doc, previousDoc: l?.doc ?? null, previousRun }
     for (const f of this.listeners) f(this.last)
   }
 

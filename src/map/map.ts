@@ -8,6 +8,7 @@ import type { Layer as DeckLayer } from '@deck.gl/core'
 import type { FeatureCollection } from 'geojson'
 import type { World } from '../../sim/api.ts'
 import type { BBox } from '../store/geo.ts'
+import { pickResult, setResultLayer } from './result-layer.ts'
 
 setWorkerUrl(mlWorkerUrl)
 
@@ -86,6 +87,10 @@ export interface MapView {
   flyTo(lonlat: number[], zoom?: number): void
   highlight(lonlat: number[] | null): void
   setBasemap(style: StyleSpecification | null): void
+  /** the result choropleth (see result-layer.ts); null hides it */
+  setResultLayer(fc: FeatureCollection | null): void
+  /** the result area under a screen point */
+  pickResult(point: { x: number; y: number }): string | null
 }
 
 /** Beijing, until the world arrives (the map loads while the worker builds the world) */
@@ -185,6 +190,8 @@ export function createMap(container: HTMLElement): MapView {
       }
       if (map.getLayer('district-fill')) map.setLayoutProperty('district-fill', 'visibility', 'none')
     },
+    setResultLayer: (fc) => setResultLayer(map, fc),
+    pickResult: (point) => pickResult(map, point),
   }
   return view
 }
