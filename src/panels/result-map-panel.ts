@@ -1,0 +1,166 @@
+// Result maps: after a single run, colour the grids or communities by a per-area result (P90 time to close,
+// households per worker, discovery, …) with class breaks and a legend, red on the bad side. Areas are drawn in
+// the layout the run used; areas without a value are hatched. Clicking an area shows all its numbers.
+import type { FeatureCollection, Feature } from 'geojson'
+import { areaRow, classify, formatValue, legendRanges, metricDef, METRICS, type AreaColumns, type Level, type MetricKey } from '../analysis/result-classes.ts'
+import type { Published, ResultsHub } from '../analysis/results-hub.ts'
+import { getLang, t, type Key } from '../i18n/i18n.ts'
+import { clear, h } from './dom.ts'
+
+export interface ResultMapHost {
+  setResultLayer(fc: FeatureCollection | null): void
+  pickResult(point: { x: number; y: number }): string | null
+  communities(): Feature[]
+}
+
+interface AreaFeature extends Feature {
+  properties: { id: string; name?: string }
+}
+
+export class ResultMapPanel {
+  level: Level = 'grid'
+  /** '' until the analyst picks one: a run does not repaint the map on its own */
+  metric: MetricKey | '' = ''
+  shown = true
+  private pub: Published | null = null
+  private picked: { level: Level; id: string } | null = null
+
+  constructor(
+    private el: HTMLElement,
+    private host: ResultMapHost,
+    hub: ResultsHub,
+  ) {
+    hub.subscribe((p) => {
+      this.pub = p
+      this.picked = null
+      this.render()
+    })
+  }
+
+  /** the single run's result, if the current result is one */
+  private single() {
+    const c = this.pub?.current
+    if (!c || c.kind !== 'run' || c.outcome.results.length !== 1) return null
+    const r = c.outcome.results[0]
+    return r.byGrid && r.byCommunity ? r : null
+  }
+
+  private columns(): AreaColumns | null {
+    const r = this.single()
+    return r ? (this.level === 'grid' ? r.byGrid! : r.byCommunity!) : null
+  }
+
+  private areas(): AreaFeature[] {
+    if (this.level === 'community') return this.host.communities() as AreaFeature[]
+    const grids = ((this.pub?.doc as { grids?: AreaFeature[] } | null)?.grids ?? []) as (AreaFeature & { properties: { layer?: string } })[]
+    return grids.filter((g) => (g.properties.layer ?? 'governance') !== 'party')
+  }
+
+  render(): void {
+    const el = this.el
+    clear(el)
+    el.append(h('h2', { text: t('resmap.title') }))
+    delete el.dataset.features
+    delete el.dataset.nodata
+    const cur = this.pub?.current
+    if (!cur) {
+      el.dataset.state = 'empty'
+      el.append(h('div', { class: 'hint', testid: 'result-empty', text: t('resmap.empty') }))
+      return this.draw()
+    }
+    const cols = this.columns()
+    if (!cols) {
+      el.dataset.state = 'needs-single'
+      el.append(h('div', { class: 'caveat', testid: 'result-needs-single', text: t(cur.kind === 'compare' ? 'resmap.needsSingleCompare' : 'resmap.needsSingle') }))
+      return this.draw()
+    }
+    el.dataset.state = 'ready'
+    const level = h('select', { testid: 'result-level', onchange: (e: Event) => this.set({ level: (e.target as HTMLSelectElement).value as Level }) })
+    for (const l of ['grid', 'community'] as const) level.append(h('option', { value: l, text: t(`resmap.level.${l}`), selected: l === this.level }))
+    const metric = h('select', { testid: 'result-metric', onchange: (e: Event) => this.set({ metric: (e.target as HTMLSelectElement).value as MetricKey | '' }) })
+    metric.append(h('option', { value: '', text: t('resmap.pickMetric'), selected: this.metric === '' }))
+    for (const m of METRICS) metric.append(h('option', { value: m.key, text: t(`resmap.metric.${m.key}` as Key), selected: m.key === this.metric }))
+    const show = h('input', { type: 'checkbox', testid: 'result-show', checked: this.shown, onchange: (e: Event) => this.set({ shown: (e.target as HTMLInputElement).checked }) })
+    el.append(
+      h('div', { class: 'result-form' }, h('label', {}, `${t('resmap.level')} `, level), h('label', {}, `${t('resmap.metric')} `, metric), h('label', {}, show, ` ${t('resmap.show')}`)),
+      h('div', { class: 'caveat', text: t('resmap.layoutNote') }),
+    )
+    this.draw()
+  }
+
+  private set(p: Partial<Pick<ResultMapPanel, 'level' | 'metric' | 'shown'>>): void {
+    Object.assign(this, p)
+    if (p.level) this.picked = null
+    this.render()
+  }
+
+  /** the layer and the legend for the current choice */
+  private draw(): void {
+    const cols = this.columns()
+    if (!cols || !this.metric) return this.host.setResultLayer(null)
+    const key = this.metric
+    const def = metricDef(key)
+    const c = classify(cols, key)
+    const index = new Map(cols.ids.map((id, k) => [id, k]))
+    let styled = 0
+    let nodata = 0
+    const features: Feature[] = this.areas().map((f) => {
+      const k = index.get(f.properties.id)
+      const cls = k === undefined ? -1 : c.classes[k]
+      if (cls < 0) nodata++
+      else styled++
+      return { type: 'Feature', geometry: f.geometry, properties: { id: f.properties.id, _nd: cls < 0 ? 1 : 0, _col: cls < 0 ? '' : c.colors[cls] } }
+    })
+    this.el.dataset.features = String(styled)
+    this.el.dataset.nodata = String(nodata)
+    this.host.setResultLayer(this.shown ? { type: 'FeatureCollection', features } : null)
+    const lang = getLang()
+    const legend = h('div', { class: 'result-legend', testid: 'result-legend' })
+    legend.dataset.breaks = c.breaks.join(',')
+    legend.append(h('div', { class: 'result-legend-title', text: `${t(`resmap.metric.${key}` as Key)} · ${t(`resmap.dir.${def.direction}` as Key)}` }))
+    legendRanges(c.breaks, def.unit, lang).forEach((range, i) =>
+      legend.append(h('div', { class: 'result-legend-row' }, swatch(c.colors[i]), h('span', { text: range }), h('span', { class: 'count', text: `(${c.counts[i]})` }))),
+    )
+    legend.append(h('div', { class: 'result-legend-row' }, swatch(null), h('span', { text: t('resmap.noData') }), h('span', { class: 'count', text: `(${nodata})` })))
+    legend.append(h('div', { class: 'caveat', text: t(def.fixed ? 'resmap.fixedBreaks' : 'resmap.quantiles') }))
+    this.el.append(legend)
+  }
+
+  /** a map click: true when it landed on a shown result area, which the inspect panel then explains */
+  pick(point: { x: number; y: number }): boolean {
+    const id = this.metric && this.shown && this.columns() ? this.host.pickResult(point) : null
+    this.picked = id ? { level: this.level, id } : null
+    return !!id
+  }
+
+  /** the picked area's numbers, appended to the inspect panel */
+  renderInspect(el: HTMLElement): void {
+    const cols = this.columns()
+    if (!this.picked || !cols || this.picked.level !== this.level) return
+    const { id } = this.picked
+    const rows = areaRow(cols, id)
+    const name = this.areas().find((f) => f.properties.id === id)?.properties.name
+    const box = h('div', { class: 'result-inspect', testid: 'result-inspect' })
+    box.dataset.id = id
+    box.append(h('h3', { text: `${t(`resmap.level.${this.level}`)} · ${name ? `${name} (${id})` : id}` }))
+    if (!rows) {
+      box.append(h('div', { text: t('resmap.notInRun') }))
+      return void el.append(box)
+    }
+    const table = h('table', { class: 'props' })
+    const lang = getLang()
+    for (const r of rows) {
+      const tr = h('tr', { testid: `result-inspect-${r.key}` }, h('td', { text: t(`resmap.col.${r.key}` as Key) }), h('td', { text: formatValue(r.value, r.unit, lang) }))
+      tr.dataset.value = r.value === null ? '' : String(r.value)
+      table.append(tr)
+    }
+    box.append(table)
+    el.append(box)
+  }
+}
+
+function swatch(color: string | null): HTMLElement {
+  const s = h('span', { class: color ? 'swatch' : 'swatch nodata' })
+  if (color) s.style.background = color
+  return s
+}
