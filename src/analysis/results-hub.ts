@@ -2,7 +2,7 @@
 // the diff against the previous run, the report). Views subscribe; the run panel publishes. Keeping the
 // previous result lets edit-then-simulate show what changed.
 import type { SimResult } from '../../sim/api.ts'
-import type { Comparison } from '../panels/run-panel.ts'
+import { armsOf, type Comparison } from '../panels/compare.ts'
 import type { RunOutcome } from '../sim-client.ts'
 
 export type LastResult = { kind: 'run'; outcome: RunOutcome; scenario: string } | { kind: 'compare'; comparison: Comparison }
@@ -24,7 +24,7 @@ export type RunResult = Extract<LastResult, { kind: 'run' }>
 
 /** the runs behind a result: replicates of a run, or A's then B's runs of a comparison */
 export function runsOf(r: LastResult): SimResult[] {
-  return r.kind === 'run' ? r.outcome.results : [...r.comparison.a.runs, ...r.comparison.b.runs]
+  return r.kind === 'run' ? r.outcome.results : armsOf(r.comparison).flatMap((arm) => arm.runs)
 }
 
 export class ResultsHub {
