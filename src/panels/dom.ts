@@ -26,7 +26,12 @@ export const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
 }
 
 export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  downloadBlob(name, new Blob([text], { type }))
+}
+
+/** binary downloads (a chart's PNG) go the same way as text */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const a = h('a', { href: url, download: name })
   document.body.append(a)
   a.click()

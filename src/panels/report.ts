@@ -1,0 +1,135 @@
+// A one-page printable report of the last comparison (or run): the scenarios and the levers that differ, the
+// world, days, seeds and replicates, the four rates with 95 % intervals and B − A, and three key charts as
+// SVG. Shown as an overlay on the page; @media print (app.css) prints only the overlay on one A4 page, and the
+// page is zoomed down if its content would run over.
+import { diffScenarios, type SimResult } from '../../sim/api.ts'
+import type { LastResult } from '../analysis/results-hub.ts'
+import { closeHistChart } from '../charts/close-hist.ts'
+import type { ChartOut } from '../charts/chart.ts'
+import { standaloneSvg } from '../charts/export.ts'
+import { RATE_KEYS, ratesChart } from '../charts/rates.ts'
+import { groupsOf, groupStat, round, type Group } from '../charts/shape.ts'
+import { utilizationChart } from '../charts/utilization.ts'
+import { t, type Key } from '../i18n/i18n.ts'
+import { h } from './dom.ts'
+
+/** A4 portrait less 12 mm margins, in CSS px (96 per inch) */
+const PAGE_H_PX = ((297 - 24) / 25.4) * 96
+const MAX_DIFF_ROWS = 10
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–')
+const pp = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(1)} pp`
+const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v))
+
+export function closeReport(): void {
+  document.querySelector('.report-overlay')?.remove()
+  document.body.classList.remove('printing-report')
+}
+
+export function openReport(last: LastResult): HTMLElement {
+  closeReport()
+  const groups = groupsOf(last).filter((g) => g.runs.length)
+  const page = reportPage(groups)
+  const overlay = h(
+    'div',
+    { class: 'report-overlay', testid: 'report-view' },
+    h(
+      'div',
+      { class: 'report-toolbar' },
+      h('button', { text: t('report.print'), testid: 'report-print', onclick: () => window.print() }),
+      h('button', { text: t('report.close'), testid: 'report-close', onclick: () => closeReport() }),
+    ),
+    page,
+  )
+  document.body.append(overlay)
+  document.body.classList.add('printing-report')
+  fitToPage(page)
+  return overlay
+}
+
+/** zoom the page so its content fits one printed A4 page */
+function fitToPage(page: HTMLElement): void {
+  const hgt = page.scrollHeight
+  const z = hgt > PAGE_H_PX ? Math.floor((PAGE_H_PX / hgt) * 1000) / 1000 : 1
+  page.style.setProperty('zoom', String(z))
+  page.dataset.zoom = String(z)
+}
+
+function reportPage(groups: Group[]): HTMLElement {
+  const r0 = groups[0].runs[0]
+  const cmp = groups.length === 2
+  const page = h('article', { class: 'report-page', testid: 'report-page' })
+  page.append(h('h1', { text: t(cmp ? 'report.titleCompare' : 'report.titleRun') }))
+  const names = h('p', { class: 'report-scenarios', testid: 'report-scenarios' })
+  for (const g of groups) names.append(h('span', { class: `report-tag tag-${g.key}`, text: g.key === 'run' ? t('report.scenario') : g.key }), h('b', { text: g.scenario }), h('span', { class: 'report-label', text: scenarioLabel(g.runs[0]) }))
+  page.append(names, metaTable(groups, r0))
+  if (cmp) page.append(diffTable(groups))
+  page.append(ratesTable(groups))
+  const charts = h('div', { class: 'report-charts' })
+  for (const c of [closeHistChart(groups, { kind: 'overall' }), ratesChart(groups), utilizationChart(groups)]) charts.append(chartFigure(c))
+  charts.append(h('div', { class: 'report-notes' }, h('p', { text: t('report.defs') }), h('p', { text: t('report.synthetic') })))
+  page.append(charts)
+  return page
+}
+
+const scenarioLabel = (r: SimResult): string => (r.params as { label?: string }).label ?? ''
+
+function metaTable(groups: Group[], r0: SimResult): HTMLElement {
+  const w = r0.world
+  const seeds = groups[0].runs.map((r) => r.seed)
+  const dl = h('dl', { class: 'report-meta', testid: 'report-meta' })
+  const add = (k: Key, v: string) => dl.append(h('dt', { text: t(k) }), h('dd', { text: v }))
+  add('report.world', `${w.preset ?? '–'} (seed ${show(w.seed)}) · ${t('report.worldSize', { g: w.grids, c: w.communities, hh: w.households, res: w.residents })}`)
+  add('report.days', String(r0.days))
+  add('report.seeds', seeds.join(', '))
+  add('report.replicates', String(groups[0].runs.length))
+  return dl
+}
+
+function diffTable(groups: Group[]): HTMLElement {
+  const rows = diffScenarios(groups[0].runs[0].params, groups[1].runs[0].params)
+  const table = h('table', { class: 'report-table report-diff', testid: 'report-diff' })
+  table.dataset.rows = String(rows.length)
+  table.append(h('caption', { text: t('report.diffTitle', { n: rows.length }) }), h('tr', {}, h('th', { text: t('report.lever') }), h('th', { text: 'A' }), h('th', { text: 'B' })))
+  if (!rows.length) table.append(h('tr', {}, h('td', { colSpan: 3, text: t('report.noDiff') })))
+  for (const r of rows.slice(0, MAX_DIFF_ROWS)) table.append(h('tr', {}, h('td', { text: `${r.label} (${r.path})` }), h('td', { text: `${show(r.a)} ${r.unit}` }), h('td', { text: `${show(r.b)} ${r.unit}` })))
+  if (rows.length > MAX_DIFF_ROWS) table.append(h('tr', {}, h('td', { colSpan: 3, class: 'report-more', text: t('report.more', { n: rows.length - MAX_DIFF_ROWS }) })))
+  return table
+}
+
+function ratesTable(groups: Group[]): HTMLElement {
+  const table = h('table', { class: 'report-table report-rates', testid: 'report-rates' })
+  const cmp = groups.length === 2
+  table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), ...groups.map((g) => h('th', { text: g.key === 'run' ? g.scenario : `${g.key} · ${g.scenario}` })), cmp ? h('th', { text: t('cmp.diff') }) : null))
+  for (const k of RATE_KEYS) {
+    const stats = groups.map((g) => groupStat(g, (r) => r.rates[k]))
+    const cells = stats.map((s, i) => {
+      const td = h('td', { testid: `report-${k}-${groups[i].key.toLowerCase()}`, text: pct(s.mean) })
+      td.dataset.value = String(round(s.mean))
+      if (s.n > 1) {
+        td.dataset.ci = `${round(s.lo)},${round(s.hi)}`
+        td.append(h('span', { class: 'rate-ci', text: ` [${pct(s.lo)}–${pct(s.hi)}]` }))
+      }
+      return td
+    })
+    let diff: HTMLElement | null = null
+    if (cmp) {
+      // from the rounded means, like the comparison table, so the three cells agree as shown
+      const d = round(round(stats[1].mean) - round(stats[0].mean))
+      diff = h('td', { testid: `report-${k}-diff`, class: d > 0 ? 'up' : d < 0 ? 'down' : '', text: pp(d) })
+      diff.dataset.value = String(d)
+    }
+    table.append(h('tr', {}, h('th', { text: t(`rate.${k}` as Key) }), ...cells, diff))
+  }
+  if (groups[0].runs.length > 1) table.append(h('caption', { class: 'report-ci-note', text: t('report.ciNote', { n: groups[0].runs.length }) }))
+  return table
+}
+
+function chartFigure(c: ChartOut): HTMLElement {
+  const fig = h('figure', { class: 'report-chart', testid: `report-chart-${c.name}` })
+  const svg = standaloneSvg(c)
+  svg.removeAttribute('width')
+  svg.removeAttribute('height')
+  fig.append(svg)
+  return fig
+}
