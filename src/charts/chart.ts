@@ -24,9 +24,9 @@ export interface ChartOut {
 
 export const FONT = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif'
 export const INK = '#2b2b2b'
-const GROUP_COLOUR = { run: '#b3232a', A: '#4e79a7', B: '#b3232a' } as const
+const GROUP_COLOUR = { run: '#b3232a', A: '#4e79a7', B: '#b3232a', C: '#59a14f', D: '#b07aa1', E: '#9c755f' } as const
 /** the analytic baseline beside each group's simulated bars: a lighter tone of the same hue */
-const BASELINE_COLOUR = { run: '#e8a3a6', A: '#a9c1dc', B: '#e8a3a6' } as const
+const BASELINE_COLOUR = { run: '#e8a3a6', A: '#a9c1dc', B: '#e8a3a6', C: '#acd3a6', D: '#dcc0d5', E: '#d2bcaf' } as const
 
 export const colourOf = (g: Group): string => GROUP_COLOUR[g.key]
 export const baselineColourOf = (g: Group): string => BASELINE_COLOUR[g.key]

@@ -3,10 +3,13 @@
 // number a chart shows can be unit-tested.
 import type { SimResult } from '../../sim/api.ts'
 import type { LastResult } from '../analysis/results-hub.ts'
+import { armsOf } from '../panels/compare.ts'
 
-/** the runs one colour of a chart stands for: the single run, the replicates, or A / B of a comparison */
+const ARM_KEYS = ['A', 'B', 'C', 'D', 'E'] as const
+
+/** the runs one colour of a chart stands for: the single run, the replicates, or A, B, … of a comparison */
 export interface Group {
-  key: 'run' | 'A' | 'B'
+  key: 'run' | 'A' | 'B' | 'C' | 'D' | 'E'
   scenario: string
   runs: SimResult[]
 }
@@ -14,10 +17,7 @@ export interface Group {
 export function groupsOf(r: LastResult): Group[] {
   if (r.kind === 'run') return [{ key: 'run', scenario: r.scenario || r.outcome.results[0]?.scenario || '', runs: r.outcome.results }]
   const c = r.comparison
-  return [
-    { key: 'A', scenario: c.a.scenario, runs: c.a.runs },
-    { key: 'B', scenario: c.b.scenario, runs: c.b.runs },
-  ]
+  return armsOf(c).map((arm, k) => ({ key: ARM_KEYS[k], scenario: arm.scenario, runs: arm.runs }))
 }
 
 /** daily series and per-area columns exist only for a single detailed run */

@@ -51,7 +51,7 @@ export class ChartsPanel {
     const head = h(
       'div',
       { class: 'charts-head' },
-      h('span', { text: t(`chart.kind.${kindOf(last)}` as Key, { a: groups[0].scenario, b: groups[1]?.scenario ?? '', n: groups[0].runs.length, days: r0.days }) }),
+      h('span', { text: t(`chart.kind.${kindOf(last)}` as Key, { a: groups[0].scenario, b: groups.slice(1).map((g) => `${g.key} · ${g.scenario}`).join(', '), n: groups[0].runs.length, days: r0.days }) }),
       h('button', { text: t('report.open'), testid: 'report', onclick: () => openReport(last) }),
     )
     const grid = h('div', { class: 'charts-grid' })

@@ -57,7 +57,7 @@ function fitToPage(page: HTMLElement): void {
 
 function reportPage(groups: Group[]): HTMLElement {
   const r0 = groups[0].runs[0]
-  const cmp = groups.length === 2
+  const cmp = groups.length >= 2
   const page = h('article', { class: 'report-page', testid: 'report-page' })
   page.append(h('h1', { text: t(cmp ? 'report.titleCompare' : 'report.titleRun') }))
   const names = h('p', { class: 'report-scenarios', testid: 'report-scenarios' })
@@ -86,21 +86,30 @@ function metaTable(groups: Group[], r0: SimResult): HTMLElement {
   return dl
 }
 
+/** the levers where any scenario differs from A, one column per scenario */
 function diffTable(groups: Group[]): HTMLElement {
-  const rows = diffScenarios(groups[0].runs[0].params, groups[1].runs[0].params)
+  const rows = new Map<string, { label: string; unit: string; values: unknown[] }>()
+  groups.slice(1).forEach((g, k) => {
+    for (const r of diffScenarios(groups[0].runs[0].params, g.runs[0].params)) {
+      const row = rows.get(r.path) ?? { label: r.label, unit: r.unit, values: groups.map(() => r.a) }
+      row.values[k + 1] = r.b
+      rows.set(r.path, row)
+    }
+  })
   const table = h('table', { class: 'report-table report-diff', testid: 'report-diff' })
-  table.dataset.rows = String(rows.length)
-  table.append(h('caption', { text: t('report.diffTitle', { n: rows.length }) }), h('tr', {}, h('th', { text: t('report.lever') }), h('th', { text: 'A' }), h('th', { text: 'B' })))
-  if (!rows.length) table.append(h('tr', {}, h('td', { colSpan: 3, text: t('report.noDiff') })))
-  for (const r of rows.slice(0, MAX_DIFF_ROWS)) table.append(h('tr', {}, h('td', { text: `${r.label} (${r.path})` }), h('td', { text: `${show(r.a)} ${r.unit}` }), h('td', { text: `${show(r.b)} ${r.unit}` })))
-  if (rows.length > MAX_DIFF_ROWS) table.append(h('tr', {}, h('td', { colSpan: 3, class: 'report-more', text: t('report.more', { n: rows.length - MAX_DIFF_ROWS }) })))
+  table.dataset.rows = String(rows.size)
+  const cols = groups.length + 1
+  table.append(h('caption', { text: t('report.diffTitle', { n: rows.size }) }), h('tr', {}, h('th', { text: t('report.lever') }), ...groups.map((g) => h('th', { text: g.key }))))
+  if (!rows.size) table.append(h('tr', {}, h('td', { colSpan: cols, text: t('report.noDiff') })))
+  for (const [path, r] of [...rows].slice(0, MAX_DIFF_ROWS)) table.append(h('tr', {}, h('td', { text: `${r.label} (${path})` }), ...r.values.map((v) => h('td', { text: `${show(v)} ${r.unit}` }))))
+  if (rows.size > MAX_DIFF_ROWS) table.append(h('tr', {}, h('td', { colSpan: cols, class: 'report-more', text: t('report.more', { n: rows.size - MAX_DIFF_ROWS }) })))
   return table
 }
 
 function ratesTable(groups: Group[]): HTMLElement {
   const table = h('table', { class: 'report-table report-rates', testid: 'report-rates' })
-  const cmp = groups.length === 2
-  table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), ...groups.map((g) => h('th', { text: g.key === 'run' ? g.scenario : `${g.key} · ${g.scenario}` })), cmp ? h('th', { text: t('cmp.diff') }) : null))
+  const others = groups.slice(1)
+  table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), ...groups.map((g) => h('th', { text: g.key === 'run' ? g.scenario : `${g.key} · ${g.scenario}` })), ...others.map((g) => h('th', { text: `${g.key} − A` }))))
   for (const k of RATE_KEYS) {
     const stats = groups.map((g) => groupStat(g, (r) => r.rates[k]))
     const cells = stats.map((s, i) => {
@@ -112,14 +121,14 @@ function ratesTable(groups: Group[]): HTMLElement {
       }
       return td
     })
-    let diff: HTMLElement | null = null
-    if (cmp) {
+    const diffs = others.map((g, j) => {
       // from the rounded means, like the comparison table, so the three cells agree as shown
-      const d = round(round(stats[1].mean) - round(stats[0].mean))
-      diff = h('td', { testid: `report-${k}-diff`, class: d > 0 ? 'up' : d < 0 ? 'down' : '', text: pp(d) })
-      diff.dataset.value = String(d)
-    }
-    table.append(h('tr', {}, h('th', { text: t(`rate.${k}` as Key) }), ...cells, diff))
+      const d = round(round(stats[j + 1].mean) - round(stats[0].mean))
+      const td = h('td', { testid: j === 0 ? `report-${k}-diff` : `report-${k}-${g.key.toLowerCase()}-diff`, class: d > 0 ? 'up' : d < 0 ? 'down' : '', text: pp(d) })
+      td.dataset.value = String(d)
+      return td
+    })
+    table.append(h('tr', {}, h('th', { text: t(`rate.${k}` as Key) }), ...cells, ...diffs))
   }
   if (groups[0].runs.length > 1) table.append(h('caption', { class: 'report-ci-note', text: t('report.ciNote', { n: groups[0].runs.length }) }))
   return table

@@ -231,6 +231,15 @@ describe("the analyst's workspace (e2e)", () => {
     await mapShot(page)
     const headers = await page.locator('[data-testid=compare-table] tr').first().locator('th').allTextContents()
     expect(headers.join(' ')).toContain('grid-management v1')
+    // the charts and the printable report carry the third scenario too
+    await page.click('[data-testid=tab-charts]')
+    await page.waitForSelector('[data-testid=chart-rates][data-values]')
+    const rates = JSON.parse((await page.getAttribute('[data-testid=chart-rates]', 'data-values'))!) as Record<string, { resolution: { mean: number } }>
+    expect(Object.keys(rates)).toEqual(['A', 'B', 'C'])
+    expect(rates.C.resolution.mean).toBeCloseTo(await cell('compare-resolution-c'), 4)
+    await page.click('[data-testid=report]')
+    await page.waitForSelector('[data-testid=report-page]')
+    expect(Number(await page.getAttribute('[data-testid=report-resolution-c-diff]', 'data-value'))).toBeCloseTo(await cell('compare-resolution-c-diff'), 4)
     await page.waitForTimeout(400) // autosave debounce
     await openApp(page, `${fx.served.url}?preset=street`)
     await page.waitForSelector('[data-testid=compare-saved]')
