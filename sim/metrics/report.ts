@@ -40,34 +40,7 @@ interface Select {
 
 /** the three rates plus on-time closure over the issues `sel` picks (callbacks are the base of 解决率/满意率) */
 export function threeRates(m: Model, sel: Select): Rates & { known: number; callbacks: number } {
-  let known = 0
-  let responded = 0
-  let callbacks = 0
-  let solved = 0
-  let satisfied = 0
-  let onTime = 0
-  for (let i = 0; i < m.n; i++) {
-    if (m.phase[i] === PHASE.LATENT || !sel(i)) continue
-    known++
-    const lim = Math.min(CATEGORY[CATEGORIES[m.cat[i]]].limitHours, 24) * 60
-    if (m.tResp[i] - m.tKnown[i] <= lim) responded++
-    const f = m.flags[i]
-    if (f & F.CALLBACK) {
-      callbacks++
-      if (f & F.SOLVED) solved++
-      if (f & F.SATISFIED) satisfied++
-      if (f & F.ONTIME) onTime++
-    }
-  }
-  return {
-    known,
-    callbacks,
-    response: r4(ratio(responded, known))!,
-    resolution: r4(ratio(solved, callbacks))!,
-    satisfaction: r4(ratio(satisfied, callbacks))!,
-    onTime: r4(ratio(onTime, callbacks))!,
-    overdue: r4(1 - ratio(onTime, callbacks))!,
-  }
+  return groupedRates(m, (i) => (sel(i) ? 0 : -1), 1)[0]
 }
 
 /** threeRates for every group at once (one pass); group −1 skips the issue */
