@@ -46,6 +46,9 @@ export interface RunOutcome {
   seconds: number
 }
 
+/** at most this often (ms) the progress callback runs */
+const PROGRESS_MS = 100
+
 export class SimClient {
   private worker: Worker | null = null
   private remote: SimRemote | null = null
@@ -78,6 +81,7 @@ export class SimClient {
     this.stopped = false
     const t0 = performance.now()
     const results: SimResult[] = []
+    let lastReport = 0
     try {
       await this.load(world, doc)
       const remote = this.ensure()
@@ -87,6 +91,11 @@ export class SimClient {
         const r = await remote.run(
           { scenario: spec.scenario, seed: spec.seed + k, days: spec.days, detail: spec.replicates === 1 },
           Comlink.proxy((day: number, days: number) => {
+            // the worker reports every simulated day (≈50/s on fengtai); redrawing the bar and status that often
+            // only makes the compositor paint frames nobody can read
+            const t = performance.now()
+            if (t - lastReport < PROGRESS_MS && day < days) return
+            lastReport = t
             const fraction = (k + day / days) / spec.replicates
             const elapsed = (performance.now() - t0) / 1000
             onProgress({ fraction, replicate: k + 1, day, days, etaSeconds: fraction > 0.01 ? (elapsed * (1 - fraction)) / fraction : null })

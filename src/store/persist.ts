@@ -24,6 +24,8 @@ export interface Analysis {
   seed: number
   /** scenarios compared against the current one, pinned variants of it, and the last comparison's summary */
   compare?: CompareSettings
+  /** the sweep tab's levers, ranges, target and worker count */
+  sweep?: import('../sweep/plan.ts').SweepSettings
 }
 
 export interface CompareSettings {

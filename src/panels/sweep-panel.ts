@@ -1,0 +1,279 @@
+// The Sweep tab: move one or two numeric levers of the current scenario over a range, run every setting ×
+// replicates on a pool of workers (seeds shared by all settings), and draw the target metric's mean with its 95 %
+// interval against the lever — then name the cheapest setting that meets the target. "Cheapest" is the lowest
+// value (for staffing levers, the fewest people; householdsPerWorker the other way round); for a lever that is
+// not staffing-like we assume lower = cheaper and say so. The table carries each point's numbers in data-*.
+import * as Plot from '@observablehq/plot'
+import { LEVERS, SUMMARY_METRICS, type ScenarioInput, type World } from '../../sim/api.ts'
+import { onLangChange, t } from '../i18n/i18n.ts'
+import type { Analysis } from '../store/persist.ts'
+import type { Doc } from '../store/store.ts'
+import { aggregate, checkSettings, cheapest, costSign, isStaffing, planSweep, SWEEPABLE, sweepCsv, type SweepAxis, type SweepPlan, type SweepPoint, type SweepSettings } from '../sweep/plan.ts'
+import { defaultWorkers, MAX_WORKERS, SweepPool, type SweepOutcome } from '../sweep/pool.ts'
+import { worldFilesSliced } from '../sweep/world-files.ts'
+import type { ScenarioState } from './scenario-panel.ts'
+import { clear, download, h } from './dom.ts'
+
+export interface SweepHost {
+  analysis(): Analysis
+  setAnalysis(a: Analysis): void
+  scenario(): ScenarioState
+  world(): World
+  doc(): Doc
+}
+
+const leverOf = (path: string) => LEVERS.find((l) => l.path === path)
+
+/** a range around the lever's default (or its whole range when it has none) */
+export function defaultAxis(path: string): SweepAxis {
+  const l = leverOf(path)!
+  if (path === 'gridWorkers.perGrid') return { path, from: 1, to: 3, steps: 3 }
+  const d = typeof l.default === 'number' ? l.default : null
+  const [lo, hi] = d === null ? [l.min!, l.max!] : [Math.max(l.min!, d / 2), Math.min(l.max!, d * 1.5)]
+  return { path, from: lo, to: hi, steps: 5 }
+}
+
+export const DEFAULT_SWEEP: SweepSettings = {
+  axes: [defaultAxis('gridWorkers.perGrid')],
+  replicates: 3,
+  days: 90,
+  seed: 1,
+  target: { metric: 'rates.resolution', op: '>=', value: 0.95 },
+  strict: false,
+  workers: 0,
+}
+
+/** hours and counts are better low; rates better high */
+const opFor = (metric: string): '>=' | '<=' => (/hoursTo|whistles|perResidentYear|arisen/.test(metric) ? '<=' : '>=')
+const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e4) / 1e4) : '–')
+
+export class SweepPanel {
+  private pool = new SweepPool()
+  private state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed' = 'idle'
+  private status = ''
+  private fraction = 0
+  private last: { plan: SweepPlan; outcome: SweepOutcome; settings: SweepSettings } | null = null
+  private bar!: HTMLProgressElement
+  private statusEl!: HTMLElement
+
+  constructor(
+    private el: HTMLElement,
+    private host: SweepHost,
+  ) {
+    onLangChange(() => this.render())
+    this.render()
+  }
+
+  settings(): SweepSettings {
+    const s = this.host.analysis().sweep
+    return s ? { ...DEFAULT_SWEEP, ...s, target: { ...DEFAULT_SWEEP.target, ...s.target } } : structuredClone(DEFAULT_SWEEP)
+  }
+
+  private set(f: (s: SweepSettings) => void, rerender = false): void {
+    const s = this.settings()
+    f(s)
+    this.host.setAnalysis({ ...this.host.analysis(), sweep: s })
+    if (rerender) this.render()
+  }
+
+  render(): void {
+    const el = this.el
+    const s = this.settings()
+    clear(el)
+    el.dataset.state = this.state
+    const numIn = (testid: string, value: number, on: (v: number) => void, attrs: Record<string, number | string> = {}) =>
+      h('input', { type: 'number', step: 'any', value: String(value), testid, ...attrs, onchange: (e: Event) => on(Number((e.target as HTMLInputElement).value)) })
+    const leverPicker = (i: number) => {
+      const sel = h('select', {
+        testid: `sweep-lever-${i}`,
+        onchange: (e: Event) => {
+          const path = (e.target as HTMLSelectElement).value
+          this.set((x) => {
+            if (!path) x.axes = x.axes.slice(0, 1)
+            else x.axes[i] = defaultAxis(path)
+          }, true)
+        },
+      })
+      if (i === 1) sel.append(h('option', { value: '', text: t('sweep.none'), selected: s.axes.length < 2 }))
+      for (const l of SWEEPABLE) sel.append(h('option', { value: l.path, text: `${l.path} · ${l.label}`, selected: s.axes[i]?.path === l.path }))
+      return sel
+    }
+    const axisRow = (i: number) => {
+      const a = s.axes[i]
+      const row = h('div', { class: 'sweep-axis' }, h('label', {}, `${t(i ? 'sweep.lever2' : 'sweep.lever')} `, leverPicker(i)))
+      if (a) {
+        const l = leverOf(a.path)!
+        row.append(
+          h('label', {}, `${t('sweep.from')} `, numIn(`sweep-from-${i}`, a.from, (v) => this.set((x) => (x.axes[i].from = v)), { min: l.min!, max: l.max! })),
+          h('label', {}, `${t('sweep.to')} `, numIn(`sweep-to-${i}`, a.to, (v) => this.set((x) => (x.axes[i].to = v)), { min: l.min!, max: l.max! })),
+          h('label', {}, `${t('sweep.steps')} `, numIn(`sweep-steps-${i}`, a.steps, (v) => this.set((x) => (x.axes[i].steps = v)), { min: 1, max: 50, step: 1 })),
+          h('span', { class: 'unit', text: `${l.unit} · ${t('scn.range', { min: l.min!, max: l.max! })}` }),
+        )
+      }
+      return row
+    }
+    const metric = h('select', { testid: 'sweep-metric', onchange: (e: Event) => this.set((x) => ((x.target.metric = (e.target as HTMLSelectElement).value), (x.target.op = opFor(x.target.metric))), true) })
+    for (const m of SUMMARY_METRICS) metric.append(h('option', { value: m, text: m, selected: m === s.target.metric }))
+    const op = h('select', { testid: 'sweep-op', onchange: (e: Event) => this.set((x) => (x.target.op = (e.target as HTMLSelectElement).value as '>=' | '<=')) })
+    for (const o of ['>=', '<='] as const) op.append(h('option', { value: o, text: o === '>=' ? '≥' : '≤', selected: o === s.target.op }))
+    const running = this.state === 'running'
+    this.bar = h('progress', { max: 1, value: this.fraction, testid: 'sweep-progress' })
+    this.statusEl = h('div', { class: 'run-status', testid: 'sweep-status', text: this.status })
+    el.append(
+      h('div', { class: 'sweep-form' }, axisRow(0), axisRow(1)),
+      h(
+        'div',
+        { class: 'sweep-form' },
+        h('label', {}, `${t('run.replicates')} `, numIn('sweep-replicates', s.replicates, (v) => this.set((x) => (x.replicates = v)), { min: 1, max: 50, step: 1 })),
+        h('label', {}, `${t('run.days')} `, numIn('sweep-days', s.days, (v) => this.set((x) => (x.days = v)), { min: 1, max: 3650, step: 1 })),
+        h('label', {}, `${t('run.seed')} `, numIn('sweep-seed', s.seed, (v) => this.set((x) => (x.seed = v)), { min: 0, step: 1 })),
+        h('label', { title: t('sweep.workersHint', { n: defaultWorkers() }) }, `${t('sweep.workers')} `, numIn('sweep-workers', s.workers || defaultWorkers(), (v) => this.set((x) => (x.workers = v)), { min: 1, max: MAX_WORKERS, step: 1 })),
+      ),
+      h(
+        'div',
+        { class: 'sweep-form' },
+        h('label', {}, `${t('sweep.target')} `, metric),
+        op,
+        numIn('sweep-threshold', s.target.value, (v) => this.set((x) => (x.target.value = v), true)),
+        h('label', {}, h('input', { type: 'checkbox', testid: 'sweep-strict', checked: s.strict, onchange: (e: Event) => this.set((x) => (x.strict = (e.target as HTMLInputElement).checked), true) }), ` ${t('sweep.strict')}`),
+      ),
+      h(
+        'div',
+        { class: 'run-buttons' },
+        h('button', { text: t('sweep.start'), testid: 'sweep', class: 'primary', disabled: running, onclick: () => void this.start() }),
+        h('button', { text: t('run.cancel'), testid: 'sweep-cancel', disabled: !running, onclick: () => this.pool.cancel() }),
+        h('button', { text: t('sweep.csv'), testid: 'sweep-csv', disabled: running || !this.last, onclick: () => this.exportCsv() }),
+      ),
+      this.bar,
+      this.statusEl,
+    )
+    if (this.last && this.state !== 'running') this.renderResult(this.last.plan, this.last.outcome, s)
+  }
+
+  private setState(s: SweepPanel['state'], status: string): void {
+    this.state = s
+    this.status = status
+    this.render()
+  }
+
+  private async start(): Promise<void> {
+    const s = this.settings()
+    const sc = this.host.scenario()
+    if (!sc.input) return this.setState('failed', `${t('scn.invalid')} ${sc.problems.join('; ')}`)
+    const problems = checkSettings(s)
+    if (problems.length) return this.setState('failed', `${t('sweep.bad')} ${problems.join('; ')}`)
+    let plan: SweepPlan
+    try {
+      plan = planSweep(sc.input as ScenarioInput, s)
+    } catch (e) {
+      return this.setState('failed', `${t('sweep.bad')} ${e instanceof Error ? e.message : String(e)}`)
+    }
+    this.last = null
+    this.fraction = 0
+    const workers = s.workers || defaultWorkers()
+    this.setState('running', t('run.loading'))
+    let shown = 0
+    const world = this.host.world()
+    const doc = this.host.doc()
+    try {
+      const outcome = await this.pool.run(plan.jobs, {
+        workers,
+        worldKey: doc,
+        files: () => worldFilesSliced(world, doc.grids.filter((g) => g.properties.layer !== 'party')),
+        dayProgress: true,
+        onProgress: (p) => {
+          // every worker reports every simulated day; the bar is redrawn at most every 100 ms
+          const now = performance.now()
+          if (now - shown < 100 && p.done < p.total) return
+          shown = now
+          this.fraction = p.fraction
+          this.bar.value = p.fraction
+          this.statusEl.textContent = `${t('sweep.progress', { done: p.done, total: p.total })}${p.etaSeconds === null ? '' : ` · ${t('run.eta', { s: Math.ceil(p.etaSeconds) })}`}`
+        },
+      })
+      const el = this.el
+      el.dataset.workers = String(outcome.workers)
+      el.dataset.runs = String(outcome.results.filter(Boolean).length)
+      el.dataset.seconds = outcome.seconds.toFixed(3)
+      el.dataset.runSeconds = outcome.runSeconds.toFixed(3)
+      if (outcome.cancelled) return this.setState('cancelled', t('sweep.cancelled', { done: outcome.results.filter(Boolean).length, total: plan.jobs.length }))
+      this.last = { plan, outcome, settings: s }
+      this.fraction = 1
+      this.setState('done', t('sweep.done', { runs: plan.jobs.length, workers: outcome.workers, s: outcome.seconds.toFixed(1) }))
+    } catch (e) {
+      this.setState('failed', t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
+    }
+  }
+
+  private renderResult(plan: SweepPlan, outcome: SweepOutcome, s: SweepSettings): void {
+    // the target may have been changed since the sweep ran: the answer follows the current target
+    const points = aggregate(plan, outcome.results, s.target, s.strict)
+    const [a1, a2] = plan.axes
+    const best = cheapest(points, plan.axes)
+    const answer = h('div', { class: 'sweep-answer', testid: 'sweep-answer' })
+    const l1 = leverOf(a1.path)!
+    const cmp = `${s.target.metric} ${s.target.op === '>=' ? '≥' : '≤'} ${s.target.value}${s.strict ? ` (${t('sweep.strictShort')})` : ''}`
+    if (best) {
+      answer.dataset.value = String(best.levers[a1.path])
+      if (a2) answer.dataset.value2 = String(best.levers[a2.path])
+      const setting = plan.axes.map((a) => `${a.path} = ${best.levers[a.path]}`).join(', ')
+      answer.textContent = t('sweep.answer', { target: cmp, setting, mean: fmt(best.mean), lo: fmt(best.lo), hi: fmt(best.hi) })
+    } else {
+      answer.dataset.value = ''
+      answer.textContent = t('sweep.noAnswer', { target: cmp })
+    }
+    const how = plan.axes.map((a) => (isStaffing(a.path) ? t(costSign(a.path) > 0 ? 'sweep.costStaff' : 'sweep.costStaffInverse', { lever: a.path }) : t('sweep.costAssumed', { lever: a.path }))).join(' ')
+    const table = h('table', { class: 'compare-table sweep-table', testid: 'sweep-table' })
+    table.append(h('tr', {}, ...plan.axes.map((a) => h('th', { text: a.path })), h('th', { text: t('sweep.mean') }), h('th', { text: t('sweep.ci') }), h('th', { text: t('sweep.runs') }), h('th', { text: t('sweep.meets') })))
+    for (const p of points) {
+      const tr = h(
+        'tr',
+        { class: p === best ? 'best' : '' },
+        ...plan.axes.map((a) => h('td', { text: String(p.levers[a.path]) })),
+        h('td', { text: fmt(p.mean) }),
+        h('td', { text: `${fmt(p.lo)}–${fmt(p.hi)}` }),
+        h('td', { text: String(p.n) }),
+        h('td', { text: p.meets ? '✓' : '✗' }),
+      )
+      Object.assign(tr.dataset, { lever: String(p.levers[a1.path]), mean: String(p.mean), lo: String(p.lo), hi: String(p.hi), n: String(p.n), meets: String(p.meets) })
+      if (a2) tr.dataset.lever2 = String(p.levers[a2.path])
+      table.append(tr)
+    }
+    const curve = h('div', { class: 'sweep-curve', testid: 'sweep-curve' })
+    curve.dataset.points = String(points.length)
+    try {
+      curve.append(this.plot(points, a1.path, a2?.path, s, best, `${a1.path} (${l1.unit})`))
+    } catch (e) {
+      curve.textContent = String(e)
+    }
+    this.el.append(answer, h('div', { class: 'sweep-note', text: how }), curve, table)
+  }
+
+  private plot(points: SweepPoint[], x: string, series: string | undefined, s: SweepSettings, best: SweepPoint | null, xLabel: string): Element {
+    const data = points.filter((p) => p.n > 0).map((p) => ({ x: p.levers[x], mean: p.mean, lo: p.lo, hi: p.hi, series: series ? `${series} = ${p.levers[series]}` : '' }))
+    const colour = series ? 'series' : '#b3232a'
+    const marks: Plot.Markish[] = [
+      Plot.areaY(data, { x: 'x', y1: 'lo', y2: 'hi', z: 'series', fill: colour, fillOpacity: 0.15 }),
+      Plot.line(data, { x: 'x', y: 'mean', z: 'series', stroke: colour, strokeWidth: 2 }),
+      Plot.dot(data, { x: 'x', y: 'mean', fill: colour, r: 3 }),
+      Plot.ruleY([s.target.value], { stroke: '#555', strokeDasharray: '4 3' }),
+    ]
+    if (best) marks.push(Plot.dot([{ x: best.levers[x], mean: best.mean }], { x: 'x', y: 'mean', r: 8, stroke: '#2b2b2b', strokeWidth: 2, fill: 'none' }))
+    return Plot.plot({
+      width: 600,
+      height: 260,
+      marginLeft: 56,
+      marginBottom: 38,
+      style: { fontSize: '11px', background: '#fff', overflow: 'visible' },
+      x: { label: xLabel, grid: true },
+      y: { label: `${s.target.metric} (${t('sweep.meanCi')})`, grid: true },
+      color: series ? { legend: true, type: 'ordinal' } : undefined,
+      marks,
+    })
+  }
+
+  private exportCsv(): void {
+    if (!this.last) return
+    download('sweep.csv', sweepCsv(this.last.plan, this.last.outcome.results), 'text/csv')
+  }
+}

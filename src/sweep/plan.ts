@@ -1,0 +1,208 @@
+// A sweep, without any threads: which runs to make (one or two numeric levers × replicates, seeds S, S+1, …
+// shared by every lever setting so all points see the same random numbers), how to summarise them (mean and 95 %
+// interval per point, through sim/api's summarize, the same as a replicate run), which point is the cheapest that
+// meets a target, and the CSV. Pure: the pool runs the jobs, this file knows nothing of workers or the DOM.
+import { LEVERS, metricAt, parseScenario, setScenarioPath, summarize, SUMMARY_METRICS, type LeverMeta, type ScenarioInput, type SimResult } from '../../sim/api.ts'
+import { csvOf } from '../panels/io.ts'
+
+export interface SweepAxis {
+  path: string
+  from: number
+  to: number
+  steps: number
+}
+
+export interface SweepTarget {
+  metric: string
+  op: '>=' | '<='
+  value: number
+}
+
+/** what the sweep panel keeps in the project */
+export interface SweepSettings {
+  axes: SweepAxis[]
+  replicates: number
+  days: number
+  seed: number
+  target: SweepTarget
+  /** the stricter reading: the interval bound (not only the mean) must meet the target */
+  strict: boolean
+  /** 0 = navigator.hardwareConcurrency */
+  workers: number
+}
+
+export interface SweepJob {
+  /** position in the plan; results are stored by it, so the order runs finish in does not matter */
+  index: number
+  /** index of the lever setting (point) */
+  point: number
+  replicate: number
+  seed: number
+  days: number
+  levers: Record<string, number>
+  scenario: ScenarioInput
+}
+
+export interface SweepPlan {
+  axes: SweepAxis[]
+  /** lever values per axis, after rounding and de-duplication */
+  values: number[][]
+  points: Record<string, number>[]
+  jobs: SweepJob[]
+  days: number
+  seeds: number[]
+}
+
+export interface SweepPoint {
+  levers: Record<string, number>
+  n: number
+  mean: number
+  lo: number
+  hi: number
+  meets: boolean
+}
+
+/** the numeric levers a sweep can move */
+export const SWEEPABLE: LeverMeta[] = LEVERS.filter((l) => (typeof l.default === 'number' || l.default === null) && l.min !== undefined && l.max !== undefined)
+
+/** Cost direction. Staffing levers count people (or hours), so the lowest value is the cheapest; a lever whose
+ *  higher value means fewer people is listed in FEWER_WHEN_HIGHER. For any other lever we ASSUME lower = cheaper
+ *  and the panel says so. */
+const STAFFING = new Set([
+  'gridWorkers.perGrid',
+  'gridWorkers.scale',
+  'gridWorkers.hoursPerWeek',
+  'communityWorkers.householdsPerWorker',
+  'communityWorkers.minPerCommunity',
+  'communityWorkers.hoursPerWeek',
+  'property.staffPer1000Households',
+  'street.officeStaff',
+  'street.enforcementOfficers',
+  'departments.staff',
+  'volunteers.perCommunity',
+  'volunteers.hoursPerMonth',
+])
+const FEWER_WHEN_HIGHER = new Set(['communityWorkers.householdsPerWorker'])
+
+export const isStaffing = (path: string): boolean => STAFFING.has(path)
+/** +1 when a lower value is cheaper, −1 when a higher one is */
+export const costSign = (path: string): 1 | -1 => (FEWER_WHEN_HIGHER.has(path) ? -1 : 1)
+
+const leverOf = (path: string): LeverMeta | undefined => LEVERS.find((l) => l.path === path)
+
+/** true when the schema only takes whole numbers for this lever (asked of the schema itself) */
+export function isIntegerLever(path: string): boolean {
+  const l = leverOf(path)
+  if (!l || l.min === undefined || l.max === undefined || l.max - l.min < 1) return false
+  const at = (v: number) => {
+    const raw: Record<string, unknown> = {}
+    setScenarioPath(raw, path, v)
+    try {
+      parseScenario(raw)
+      return true
+    } catch {
+      return false
+    }
+  }
+  return at(l.min) && !at(l.min + 0.5)
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6
+
+/** `steps` evenly spaced values from..to (whole numbers for integer levers, duplicates dropped) */
+export function axisValues(a: SweepAxis): number[] {
+  const n = Math.max(1, Math.floor(a.steps))
+  const int = isIntegerLever(a.path)
+  const out: number[] = []
+  for (let i = 0; i < n; i++) {
+    const x = n === 1 ? a.from : a.from + ((a.to - a.from) * i) / (n - 1)
+    const v = int ? Math.round(x) : round6(x)
+    if (!out.includes(v)) out.push(v)
+  }
+  return out
+}
+
+/** problems with the settings, each naming the field; empty when the sweep can start */
+export function checkSettings(s: SweepSettings): string[] {
+  const p: string[] = []
+  if (s.axes.length < 1 || s.axes.length > 2) p.push('axes: one or two levers')
+  if (s.axes.length === 2 && s.axes[0].path === s.axes[1].path) p.push('axes: two different levers')
+  for (const a of s.axes) {
+    const l = leverOf(a.path)
+    if (!l || !SWEEPABLE.includes(l)) {
+      p.push(`${a.path}: not a numeric lever`)
+      continue
+    }
+    for (const [k, v] of [['from', a.from], ['to', a.to]] as const) if (!Number.isFinite(v) || v < l.min! || v > l.max!) p.push(`${a.path}.${k}: must be in ${l.min}–${l.max}, got ${v}`)
+    if (!Number.isInteger(a.steps) || a.steps < 1 || a.steps > 50) p.push(`${a.path}.steps: must be a whole number 1–50, got ${a.steps}`)
+  }
+  if (!Number.isInteger(s.replicates) || s.replicates < 1 || s.replicates > 50) p.push(`replicates: must be a whole number 1–50, got ${s.replicates}`)
+  if (!Number.isInteger(s.days) || s.days < 1 || s.days > 3650) p.push(`days: must be a whole number 1–3650, got ${s.days}`)
+  if (!Number.isInteger(s.seed) || s.seed < 0) p.push(`seed: must be a whole number ≥ 0, got ${s.seed}`)
+  if (!(SUMMARY_METRICS as readonly string[]).includes(s.target.metric)) p.push(`target.metric: unknown metric ${s.target.metric}`)
+  if (!Number.isFinite(s.target.value)) p.push('target.value: must be a number')
+  return p
+}
+
+/** every lever setting × every replicate; replicate k of every point runs on seed + k */
+export function planSweep(base: ScenarioInput, s: SweepSettings): SweepPlan {
+  const values = s.axes.map(axisValues)
+  let points: Record<string, number>[] = [{}]
+  for (const [i, a] of s.axes.entries()) points = points.flatMap((p) => values[i].map((v) => ({ ...p, [a.path]: v })))
+  const seeds = Array.from({ length: s.replicates }, (_, k) => s.seed + k)
+  const jobs: SweepJob[] = []
+  points.forEach((levers, point) => {
+    const scenario = structuredClone(base) as Record<string, unknown>
+    for (const [p, v] of Object.entries(levers)) setScenarioPath(scenario, p, v)
+    scenario.name = `${String(base.name ?? 'custom')}@${Object.entries(levers).map(([p, v]) => `${p}=${v}`).join(',')}`
+    parseScenario(scenario) // fails here, naming the field, rather than in a worker
+    for (const [replicate, seed] of seeds.entries()) jobs.push({ index: jobs.length, point, replicate, seed, days: s.days, levers, scenario: scenario as ScenarioInput })
+  })
+  return { axes: s.axes, values, points, jobs, days: s.days, seeds }
+}
+
+/** true when x meets the target */
+export const meetsTarget = (x: number, t: SweepTarget): boolean => (t.op === '>=' ? x >= t.value : x <= t.value)
+
+/** mean and 95 % interval of the target metric per point (runs missing from `results` are left out) */
+export function aggregate(plan: SweepPlan, results: (SimResult | null | undefined)[], target: SweepTarget, strict = false): SweepPoint[] {
+  return plan.points.map((levers, point) => {
+    const runs = plan.jobs.filter((j) => j.point === point).map((j) => results[j.index]).filter((r): r is SimResult => !!r)
+    if (!runs.length) return { levers, n: 0, mean: NaN, lo: NaN, hi: NaN, meets: false }
+    const m = summarize(runs).metrics[target.metric] ?? { mean: NaN, ci95: [NaN, NaN] }
+    const [lo, hi] = m.ci95
+    // strict: the pessimistic end of the interval must meet the target too
+    const meets = meetsTarget(m.mean, target) && (!strict || meetsTarget(target.op === '>=' ? lo : hi, target))
+    return { levers, n: runs.length, mean: m.mean, lo, hi, meets }
+  })
+}
+
+/** the cheapest point that meets the target: lowest cost on the first lever, then on the second; null if none */
+export function cheapest(points: SweepPoint[], axes: SweepAxis[]): SweepPoint | null {
+  const ok = points.filter((p) => p.meets)
+  if (!ok.length) return null
+  const key = (p: SweepPoint) => axes.map((a) => costSign(a.path) * p.levers[a.path])
+  return ok.reduce((best, p) => {
+    const [a, b] = [key(p), key(best)]
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? p : best
+    return best
+  })
+}
+
+/** one row per run: the swept lever values, replicate, seed, days, then every SUMMARY_METRICS column */
+export function sweepCsv(plan: SweepPlan, results: (SimResult | null | undefined)[]): string {
+  const rows: Record<string, string | number | boolean>[] = []
+  for (const j of plan.jobs) {
+    const r = results[j.index]
+    if (!r) continue
+    const row: Record<string, string | number | boolean> = {}
+    for (const a of plan.axes) row[a.path] = j.levers[a.path]
+    Object.assign(row, { replicate: j.replicate + 1, seed: r.seed, days: r.days })
+    for (const m of SUMMARY_METRICS) {
+      const v = metricAt(r, m)
+      row[m] = Number.isFinite(v) ? v : ''
+    }
+    rows.push(row)
+  }
+  return csvOf(rows)
+}

@@ -1,0 +1,142 @@
+// N simulator workers (sim/worker.ts behind Comlink) that share one queue of sweep runs. Each worker loads the
+// edited world once (and keeps it while the document is unchanged); a free worker takes the next job. Results are
+// stored by job index and every run carries its own seed, so the numbers do not depend on N or on which worker
+// finished first. Workers are made by a factory, so tests can run the same pool on in-process services.
+import * as Comlink from 'comlink'
+import type { SimResult } from '../../sim/api.ts'
+import type { SweepJob } from './plan.ts'
+
+/** the part of sim/worker.ts's SimService a sweep uses (restated: src/ imports sim/ only through sim/api.ts) */
+export interface SimRemote {
+  loadWorld(src: { files: Record<string, string> }): Promise<unknown>
+  newRunId(): Promise<number>
+  run(req: { scenario: unknown; seed: number; days: number; detail?: boolean }, onProgress?: (day: number, days: number) => void, onEvents?: unknown, runId?: number): Promise<SimResult>
+  cancel(runId: number): Promise<void>
+}
+
+export interface PoolWorker {
+  remote: SimRemote
+  dispose(): void
+}
+
+export type WorkerFactory = () => PoolWorker
+
+export interface SweepProgress {
+  done: number
+  total: number
+  /** 0–1, counting the days of runs in flight */
+  fraction: number
+  /** seconds, null until there is something to extrapolate from */
+  etaSeconds: number | null
+}
+
+export interface SweepOutcome {
+  /** by job index; null where a run did not finish (cancelled) */
+  results: (SimResult | null)[]
+  cancelled: boolean
+  workers: number
+  seconds: number
+  /** from the first job handed out to the last result, without loading the world */
+  runSeconds: number
+}
+
+/** the module worker the app uses */
+export const browserWorker: WorkerFactory = () => {
+  const w = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' })
+  return { remote: Comlink.wrap(w) as unknown as SimRemote, dispose: () => w.terminate() }
+}
+
+/** navigator.hardwareConcurrency, capped: more threads than cores only adds contention, and each holds a world */
+export const MAX_WORKERS = 8
+export function defaultWorkers(): number {
+  const n = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1
+  return Math.max(1, Math.min(MAX_WORKERS, n || 1))
+}
+
+interface Slot {
+  w: PoolWorker
+  /** the key of the world it holds */
+  loaded: unknown
+  runId: number
+}
+
+export class SweepPool {
+  private slots: Slot[] = []
+  private stopped = false
+  running = false
+
+  constructor(private factory: WorkerFactory = browserWorker) {}
+
+  /** Runs the jobs on min(workers, jobs, MAX_WORKERS) workers. `files` is asked for at most once, and only when
+   *  some worker does not yet hold the world named by `worldKey`. */
+  async run(jobs: SweepJob[], opts: { workers: number; worldKey: unknown; files: () => Promise<Record<string, string>>; onProgress?: (p: SweepProgress) => void; dayProgress?: boolean }): Promise<SweepOutcome> {
+    if (this.running) throw new Error('a sweep is already going')
+    this.running = true
+    this.stopped = false
+    const t0 = performance.now()
+    const n = Math.max(1, Math.min(Math.floor(opts.workers) || 1, jobs.length || 1, MAX_WORKERS))
+    const results: (SimResult | null)[] = jobs.map(() => null)
+    try {
+      while (this.slots.length > n) this.slots.pop()!.w.dispose()
+      while (this.slots.length < n) this.slots.push({ w: this.factory(), loaded: null, runId: 0 })
+      if (this.slots.some((s) => s.loaded !== opts.worldKey)) {
+        const files = await opts.files()
+        await Promise.all(
+          this.slots.map(async (s) => {
+            if (s.loaded === opts.worldKey) return
+            s.loaded = null
+            await s.w.remote.loadWorld({ files })
+            s.loaded = opts.worldKey
+          }),
+        )
+      }
+      const t1 = performance.now()
+      let next = 0
+      let done = 0
+      const partial = new Map<number, number>()
+      const report = () => {
+        if (!opts.onProgress) return
+        let inFlight = 0
+        for (const f of partial.values()) inFlight += f
+        const fraction = jobs.length ? (done + inFlight) / jobs.length : 1
+        const elapsed = (performance.now() - t1) / 1000
+        opts.onProgress({ done, total: jobs.length, fraction, etaSeconds: fraction > 0.01 && fraction < 1 ? (elapsed * (1 - fraction)) / fraction : fraction >= 1 ? 0 : null })
+      }
+      report()
+      const drain = async (s: Slot) => {
+        while (!this.stopped && next < jobs.length) {
+          const job = jobs[next++]
+          s.runId = await s.w.remote.newRunId()
+          if (this.stopped) break
+          const onDay = opts.dayProgress ? Comlink.proxy((day: number, days: number) => (partial.set(job.index, day / days), report())) : undefined
+          const r = await s.w.remote.run({ scenario: job.scenario, seed: job.seed, days: job.days, detail: false }, onDay, undefined, s.runId)
+          s.runId = 0
+          partial.delete(job.index)
+          if (r.cancelled) break
+          results[job.index] = r
+          done++
+          report()
+        }
+      }
+      await Promise.all(this.slots.map(drain))
+      const end = performance.now()
+      return { results, cancelled: this.stopped || done < jobs.length, workers: n, seconds: (end - t0) / 1000, runSeconds: (end - t1) / 1000 }
+    } catch (e) {
+      // a worker that failed mid-load or mid-run is in an unknown state: start afresh next time
+      this.dispose()
+      throw e
+    } finally {
+      this.running = false
+    }
+  }
+
+  cancel(): void {
+    this.stopped = true
+    for (const s of this.slots) if (s.runId) void s.w.remote.cancel(s.runId)
+  }
+
+  dispose(): void {
+    for (const s of this.slots) s.w.dispose()
+    this.slots = []
+  }
+}
