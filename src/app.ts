@@ -99,7 +99,7 @@ export class App {
       { id: 'charts', label: () => t('res.charts'), panel: $('#charts-panel') },
       { id: 'diff', label: () => t('res.diff'), panel: $('#diff-panel') },
       { id: 'sweep', label: () => t('res.sweep'), panel: $('#sweep-panel') },
-    ])
+    ], (collapsed) => t(collapsed ? 'res.expand' : 'res.collapse'))
     // the sweep tab loads its own code (Plot, the worker pool) on the side; it keeps its settings in the analysis
     void import('./panels/sweep-panel.ts').then(({ SweepPanel }) => new SweepPanel($('#sweep-panel'), { analysis: () => this.analysis(), setAnalysis: (a) => this.saveAnalysis(a), scenario: () => this.scenarioPanel.current(), world: () => this.opts.world, doc: () => this.store.state.doc }))
     // the charts tab loads Plot on the side too; it picks up a result published before it arrived

@@ -147,6 +147,8 @@ export const en: Record<keyof typeof zh, string> = {
   'run.replicates': 'Replicates',
   'run.seed': 'Seed',
   'res.compare': 'Comparison',
+  'res.expand': 'Show the results',
+  'res.collapse': 'Hide the results',
   'res.charts': 'Charts',
   'res.diff': 'Against the last run',
   'res.sweep': 'Sweep',

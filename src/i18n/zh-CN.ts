@@ -145,6 +145,8 @@ export const zh = {
   'run.replicates': '重复次数',
   'run.seed': '随机种子',
   'res.compare': '方案对比',
+  'res.expand': '展开结果区',
+  'res.collapse': '收起结果区',
   'res.charts': '图表',
   'res.diff': '与上次运行对比',
   'res.sweep': '参数扫描',

@@ -23,6 +23,8 @@ function parsePick(v: string): HistPick {
 export class ChartsPanel {
   private last: LastResult | null
   private pick: HistPick = { kind: 'overall' }
+  /** a result arrived while the tab was hidden: draw it when the tab is shown (Plot takes ~150 ms on a big run) */
+  private stale = false
 
   constructor(
     private el: HTMLElement,
@@ -33,11 +35,16 @@ export class ChartsPanel {
       this.last = p.current
       this.render()
     })
+    new MutationObserver(() => {
+      if (this.stale && el.hidden === false) this.render()
+    }).observe(el, { attributes: true, attributeFilter: ['hidden'] })
     this.render()
   }
 
   render(): void {
     const el = this.el
+    this.stale = el.hidden === true
+    if (this.stale) return
     clear(el)
     const last = this.last
     const groups = last ? groupsOf(last).filter((g) => g.runs.length) : []

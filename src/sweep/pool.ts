@@ -98,7 +98,7 @@ export class SweepPool {
         if (!opts.onProgress) return
         let inFlight = 0
         for (const f of partial.values()) inFlight += f
-        const fraction = jobs.length ? (done + inFlight) / jobs.length : 1
+        const fraction = jobs.length ? Math.min(1, (done + inFlight) / jobs.length) : 1
         const elapsed = (performance.now() - t1) / 1000
         opts.onProgress({ done, total: jobs.length, fraction, etaSeconds: fraction > 0.01 && fraction < 1 ? (elapsed * (1 - fraction)) / fraction : fraction >= 1 ? 0 : null })
       }
@@ -108,8 +108,17 @@ export class SweepPool {
           const job = jobs[next++]
           s.runId = await s.w.remote.newRunId()
           if (this.stopped) break
-          const onDay = opts.dayProgress ? Comlink.proxy((day: number, days: number) => (partial.set(job.index, day / days), report())) : undefined
+          // a day callback can arrive after its run's result (separate messages): ignore it once the run is over
+          let over = false
+          const onDay = opts.dayProgress
+            ? Comlink.proxy((day: number, days: number) => {
+                if (over) return
+                partial.set(job.index, day / days)
+                report()
+              })
+            : undefined
           const r = await s.w.remote.run({ scenario: job.scenario, seed: job.seed, days: job.days, detail: false }, onDay, undefined, s.runId)
+          over = true
           s.runId = 0
           partial.delete(job.index)
           if (r.cancelled) break
