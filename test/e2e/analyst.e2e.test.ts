@@ -9,8 +9,10 @@ import { promisify } from 'node:util'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { mapShot, openApp, useServedApp } from './harness.ts'
+import { newStreetPage, parseCsv, setRun, waitState } from './steps.ts'
 
 const fx = useServedApp()
+const newPage = () => newStreetPage(fx)
 const tmp = mkdtempSync(join(tmpdir(), 'gongzhi-analyst-'))
 
 
@@ -18,43 +20,7 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true })
 })
 
-async function newPage(): Promise<Page> {
-  const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await ctx.newPage()
-  await openApp(page, `${fx.served.url}?preset=street`)
-  return page
-}
-
-async function setRun(page: Page, days: number, replicates: number, seed: number): Promise<void> {
-  for (const [id, v] of [['days', days], ['replicates', replicates], ['seed', seed]] as const) {
-    await page.fill(`[data-testid=${id}]`, String(v))
-    await page.press(`[data-testid=${id}]`, 'Tab')
-  }
-}
-
-/** RFC 4180 rows (quoted cells may hold commas, quotes and newlines) */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let q = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++
-      else if (c === '"') q = false
-      else cell += c
-    } else if (c === '"') q = true
-    else if (c === ',') row.push(cell), (cell = '')
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '')
-    else cell += c
-  }
-  if (cell || row.length) row.push(cell), rows.push(row)
-  return rows
-}
-
 const state = (page: Page) => page.getAttribute('[data-testid=run-panel]', 'data-state')
-const waitState = (page: Page, s: string, timeout = 60_000) => page.waitForSelector(`[data-testid=run-panel][data-state=${s}]`, { timeout })
 const rate = async (page: Page, id: string) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'))
 
 describe("the analyst's workspace (e2e)", () => {

@@ -2,36 +2,18 @@
 // every chart with marks, the time-to-close histogram adds up to the run's closed issues (read from the
 // exported JSON), charts export as valid SVG and as PNG; a 2-replicate comparison draws A beside B with
 // intervals, and its report prints on exactly one A4 page.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DOMParser } from '@xmldom/xmldom'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { openApp, pngVariety, useServedApp } from './harness.ts'
+import { pngVariety, useServedApp } from './harness.ts'
+import { download, newStreetPage, setRun, waitState } from './steps.ts'
 
 const fx = useServedApp()
+const newPage = () => newStreetPage(fx)
 
-async function newPage(): Promise<Page> {
-  const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await ctx.newPage()
-  await openApp(page, `${fx.served.url}?preset=street`)
-  return page
-}
-
-async function setRun(page: Page, days: number, replicates: number, seed: number): Promise<void> {
-  for (const [id, v] of [['days', days], ['replicates', replicates], ['seed', seed]] as const) {
-    await page.fill(`[data-testid=${id}]`, String(v))
-    await page.press(`[data-testid=${id}]`, 'Tab')
-  }
-}
-
-const waitState = (page: Page, s: string, timeout = 90_000) => page.waitForSelector(`[data-testid=run-panel][data-state=${s}]`, { timeout })
 const values = async (page: Page, name: string) => JSON.parse((await page.getAttribute(`[data-testid=chart-${name}]`, 'data-values'))!) as Record<string, any>
-
-async function download(page: Page, testid: string): Promise<Buffer> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)])
-  return readFileSync((await dl.path())!)
-}
 
 /** a screenshot of the charts tab with the drawer opened up, kept for a person to look at when E2E_SHOTS is set */
 async function chartsShot(page: Page, name: string): Promise<Buffer> {

@@ -7,34 +7,9 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { mapShot, openApp, useServedApp } from './harness.ts'
+import { fill, parseCsv } from './steps.ts'
 
 const fx = useServedApp()
-
-/** RFC 4180 rows */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let q = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++
-      else if (c === '"') q = false
-      else cell += c
-    } else if (c === '"') q = true
-    else if (c === ',') row.push(cell), (cell = '')
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '')
-    else cell += c
-  }
-  if (cell || row.length) row.push(cell), rows.push(row)
-  return rows
-}
-
-async function fill(page: Page, testid: string, v: string | number): Promise<void> {
-  await page.fill(`[data-testid=${testid}]`, String(v))
-  await page.press(`[data-testid=${testid}]`, 'Tab')
-}
 
 const waitSweep = (page: Page, s: string, timeout = 120_000) => page.waitForSelector(`[data-testid=sweep-panel][data-state=${s}]`, { timeout })
 
