@@ -1,13 +1,14 @@
-// Simulation benchmarks (prints figures; no assertions). Run: npx tsx bench/sim.bench.ts [--quick]
+// Simulation benchmarks (prints figures; no assertions). Run: npx tsx bench/sim.bench.ts [--quick | --sweep-only] [--trials N]
 //  - a full `fengtai` year (365 days, one replicate) in a fresh process: time and peak RSS (target ≤ 10 s, ≤ 1.5 GB)
 //  - a `street` year (target ≤ 0.5 s)
 //  - engine events/second next to a bare binary-heap push/pop loop in the same process (target ≥ 25 %)
-//  - sweep throughput with 2 workers against 1 (target ≥ 1.7×): 64 street runs × 730 days (≈16 s on one worker, so the
+//  - sweep throughput with 2 workers against 1 (target ≥ 1.7×): 64 street runs × 730 days (≈17 s on one worker, so the
 //    fixed start — CLI process, world build, worker boot — is a small, honest part of it), wall clock from spawn to
-//    exit and steady state after every worker was ready, best of 2 alternating trials (the machine is shared)
+//    exit and steady state after every worker was ready; 1 and 2 workers alternate over several trials (the machine
+//    is shared, so every trial, the median, the spread and the load average are printed). `--trials N` (default 3).
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildWorld, compileWorld, scenarioPreset, simulate, type Preset } from '../sim/api.ts'
@@ -81,6 +82,7 @@ function sweepSeconds(workers: number, plan: string, dir: string): { wall: numbe
 
 function main(): void {
   const quick = process.argv.includes('--quick')
+  if (process.argv.includes('--sweep-only')) return sweepBench()
   console.log('# simulation year (fresh process, hotline-reform, seed 1)')
   for (const preset of (quick ? ['street'] : ['street', 'fengtai']) as Preset[]) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', preset], { encoding: 'utf8', maxBuffer: 1 << 26 })
@@ -119,19 +121,41 @@ function main(): void {
   const bare = bareHeap(5_000_000, 2_000)
   console.log(`engine (model handlers included, reporting excluded) ${(engineRate / 1e6).toFixed(2)} M events/s; bare heap ${(bare / 1e6).toFixed(2)} M push+pop/s; ratio ${((100 * engineRate) / bare).toFixed(1)} %`)
 
-  if (!quick) {
-    console.log('\n# sweep throughput (street, 64 runs × 730 days; wall time includes the CLI start, the world build and the workers booting)')
-    const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'))
-    const plan = join(dir, 'plan.json')
-    writeFileSync(plan, JSON.stringify({ preset: 'street', scenario: 'hotline-reform', days: 730, replicates: 32, levers: { 'gridWorkers.scale': [1, 2] } }))
-    const best = (a: { wall: number; steady: number }, b: { wall: number; steady: number }) => ({ wall: Math.min(a.wall, b.wall), steady: Math.min(a.steady, b.steady) })
-    let one = sweepSeconds(1, plan, dir)
-    let two = sweepSeconds(2, plan, dir)
-    one = best(one, sweepSeconds(1, plan, dir))
-    two = best(two, sweepSeconds(2, plan, dir))
-    console.log(`wall: 1 worker ${one.wall.toFixed(2)} s, 2 workers ${two.wall.toFixed(2)} s: speed-up ${(one.wall / two.wall).toFixed(2)}×`)
-    console.log(`after boot: 1 worker ${one.steady.toFixed(2)} s, 2 workers ${two.steady.toFixed(2)} s: speed-up ${(one.steady / two.steady).toFixed(2)}×`)
+  if (!quick) sweepBench()
+}
+
+function sweepBench(): void {
+  const RUNS = 64
+  const k = process.argv.indexOf('--trials')
+  const trials = k >= 0 ? Math.max(1, Number(process.argv[k + 1])) : 3
+  console.log(`\n# sweep throughput (street, ${RUNS} runs × 730 days; wall time includes the CLI start, the world build and the workers booting)`)
+  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'))
+  const plan = join(dir, 'plan.json')
+  writeFileSync(plan, JSON.stringify({ preset: 'street', scenario: 'hotline-reform', days: 730, replicates: RUNS / 2, levers: { 'gridWorkers.scale': [1, 2] } }))
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ')
+  console.log(`load average (1, 5, 15 min) before: ${load()} on ${cpus().length} cores`)
+  const one: { wall: number; steady: number }[] = []
+  const two: { wall: number; steady: number }[] = []
+  for (let t = 0; t < trials; t++) {
+    const a = sweepSeconds(1, plan, dir)
+    const b = sweepSeconds(2, plan, dir)
+    one.push(a)
+    two.push(b)
+    console.log(
+      `trial ${t + 1}: 1 worker ${a.wall.toFixed(2)} s (${(RUNS / a.wall).toFixed(2)} runs/s), 2 workers ${b.wall.toFixed(2)} s (${(RUNS / b.wall).toFixed(2)} runs/s): ${(a.wall / b.wall).toFixed(2)}× wall, ${(a.steady / b.steady).toFixed(2)}× after boot; load ${load()}`,
+    )
   }
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]
+  const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`
+  const w1 = one.map((r) => r.wall)
+  const w2 = two.map((r) => r.wall)
+  const ratios = one.map((r, t) => r.wall / two[t].wall)
+  const steady = one.map((r, t) => r.steady / two[t].steady)
+  console.log(`wall, median of ${trials}: 1 worker ${med(w1).toFixed(2)} s (${(RUNS / med(w1)).toFixed(2)} runs/s, range ${range(w1)} s), 2 workers ${med(w2).toFixed(2)} s (${(RUNS / med(w2)).toFixed(2)} runs/s, range ${range(w2)} s)`)
+  console.log(`speed-up on wall clock: ${(med(w1) / med(w2)).toFixed(2)}× of the medians; per trial ${range(ratios)}×`)
+  console.log(`speed-up after boot: ${(med(one.map((r) => r.steady)) / med(two.map((r) => r.steady))).toFixed(2)}× of the medians; per trial ${range(steady)}×`)
+  console.log(`start-up (wall − after boot), median: 1 worker ${med(one.map((r) => r.wall - r.steady)).toFixed(2)} s, 2 workers ${med(two.map((r) => r.wall - r.steady)).toFixed(2)} s`)
+  rmSync(dir, { recursive: true, force: true })
 }
 
 const k = process.argv.indexOf('--child')

@@ -53,6 +53,24 @@ describe('policy behaviour (street world, 5 replicates × 90 days)', () => {
     expect(off[0].whistles.count).toBe(0)
   })
 
+  it('a 12-hour, 7-day duty calendar shortens public-space handling without more staff', () => {
+    const gm = variant('grid-management')
+    const office = runs(parseScenario({ ...gm, grids: { ...gm.grids, dutyHours: 9, dutyDays: 5 } }))
+    const long = runs(variant('grid-management'))
+    expect(long[0].scenario).toBe('grid-management')
+    // cases no longer wait overnight and over the weekend; the same people cover the longer calendar in rotation
+    expectRaises(long, office, (r) => r.publicSpace.hoursToClose.mean!, 4)
+    expect(long[0].coverage.householdsPerGridWorker).toBe(office[0].coverage.householdsPerGridWorker)
+  })
+
+  it('issues left unfound cost trust, so residents report less and less is discovered (off by default)', () => {
+    const off = runs(variant('baseline-pre-reform'))
+    const on = runs(variant('baseline-pre-reform', 'residents.latentTrustLoss', 0.2))
+    expectRaises(on, off, (r) => r.rates.discovery, 0.004)
+    expectRaises(on, off, (r) => r.issues.known - r.issues.proactive, 50)
+    expect(off[0].rates).toEqual(runs(variant('baseline-pre-reform', 'residents.latentTrustLoss', 0))[0].rates)
+  })
+
   it('more volunteers raise discovery', () => {
     const few = runs(variant('baseline-pre-reform', 'volunteers.perCommunity', 0))
     const many = runs(variant('baseline-pre-reform', 'volunteers.perCommunity', 300))

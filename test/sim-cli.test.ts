@@ -1,6 +1,6 @@
 // The simulation commands as a user runs them: through bin/gongzhi.js in a child process.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -76,6 +76,19 @@ describe('gongzhi sweep', () => {
     const after = readFileSync(csv, 'utf8').trim().split('\n')
     expect(after).toHaveLength(5)
     expect(new Set(after.map((l) => l.split(',').slice(0, 3).join(','))).size).toBe(5)
+  })
+
+  it('gives the same rows from the precompiled bundle and from the TypeScript through tsx', () => {
+    const plan = join(dir, 'plan-tsx.json')
+    writeFileSync(plan, JSON.stringify({ preset: 'street', scenario: 'whistle', days: 5, replicates: 2 }))
+    const [a, b] = [join(dir, 'bundled.csv'), join(dir, 'tsx.csv')]
+    expect(gongzhi('sweep', '--plan', plan, '--workers', '2', '--out', a).status).toBe(0)
+    expect(existsSync('node_modules/.cache/gongzhi/manifest.json')).toBe(true)
+    const r = spawnSync(process.execPath, ['bin/gongzhi.js', 'sweep', '--plan', plan, '--workers', '2', '--out', b], { encoding: 'utf8', env: { ...process.env, GONGZHI_TSX: '1' } })
+    expect(r.status, r.stderr).toBe(0)
+    const rows = (f: string) => readFileSync(f, 'utf8').trim().split('\n').sort()
+    expect(rows(b)).toEqual(rows(a))
+    expect(rows(a)).toHaveLength(3)
   })
 })
 

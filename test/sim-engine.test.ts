@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRng, erlangC, erlangCWait, EventHeap, Pools, Scheduler } from '../sim/api.ts'
-import { addWorkingMinutes, dayOfYear, heatingFactor, HOURLY_WEIGHTS, inHeatingSeason, isWorkingMinute, minuteOfDay } from '../sim/engine/calendar.ts'
+import { addWorkingMinutes, dayOfYear, dutyShift, heatingFactor, HOURLY_WEIGHTS, inHeatingSeason, isWorkingMinute, minuteOfDay, OFFICE_SHIFT } from '../sim/engine/calendar.ts'
 
 describe('event heap', () => {
   it('pops in (time, priority, insertion) order, whatever the pushes', () => {
@@ -37,6 +37,13 @@ describe('calendar', () => {
     expect(addWorkingMinutes(60, 30, 0)).toBe(540) // 01:00: waits for the 08:30 shift
     expect(addWorkingMinutes(1000, 100, 0)).toBe(1440 + 510 + 50) // 50 min today, the rest tomorrow morning
     expect(addWorkingMinutes(3 * 1440 + 1000, 100, 0)).toBe(6 * 1440 + 510 + 50) // Friday evening → Monday
+    // a 12-hour day every day: 07:00–19:00, weekends included; round the clock has no gaps
+    const long = dutyShift(12, 7)
+    expect([long.start, long.end]).toEqual([420, 1140])
+    expect(addWorkingMinutes(1100, 100, 0, long)).toBe(1440 + 420 + 60)
+    expect(addWorkingMinutes(3 * 1440 + 1100, 100, 0, long)).toBe(4 * 1440 + 420 + 60) // Friday evening → Saturday
+    expect(addWorkingMinutes(5000, 300, 0, dutyShift(24, 7))).toBe(5300)
+    expect(dutyShift(9, 5)).toEqual(OFFICE_SHIFT)
     expect(isWorkingMinute(600, 0)).toBe(true)
     expect(isWorkingMinute(4 * 1440 + 600, 0)).toBe(false) // Saturday
   })

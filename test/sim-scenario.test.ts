@@ -16,6 +16,14 @@ describe('scenario schema', () => {
     expect(new Set(LEVERS.map((l) => l.path)).size).toBe(LEVERS.length)
   })
 
+  it('gives every lever a Chinese label, distinct across levers', () => {
+    for (const l of LEVERS) {
+      expect(l.zh.trim().length, l.path).toBeGreaterThan(1)
+      expect(l.zh, l.path).toMatch(/[\u4e00-\u9fff]/)
+    }
+    expect(new Set(LEVERS.map((l) => l.zh)).size).toBe(LEVERS.length)
+  })
+
   it('names the field, the bound and the value in its message', () => {
     expect(() => parseScenario({ gridWorkers: { perGrid: 400 } })).toThrow('scenario.gridWorkers.perGrid: must be ≤ 20, got 400')
     try {

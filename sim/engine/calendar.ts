@@ -44,30 +44,50 @@ export const heatingFactor = (doy: number): number => {
   return 1 + 2.5 * Math.exp(-since / 6)
 }
 
+/** a duty calendar: on duty from `start` to `end` (minutes of the day) on the first `days` days of the week
+ * (0 = Monday); `days` 5 is Monday–Friday, 7 every day */
+export interface Shift {
+  start: number
+  end: number
+  days: number
+}
+
 /** duty shift 08:30–17:30 on weekdays (9 h × 5 = 45 h a week; assumption: weekends are off duty) */
 export const SHIFT_START = 510
 export const SHIFT_END = 1050
+export const OFFICE_SHIFT: Shift = { start: SHIFT_START, end: SHIFT_END, days: 5 }
 export const SHIFT_MIN_PER_WEEK = 5 * (SHIFT_END - SHIFT_START)
 
+/** a duty day of `hours` centred on 13:00 (9 h → 08:30–17:30, 12 h → 07:00–19:00, 24 h → round the clock) */
+export function dutyShift(hours: number, days: number): Shift {
+  const len = Math.round(Math.min(24, Math.max(1, hours)) * 60)
+  const start = Math.max(0, Math.min(MIN_PER_DAY - len, 780 - len / 2))
+  return { start, end: start + len, days: Math.min(7, Math.max(1, Math.round(days))) }
+}
+
+export const shiftMinPerWeek = (s: Shift): number => s.days * (s.end - s.start)
+
 /** true when minute t falls inside a duty shift */
-export function isWorkingMinute(t: number, startDay: number): boolean {
+export function isWorkingMinute(t: number, startDay: number, shift: Shift = OFFICE_SHIFT): boolean {
   const day = Math.floor(t / MIN_PER_DAY)
   const m = t - day * MIN_PER_DAY
   const wd = weekday(dayOfYear(day, startDay))
-  return wd < 5 && m >= SHIFT_START && m < SHIFT_END
+  return wd < shift.days && m >= shift.start && m < shift.end
 }
 
 /** the clock time at which `work` minutes of shift time have passed from t (work started off shift waits for the
  * next shift; work that does not fit in a shift resumes in the next one) */
-export function addWorkingMinutes(t: number, work: number, startDay: number): number {
+export function addWorkingMinutes(t: number, work: number, startDay: number, shift: Shift = OFFICE_SHIFT): number {
   let day = Math.floor(t / MIN_PER_DAY)
   let m = t - day * MIN_PER_DAY
   let left = work
+  // a round-the-clock calendar every day has no gaps
+  if (shift.days >= 7 && shift.start === 0 && shift.end === MIN_PER_DAY) return t + work
   for (;;) {
-    if (weekday(dayOfYear(day, startDay)) < 5) {
-      const s = Math.max(m, SHIFT_START)
-      if (s < SHIFT_END) {
-        const avail = SHIFT_END - s
+    if (weekday(dayOfYear(day, startDay)) < shift.days) {
+      const s = Math.max(m, shift.start)
+      if (s < shift.end) {
+        const avail = shift.end - s
         if (left <= avail) return day * MIN_PER_DAY + s + left
         left -= avail
       }

@@ -22,6 +22,12 @@ export function close(m: Model, i: number, t: number): void {
 }
 
 export function deadline(m: Model, i: number, t: number): void {
+  // an issue nobody found: the problem was ignored, and the household trusts reporting less (model.md §3 step 2)
+  if (m.phase[i] === PHASE.LATENT) {
+    const h = m.hh[i]
+    m.trust[h] = Math.max(0.1, m.trust[h] - m.sc.residents.latentTrustLoss)
+    return
+  }
   m.onEvent?.({ kind: 'deadline', t, issue: i })
   if (!(m.flags[i] & (F_CALLBACK | F_CALLBACK_PENDING))) callback(m, i, t)
 }

@@ -2,7 +2,7 @@
 // visit or a volunteer pass; issues nobody finds within LATENT_DAYS stay latent.
 import type { Model } from './model.ts'
 import { LATENT_DAYS, SPEC, EV, CH, S } from './ids.ts'
-import { addWorkingMinutes, MIN_PER_DAY, MIN_PER_WEEK, SHIFT_MIN_PER_WEEK } from '../engine/calendar.ts'
+import { addWorkingMinutes, MIN_PER_DAY, MIN_PER_WEEK, shiftMinPerWeek } from '../engine/calendar.ts'
 
 export function arise(m: Model, i: number, t: number): void {
   const c = m.cat[i]
@@ -31,7 +31,7 @@ export function arise(m: Model, i: number, t: number): void {
   if (visible && g >= 0 && m.patrolRate[g] > 0) {
     // patrols happen on duty: the exponential delay (clock minutes at the week-average patrol rate) is laid onto
     // the shift calendar, so the mean delay is kept and the issue is found during a shift
-    const tp = addWorkingMinutes(t, m.exp(i, S.PATROL, 1 / m.patrolRate[g]) * (SHIFT_MIN_PER_WEEK / MIN_PER_WEEK), m.sc.startDay)
+    const tp = addWorkingMinutes(t, m.exp(i, S.PATROL, 1 / m.patrolRate[g]) * (shiftMinPerWeek(m.shift) / MIN_PER_WEEK), m.sc.startDay, m.shift)
     if (tp < best) {
       best = tp
       ch = CH.PATROL
@@ -54,7 +54,11 @@ export function arise(m: Model, i: number, t: number): void {
     }
   }
   m.onEvent?.({ kind: 'arise', t, issue: i, category: c, building: b })
-  if (best - t > LATENT_DAYS * MIN_PER_DAY) return
+  if (best - t > LATENT_DAYS * MIN_PER_DAY) {
+    // nobody will find it: once it has been left LATENT_DAYS the household counts it as ignored (closing.ts deadline)
+    if (m.sc.residents.trust && m.sc.residents.latentTrustLoss > 0) m.sched.at(t + LATENT_DAYS * MIN_PER_DAY, EV.DEADLINE, i)
+    return
+  }
   m.channel[i] = ch
   m.sched.at(best, EV.KNOWN, i)
 }

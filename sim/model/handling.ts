@@ -19,7 +19,7 @@ export function start(m: Model, i: number, t: number): void {
   const p = m.pool[i]
   m.tStart[i] = t
   m.pools.started(p, t - m.tEnter[i])
-  m.sched.at(m.poolShift[p] ? addWorkingMinutes(t, serviceMinutes(m, i, p), m.sc.startDay) : t + serviceMinutes(m, i, p), EV.DONE, i)
+  m.sched.at(m.poolShift[p] ? addWorkingMinutes(t, serviceMinutes(m, i, p), m.sc.startDay, m.shift) : t + serviceMinutes(m, i, p), EV.DONE, i)
 }
 
 /** a patrol-found simple issue: the grid worker who found it does the job there and then (no pool queue) */
@@ -30,7 +30,7 @@ export function onSpot(m: Model, i: number, t: number, g: number): void {
   m.tEnter[i] = t
   m.tStart[i] = t
   m.onEvent?.({ kind: 'enter', t, issue: i, role: ROLE.GRID })
-  m.sched.at(addWorkingMinutes(t, serviceMinutes(m, i, g), m.sc.startDay), EV.DONE, i)
+  m.sched.at(addWorkingMinutes(t, serviceMinutes(m, i, g), m.sc.startDay, m.shift), EV.DONE, i)
 }
 
 /** work content plus travel, stretched by the share of the clock (or, on shifts, of the shift) the pool's people

@@ -14,7 +14,7 @@ import type { CompiledWorld } from '../world/compile.ts'
 import { createRng, type Rng } from '../engine/rng.ts'
 import { Scheduler, type Handlers } from '../engine/scheduler.ts'
 import { Pools } from '../engine/pool.ts'
-import { dayOfYear, heatingFactor, MIN_PER_DAY, minuteOfDay, SHIFT_MIN_PER_WEEK, weekday, WEEKDAY_FACTOR } from '../engine/calendar.ts'
+import { dayOfYear, dutyShift, heatingFactor, MIN_PER_DAY, minuteOfDay, SHIFT_MIN_PER_WEEK, shiftMinPerWeek, weekday, WEEKDAY_FACTOR, type Shift } from '../engine/calendar.ts'
 import { CATEGORIES, NCAT } from './categories.ts'
 import type { Scenario } from '../scenario/schema.ts'
 import { WALK_M_PER_MIN, DETOUR, SPEC, EV, type EventKind, type SimEvent, ROLE, PHASE, F_FIXED, F_CLOSED, F_CALLBACK, F_SOLVED, F_SATISFIED, F_ONTIME, F_WHISTLED, hash32, seedHash, poisson } from './ids.ts'
@@ -45,6 +45,9 @@ export class Model {
    * pool on shifts (poolShift = 1), the share of the duty shift a person is on (service = work / it, in shift time) */
   readonly poolAvail: Float64Array
   readonly poolShift: Uint8Array
+  /** the duty calendar of field staff on shifts (grid workers, enforcement, department crews): `grids.dutyHours` a
+   * day on `grids.dutyDays` days a week */
+  readonly shift: Shift
   readonly gridPool0 = 0
   readonly commPool0: number
   readonly propPool0: number
@@ -176,10 +179,15 @@ export class Model {
     this.poolRole = new Uint8Array(nPools)
     this.poolAvail = new Float64Array(nPools)
     this.poolShift = new Uint8Array(nPools)
-    // grid workers are on duty in shifts (08:30–17:30 weekdays) in their grid: a dispatched job interrupts the patrol
-    // and takes its hands-on minutes of shift time; a worker contracted for fewer hours than the shift calendar (or
-    // part time) covers proportionally less of it
-    const gridDuty = Math.min(1, (gw.hoursPerWeek * 60) / SHIFT_MIN_PER_WEEK)
+    // grid workers are on duty in shifts (08:30–17:30 weekdays by default) in their grid: a dispatched job interrupts
+    // the patrol and takes its hands-on minutes of shift time; a worker contracted for fewer hours than the duty
+    // calendar (or part time) covers proportionally less of it, so a longer calendar spreads the same hours thinner
+    this.shift = dutyShift(sc.grids.dutyHours, sc.grids.dutyDays)
+    const dutyMin = shiftMinPerWeek(this.shift)
+    // crews of many (enforcement, departments) cover a calendar longer than the office week in rotation: fewer of
+    // them are on duty at a time, each working at the usual pace
+    const rota = Math.min(1, SHIFT_MIN_PER_WEEK / dutyMin)
+    const gridDuty = Math.min(1, (gw.hoursPerWeek * 60) / dutyMin)
     for (let g = 0; g < G; g++) {
       servers[g] = gridPeople[g]
       this.poolRole[g] = ROLE.GRID
@@ -204,13 +212,13 @@ export class Model {
       servers[this.officePool0 + s] = sc.street.officeStaff
       this.poolRole[this.officePool0 + s] = ROLE.OFFICE
       this.poolAvail[this.officePool0 + s] = 40 / 168
-      servers[this.enfPool0 + s] = sc.street.enforcementOfficers
+      servers[this.enfPool0 + s] = sc.street.enforcementOfficers > 0 ? Math.max(1, Math.round(sc.street.enforcementOfficers * rota)) : 0
       this.poolRole[this.enfPool0 + s] = ROLE.ENF
       this.poolAvail[this.enfPool0 + s] = 40 / 45
       this.poolShift[this.enfPool0 + s] = 1
     }
     // district departments scale with the world (a street-only world gets its share of them)
-    servers[this.deptPool] = Math.max(1, Math.round((sc.departments.staff * w.streets.n) / 26))
+    servers[this.deptPool] = Math.max(1, Math.round((sc.departments.staff * w.streets.n * rota) / 26))
     this.poolRole[this.deptPool] = ROLE.DEPT
     this.poolAvail[this.deptPool] = 40 / 45
     this.poolShift[this.deptPool] = 1

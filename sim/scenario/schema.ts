@@ -12,28 +12,103 @@ export interface LeverMeta {
   max?: number
   /** book line ("L2133"), calibration figure, or "assumption" / "calibrated" */
   source: string
+  /** the label in Chinese, for the zh-CN interface */
+  zh: string
 }
 
 export const LEVERS: LeverMeta[] = []
 
+/** Chinese labels by lever path, in the domain's own words (model.md §4) */
+const ZH: Record<string, string> = {
+  startDay: '运行起始日',
+  'demand.issuesPerHouseholdYear': '每户每年产生诉求数',
+  'demand.surge': '诉求激增倍数（疫情）',
+  'demand.heatingSeason': '供暖季诉求高峰',
+  'demand.elderlyWelfareFactor': '老年人口对养老诉求的放大系数',
+  'demand.renterFactor': '租户对纠纷和物业诉求的放大系数',
+  'residents.reportProbability': '居民反映问题的概率（信任为 1 时）',
+  'residents.reportDelayHours': '居民反映前的平均延迟',
+  'residents.channels.rc': '首选渠道：居委会',
+  'residents.channels.property': '首选渠道：物业公司',
+  'residents.channels.party': '首选渠道：党组织',
+  'residents.channels.neighbours': '首选渠道：邻居',
+  'residents.channels.hotline': '首选渠道：政府 / 12345',
+  'residents.channels.owners': '首选渠道：业委会',
+  'residents.trust': '处置结果影响今后反映（信任）',
+  'residents.trustGain': '满意时信任增加',
+  'residents.trustLoss': '不满意时信任下降',
+  'residents.latentTrustLoss': '问题 14 天无人发现（被忽视）时信任下降',
+  'gridWorkers.allocation': '网格员配置方式（world：按底图数据）',
+  'gridWorkers.perGrid': '网格员每网格人数（覆盖底图）',
+  'gridWorkers.scale': '网格员人数倍数',
+  'gridWorkers.hoursPerWeek': '专职网格员每周工时',
+  'gridWorkers.partTimeFactor': '兼职网格员工时折算',
+  'gridWorkers.patrolShare': '巡查工时占比',
+  'gridWorkers.sweepWidthM': '巡查可见街面宽度',
+  'gridWorkers.detectPerPass': '巡查经过时发现问题的概率',
+  'gridWorkers.verify': '网格员核查结案',
+  'communityWorkers.householdsPerWorker': '每名社区工作者服务户数',
+  'communityWorkers.minPerCommunity': '每个社区最少社区工作者人数',
+  'communityWorkers.hoursPerWeek': '社区工作者每周工时',
+  'communityWorkers.adminBurden': '行政事务占用工时比例（社区减负）',
+  'communityWorkers.visitShare': '入户走访占服务工时比例',
+  'communityWorkers.minutesPerVisit': '每次入户走访分钟数（含步行）',
+  'property.redShare': '转为红色物业的小区比例',
+  'property.staffPer1000Households': '每千户物业处置人员',
+  'property.fixSelf': '自管物业一次解决概率',
+  'property.fixProfessional': '专业物业一次解决概率',
+  'property.fixRed': '红色物业一次解决概率',
+  'street.officeStaff': '街道接单处置人员',
+  'street.enforcementOfficers': '“1+5+N”综合执法中心人员',
+  'departments.staff': '职能部门处置人员（全区）',
+  'departments.bounceProbability': '部门间推诿（踢皮球）概率',
+  'departments.bounceDelayHours': '每次推诿耽搁时间',
+  'departments.pickupHours': '部门接单前延迟',
+  'departments.fix': '部门一次解决概率',
+  'policy.hardShare': '疑难诉求占比（政策限制、历史遗留）',
+  'policy.hardFix': '疑难诉求接手后解决概率（每月一题、合力攻坚）',
+  'policy.streetAlone': '街乡不吹哨自行解决的多部门诉求比例',
+  'whistle.enabled': '街乡吹哨、部门报到',
+  'whistle.reportLimitMinutes': '吹哨报到时限',
+  'hotline.directDispatch': '12345 诉求直派街乡',
+  'hotline.dispatchMinutes': '立案派单时限',
+  'hotline.routedDelayHours': '经部门转派的额外延迟',
+  'hotline.rankingPressure': '排名考核压力（热线工单优先、联系解释）',
+  'volunteers.perCommunity': '每个社区活跃志愿者人数',
+  'volunteers.hoursPerMonth': '志愿者每月巡查小时',
+  'volunteers.detect': '志愿者发现问题能力（相对网格员）',
+  'grids.merged': '党建网格与治理网格合一',
+  'grids.coordinationDelayHours': '网格分设时的协调延迟',
+  'grids.dutyHours': '一线人员每日值守小时（网格员、执法、部门）',
+  'grids.dutyDays': '一线人员每周值守天数',
+  'grids.commandCentre': '监督指挥中心直派责任部门',
+  'callback.waitDays': '未结工单按未解决回访的期限',
+  'callback.delayHours': '结案后回访延迟',
+  'callback.satSolvedOnTime': '按期解决时的满意概率',
+  'callback.satSolvedLate': '超期解决时的满意概率',
+  'callback.satUnsolvedExplained': '未解决但已联系解释时的满意概率',
+  'callback.satUnsolved': '未解决且未联系时的满意概率',
+}
+const zhOf = (path: string): string => ZH[path] ?? ''
+
 function num(path: string, def: number, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: def, min, max, source })
+  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path) })
   return z.number().min(min).max(max).default(def)
 }
 function int(path: string, def: number, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: def, min, max, source })
+  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path) })
   return z.number().int().min(min).max(max).default(def)
 }
 function optNum(path: string, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: null, min, max, source })
+  LEVERS.push({ path, label, unit, default: null, min, max, source, zh: zhOf(path) })
   return z.number().min(min).max(max).nullable().default(null)
 }
 function bool(path: string, def: boolean, source: string, label: string) {
-  LEVERS.push({ path, label, unit: 'on/off', default: def, source })
+  LEVERS.push({ path, label, unit: 'on/off', default: def, source, zh: zhOf(path) })
   return z.boolean().default(def)
 }
 function pick<const T extends readonly [string, ...string[]]>(path: string, values: T, def: T[number], source: string, label: string) {
-  LEVERS.push({ path, label, unit: values.join('|'), default: def, source })
+  LEVERS.push({ path, label, unit: values.join('|'), default: def, source, zh: zhOf(path) })
   return z.enum(values).default(def as never)
 }
 
@@ -72,6 +147,7 @@ export const ScenarioSchema = z.object({
       trust: bool('residents.trust', true, 'L1808 ff.', 'outcomes change future reporting (trust)'),
       trustGain: num('residents.trustGain', 0.05, 0, 1, 'trust per satisfied outcome', 'assumption', 'trust gained when satisfied'),
       trustLoss: num('residents.trustLoss', 0.1, 0, 1, 'trust per unsatisfied outcome', 'assumption', 'trust lost when unsatisfied'),
+      latentTrustLoss: num('residents.latentTrustLoss', 0, 0, 1, 'trust per issue left unfound', 'model.md §3 step 2 (latent issues hurt trust), L1808 ff.; size an assumption, 0 (off) in every preset so the calibration stands', 'trust lost when an issue is left unfound for 14 days (ignored)'),
     })
     .prefault({}),
   gridWorkers: z
@@ -153,6 +229,8 @@ export const ScenarioSchema = z.object({
     .object({
       merged: bool('grids.merged', true, 'L753, L2061 (party and governance grids merged)', 'party and governance grids merged'),
       coordinationDelayHours: num('grids.coordinationDelayHours', 12, 0, 240, 'hours', 'assumption', 'hand-off delay when grids are separate'),
+      dutyHours: num('grids.dutyHours', 9, 1, 24, 'hours / day', 'assumption (08:30–17:30 office day); anchors.md D2: Shenzhen’s Dongcheng-model grid collectors patrol 12 h a day', 'duty hours a day of field staff (grid workers, enforcement, department crews)'),
+      dutyDays: int('grids.dutyDays', 5, 1, 7, 'days / week', 'assumption (weekends off); calibration.md §2.3: handling units sign tickets 24 h × 7 d', 'duty days a week of field staff'),
       commandCentre: bool('grids.commandCentre', false, 'L2133; calibration.md §2.5 (Dongcheng 监督指挥中心: each case is dispatched to the one accountable department)', 'a command centre dispatches multi-department cases straight to the accountable department'),
     })
     .prefault({}),

@@ -2,7 +2,7 @@
 // default and the source of that default. Edits are kept as path → value over the chosen preset; the result is
 // validated with parseScenario, and each problem is named and explained next to the lever it concerns.
 import { flattenScenario, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath, type LeverMeta, type ScenarioInput } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { getLang, t, type Key } from '../i18n/i18n.ts'
 import type { Analysis } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
 
@@ -14,6 +14,8 @@ export interface ScenarioState {
 }
 
 const groupOf = (path: string): string => (path.includes('.') ? path.split('.')[0] : 'general')
+/** the lever's label in the interface language (the schema carries an English and a Chinese one) */
+export const leverLabel = (l: LeverMeta): string => (getLang() === 'zh-CN' && l.zh ? l.zh : l.label)
 const show = (v: unknown): string => (v === null || v === undefined ? t('scn.none') : String(v))
 
 /** the preset with the edits applied, validated */
@@ -115,7 +117,7 @@ export class ScenarioPanel {
     const row = h(
       'div',
       { class: `lever${l.path in a.edits ? ' edited' : ''}`, testid: `lever-${l.path}`, title: l.path },
-      h('div', { class: 'lever-label', text: l.label }),
+      h('div', { class: 'lever-label', text: leverLabel(l) }),
       h('div', { class: 'lever-input' }, input, unit ? h('span', { class: 'unit', text: unit }) : null),
       h('div', { class: 'lever-meta', text: `${meta} · ${t('scn.source', { s: l.source })}` }),
     )
@@ -141,7 +143,7 @@ export class ScenarioPanel {
     for (const p of problems) {
       const path = /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
       const l = meta.get(path)
-      const why = l ? ` — ${l.label}${l.min !== undefined ? `; ${t('scn.range', { min: l.min, max: l.max ?? '' })} ${l.unit}` : ''}` : ''
+      const why = l ? ` — ${leverLabel(l)}${l.min !== undefined ? `; ${t('scn.range', { min: l.min, max: l.max ?? '' })} ${l.unit}` : ''}` : ''
       ul.append(h('li', { text: `${p}${why}`, 'data-path': path }))
       this.el.querySelector(`[data-testid="lever-${path}"]`)?.classList.add('invalid')
     }
