@@ -1,28 +1,25 @@
 // Wires the store, the map, the editor and the panels together. Holds no geometry rules of its own.
-import type { Feature, FeatureCollection, Position } from 'geojson'
+import type { Feature, Position } from 'geojson'
 import { layerDiff, type Finding, type World } from '../sim/api.ts'
 import { GridEditor, type Tool } from './editor/editor.ts'
 import * as ops from './editor/grid-ops.ts'
 import { applyI18n, getLang, onLangChange, setLang, t, type Key } from './i18n/i18n.ts'
 import { buildingsLayer, characterSetOf, labelsLayer, labelsOf } from './layers/deck-layers.ts'
 import type { MapView } from './map/map.ts'
-import { clear, download, h, $ } from './panels/dom.ts'
+import { clear, h, $ } from './panels/dom.ts'
 import { renderFindings } from './panels/findings-panel.ts'
-import { csvOf, runImport } from './panels/io.ts'
+import { runImport } from './panels/io.ts'
+import { exportAs, renderExportMenu } from './panels/export-menu.ts'
+import { mergeImport } from './editor/import-merge.ts'
 import { LayerPanel, renderLegend } from './panels/layer-panel.ts'
 import { SearchBox, type SearchItem } from './panels/search.ts'
 import { renderInspect, renderStats } from './panels/stats-panel.ts'
-import { areaOf, bboxOf, centroid, polysOf } from './store/geo.ts'
+import { areaOf, bboxOf, polysOf } from './store/geo.ts'
 import { Autosaver, newId, putProject, setCurrent, type Analysis, type Project } from './store/persist.ts'
 import { renderBasemap } from './panels/basemap-panel.ts'
 import { renderProjects } from './panels/projects-panel.ts'
-import { RunPanel } from './panels/run-panel.ts'
-import { DEFAULT_ANALYSIS, ScenarioPanel } from './panels/scenario-panel.ts'
-import { SimClient } from './sim-client.ts'
-import { ResultsHub } from './analysis/results-hub.ts'
-import { ResultMapPanel } from './panels/result-map-panel.ts'
-import { RunDiffPanel } from './panels/run-diff-panel.ts'
-import { Tabs } from './panels/tabs.ts'
+import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
+import { AnalystWorkspace } from './analyst-workspace.ts'
 import { Store, type Doc } from './store/store.ts'
 
 export interface AppOptions {
@@ -46,14 +43,7 @@ export class App {
   private chars
   private layerPanel: LayerPanel
   private search: SearchBox
-  readonly sim = new SimClient()
-  private scenarioPanel: ScenarioPanel
-  private runPanel: RunPanel
-  /** the last run or comparison, for every view that explains it */
-  readonly results = new ResultsHub()
-  private resultTabs: Tabs
-  private resultMap: ResultMapPanel
-  private runDiff: RunDiffPanel
+  readonly workspace: AnalystWorkspace
   target = 400
   /** the click that finishes a Terra Draw gesture must not also select */
   private quietUntil = 0
@@ -79,33 +69,12 @@ export class App {
     this.autosaver.onSaved = () => ($('#autosave').textContent = `✓ ${t('proj.saved')}`)
     this.autosaver.onError = (m) => this.store.say(`${t('proj.saveFailed')}: ${m}`)
     window.addEventListener('beforeunload', () => void this.autosaver.flush())
-    this.scenarioPanel = new ScenarioPanel($('#scenario-panel'), () => this.analysis(), (a) => this.saveAnalysis(a))
-    this.runPanel = new RunPanel($('#run-panel'), {
+    this.workspace = new AnalystWorkspace({
+      world: w,
+      view: this.view,
+      doc: () => this.store.state.doc,
       analysis: () => this.analysis(),
-      setAnalysis: (a) => this.saveAnalysis(a),
-      scenario: () => this.scenarioPanel.current(),
-      run: (spec, onProgress) => this.sim.run(this.opts.world, this.store.state.doc, spec, onProgress),
-      cancel: () => this.sim.cancel(),
-      onResult: (r) => {
-        // a comparison opens on its table; a single run on its charts
-        this.resultTabs.show(r.kind === 'compare' ? 'compare' : this.resultTabs.active === 'compare' ? 'charts' : this.resultTabs.active)
-        this.results.publish(r, this.store.state.doc)
-      },
-    }, $('#compare-panel'))
-    this.resultMap = new ResultMapPanel($('#result-map-panel'), { setResultLayer: (fc) => this.view.setResultLayer(fc), pickResult: (p) => this.view.pickResult(p), communities: () => w.communities.features }, this.results)
-    this.runDiff = new RunDiffPanel($('#diff-panel'), this.results, (id, doc) => (doc as Doc).grids.find((g) => g.properties.id === id)?.properties.name ?? id)
-    this.resultTabs = new Tabs($('#results-tabs'), [
-      { id: 'compare', label: () => t('res.compare'), panel: $('#compare-panel') },
-      { id: 'charts', label: () => t('res.charts'), panel: $('#charts-panel') },
-      { id: 'diff', label: () => t('res.diff'), panel: $('#diff-panel') },
-      { id: 'sweep', label: () => t('res.sweep'), panel: $('#sweep-panel') },
-    ], (collapsed) => t(collapsed ? 'res.expand' : 'res.collapse'))
-    // the sweep tab loads its own code (Plot, the worker pool) on the side; it keeps its settings in the analysis
-    void import('./panels/sweep-panel.ts').then(({ SweepPanel }) => new SweepPanel($('#sweep-panel'), { analysis: () => this.analysis(), setAnalysis: (a) => this.saveAnalysis(a), scenario: () => this.scenarioPanel.current(), world: () => this.opts.world, doc: () => this.store.state.doc }))
-    // the charts tab loads Plot on the side too; it picks up a result published before it arrived
-    void import('./panels/charts-panel.ts').then(({ ChartsPanel }) => {
-      const charts = new ChartsPanel($('#charts-panel'), this.results)
-      onLangChange(() => charts.render())
+      saveAnalysis: (a) => this.saveAnalysis(a),
     })
     this.wireChrome()
     onLangChange(() => this.renderAll())
@@ -192,14 +161,10 @@ export class App {
     this.layerPanel.render()
     renderLegend($('#legend'))
     this.search.relabel()
-    this.renderExportMenu()
+    renderExportMenu($('#export') as HTMLSelectElement)
     renderBasemap($('#basemap'), this.view, (m) => this.store.say(m))
     void this.renderProjects()
-    this.scenarioPanel.render()
-    this.runPanel.render()
-    this.resultTabs.render()
-    this.resultMap.render()
-    this.runDiff.render()
+    this.workspace.render()
     this.renderPanels()
   }
 
@@ -226,7 +191,7 @@ export class App {
       onProps: (id, p) => this.store.commit(ops.setGridProps(s.doc, id, p)),
     })
     renderInspect($('#inspect'), this.inspect?.title ?? '', this.inspect?.props ?? null)
-    this.resultMap.renderInspect($('#inspect'))
+    this.workspace.renderInspect($('#inspect'))
     const msg = $('#message')
     msg.hidden = !s.message
     clear(msg)
@@ -387,7 +352,7 @@ export class App {
     map.on('mouseout', () => (tip.hidden = true))
     map.on('click', (e) => {
       if (this.tool !== 'browse' || performance.now() < this.quietUntil) return
-      this.resultMap.pick(e.point)
+      this.workspace.pick(e.point)
       const picked = this.view.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })
       const fs = map.queryRenderedFeatures(e.point, { layers: queryable.filter((l) => map.getLayer(l)) })
       const grid = fs.find((f) => f.layer.id === 'grids-fill')
@@ -433,66 +398,13 @@ export class App {
       this.store.say(`${t('io.failed', { file: r.file })}\n${r.issues.filter((i) => i.severity === 'error').slice(0, 10).map((i) => i.message).join('\n')}`)
       return
     }
-    const doc = this.store.state.doc
-    let next: Doc
-    if (r.layer === 'grids') {
-      // imported grids join the editable layer: a missing or unknown community comes from where the grid lies,
-      // a clashing id gets a suffix; a grid in no community stays an overlay
-      const ids = new Set(doc.grids.map((g) => g.properties.id))
-      const add: Doc['grids'] = []
-      const overlay: Feature[] = []
-      for (const f of r.features as Doc['grids']) {
-        const p = f.properties ?? ({} as Doc['grids'][number]['properties'])
-        const community = this.communityNames.has(String(p.community)) ? String(p.community) : ops.communityAt(this.opts.world, centroid(polysOf(f.geometry)))
-        if (!community) {
-          overlay.push({ ...f, properties: { ...p, _layer: r.layer, _file: r.file } })
-          continue
-        }
-        let id = String(p.id ?? `${community}-I`)
-        for (let k = 2; ids.has(id); k++) id = `${String(p.id)}-${k}`
-        ids.add(id)
-        add.push({ ...f, properties: { ...p, id, name: String(p.name ?? id), community, layer: p.layer === 'party' ? 'party' : 'governance', base: undefined } })
-      }
-      next = { ...doc, grids: [...doc.grids, ...add], imported: [...doc.imported, ...overlay] }
-    } else next = { ...doc, imported: [...doc.imported, ...r.features.map((f) => ({ ...f, properties: { ...f.properties, _layer: r.layer, _file: r.file } }))] }
+    const next = mergeImport(this.store.state.doc, this.opts.world, r)
     this.store.commit(next)
     msg.classList.add('ok')
     const layerKey = `layer.${r.layer}` as Key
     const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map((i) => i.message)
     this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), ...warnings].join('\n'))
     this.view.fit(bboxOf(r.features), 16)
-  }
-
-  private renderExportMenu(): void {
-    const sel = $('#export') as HTMLSelectElement
-    clear(sel)
-    sel.append(h('option', { value: '', text: t('io.export') }), h('option', { value: 'grids', text: t('io.exportGrids') }), h('option', { value: 'world', text: t('io.exportWorld') }), h('option', { value: 'csv', text: t('io.exportCsv') }))
-  }
-
-  exportAs(kind: string): void {
-    const s = this.store.state
-    const w = this.opts.world
-    const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features })
-    if (kind === 'grids') download('grids.geojson', JSON.stringify(fc(s.doc.grids)), 'application/geo+json')
-    if (kind === 'world') {
-      const all = { ...w, grids: fc(s.doc.grids), imported: fc(s.doc.imported) }
-      download('world.geojson', JSON.stringify(fc((['district', 'streets', 'communities', 'compounds', 'buildings', 'grids', 'services', 'roads', 'imported'] as const).flatMap((k) => (all[k] as FeatureCollection).features.map((f) => ({ ...f, properties: { ...f.properties, layer_kind: k } }))))), 'application/geo+json')
-    }
-    if (kind === 'csv') download('grid-stats.csv', this.statsCsv(), 'text/csv')
-  }
-
-  statsCsv(): string {
-    const s = this.store.state
-    return csvOf(
-      s.doc.grids.filter((g) => g.properties.layer !== 'party').map((g) => {
-        const st = s.stats.get(g.properties.id)
-        return {
-          id: g.properties.id, name: g.properties.name ?? '', community: g.properties.community, community_name: this.communityNames.get(g.properties.community) ?? '',
-          households: st?.households ?? '', residents: st?.residents ?? '', buildings: st?.buildings ?? '', area_m2: st?.areaM2 ?? '', compactness: st?.compactness ?? '',
-          walk_min: st?.farthestWalkMin ?? '', workers_full_time: g.properties.workersFullTime ?? 0, workers_part_time: g.properties.workersPartTime ?? 0, party_branch: g.properties.partyBranch !== false,
-        }
-      }),
-    )
   }
 
   // ---------- chrome: language, import button, export menu, projects, basemap ----------
@@ -507,7 +419,7 @@ export class App {
     }
     ;($('#export') as HTMLSelectElement).onchange = (e) => {
       const sel = e.target as HTMLSelectElement
-      if (sel.value) this.exportAs(sel.value)
+      if (sel.value) exportAs(sel.value, this.opts.world, this.store.state, this.communityNames)
       sel.value = ''
     }
     document.addEventListener('keydown', (e) => {
@@ -542,8 +454,7 @@ export class App {
     await putProject({ ...p, updated: Date.now() })
     await setCurrent(this.opts.preset, p.id)
     void this.renderProjects()
-    this.scenarioPanel.render()
-    this.runPanel.render()
+    this.workspace.render()
   }
 
   private searchItems(): SearchItem[] {

@@ -1,0 +1,31 @@
+// An imported layer joins the document. Grids join the editable layer: a missing or unknown community comes from
+// where the grid lies and a clashing id gets a suffix; a grid in no community, and every other layer, stays an
+// overlay tagged with its layer and file.
+import type { Feature } from 'geojson'
+import type { ImportResult, World } from '../../sim/api.ts'
+import { centroid, polysOf } from '../store/geo.ts'
+import type { Doc } from '../store/store.ts'
+import { communityAt } from './grid-ops.ts'
+
+type Imported = Extract<ImportResult, { ok: true }>
+
+export function mergeImport(doc: Doc, world: World, r: Imported): Doc {
+  if (r.layer !== 'grids') return { ...doc, imported: [...doc.imported, ...r.features.map((f) => ({ ...f, properties: { ...f.properties, _layer: r.layer, _file: r.file } }))] }
+  const communities = new Set(world.communities.features.map((f) => f.properties.id))
+  const ids = new Set(doc.grids.map((g) => g.properties.id))
+  const add: Doc['grids'] = []
+  const overlay: Feature[] = []
+  for (const f of r.features as Doc['grids']) {
+    const p = f.properties ?? ({} as Doc['grids'][number]['properties'])
+    const community = communities.has(String(p.community)) ? String(p.community) : communityAt(world, centroid(polysOf(f.geometry)))
+    if (!community) {
+      overlay.push({ ...f, properties: { ...p, _layer: r.layer, _file: r.file } })
+      continue
+    }
+    let id = String(p.id ?? `${community}-I`)
+    for (let k = 2; ids.has(id); k++) id = `${String(p.id)}-${k}`
+    ids.add(id)
+    add.push({ ...f, properties: { ...p, id, name: String(p.name ?? id), community, layer: p.layer === 'party' ? 'party' : 'governance', base: undefined } })
+  }
+  return { ...doc, grids: [...doc.grids, ...add], imported: [...doc.imported, ...overlay] }
+}
