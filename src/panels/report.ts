@@ -12,6 +12,7 @@ import { groupsOf, groupStat, round, type Group } from '../charts/shape.ts'
 import { utilizationChart } from '../charts/utilization.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
+import { leverLabelOf } from './scenario-panel.ts'
 
 /** A4 portrait less 12 mm margins, in CSS px (96 per inch) */
 const PAGE_H_PX = ((297 - 24) / 25.4) * 96
@@ -91,7 +92,7 @@ function diffTable(groups: Group[]): HTMLElement {
   const rows = new Map<string, { label: string; unit: string; values: unknown[] }>()
   groups.slice(1).forEach((g, k) => {
     for (const r of diffScenarios(groups[0].runs[0].params, g.runs[0].params)) {
-      const row = rows.get(r.path) ?? { label: r.label, unit: r.unit, values: groups.map(() => r.a) }
+      const row = rows.get(r.path) ?? { label: leverLabelOf(r.path, r.label), unit: r.unit, values: groups.map(() => r.a) }
       row.values[k + 1] = r.b
       rows.set(r.path, row)
     }

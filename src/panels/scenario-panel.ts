@@ -16,6 +16,12 @@ export interface ScenarioState {
 const groupOf = (path: string): string => (path.includes('.') ? path.split('.')[0] : 'general')
 /** the lever's label in the interface language (the schema carries an English and a Chinese one) */
 export const leverLabel = (l: LeverMeta): string => (getLang() === 'zh-CN' && l.zh ? l.zh : l.label)
+const LEVER_BY_PATH = new Map(LEVERS.map((l) => [l.path, l]))
+/** a lever's label in the page's language, by path; `fallback` for paths that are not levers */
+export const leverLabelOf = (path: string, fallback: string): string => {
+  const l = LEVER_BY_PATH.get(path)
+  return l ? leverLabel(l) : fallback
+}
 const show = (v: unknown): string => (v === null || v === undefined ? t('scn.none') : String(v))
 
 /** the preset with the edits applied, validated */

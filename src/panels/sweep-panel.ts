@@ -5,7 +5,8 @@
 // not staffing-like we assume lower = cheaper and say so. The table carries each point's numbers in data-*.
 import * as Plot from '@observablehq/plot'
 import { LEVERS, SUMMARY_METRICS, type ScenarioInput, type World } from '../../sim/api.ts'
-import { onLangChange, t } from '../i18n/i18n.ts'
+import { onLangChange, t, type Key } from '../i18n/i18n.ts'
+import { leverLabel } from './scenario-panel.ts'
 import type { Analysis } from '../store/persist.ts'
 import type { Doc } from '../store/store.ts'
 import { aggregate, checkSettings, cheapest, costSign, isStaffing, planSweep, SWEEPABLE, sweepCsv, type SweepAxis, type SweepPlan, type SweepPoint, type SweepSettings } from '../sweep/plan.ts'
@@ -44,6 +45,13 @@ export const DEFAULT_SWEEP: SweepSettings = {
 }
 
 /** hours and counts are better low; rates better high */
+/** a summary metric's name in the page's language (the path when there is no label) */
+const metricLabel = (m: string): string => {
+  const key = `metric.${m}` as Key
+  const s = t(key)
+  return s === key ? m : s
+}
+
 const opFor = (metric: string): '>=' | '<=' => (/hoursTo|whistles|perResidentYear|arisen/.test(metric) ? '<=' : '>=')
 const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e4) / 1e4) : '–')
 
@@ -95,7 +103,7 @@ export class SweepPanel {
         },
       })
       if (i === 1) sel.append(h('option', { value: '', text: t('sweep.none'), selected: s.axes.length < 2 }))
-      for (const l of SWEEPABLE) sel.append(h('option', { value: l.path, text: `${l.path} · ${l.label}`, selected: s.axes[i]?.path === l.path }))
+      for (const l of SWEEPABLE) sel.append(h('option', { value: l.path, text: `${leverLabel(l)} · ${l.path}`, selected: s.axes[i]?.path === l.path }))
       return sel
     }
     const axisRow = (i: number) => {
@@ -113,7 +121,7 @@ export class SweepPanel {
       return row
     }
     const metric = h('select', { testid: 'sweep-metric', onchange: (e: Event) => this.set((x) => ((x.target.metric = (e.target as HTMLSelectElement).value), (x.target.op = opFor(x.target.metric))), true) })
-    for (const m of SUMMARY_METRICS) metric.append(h('option', { value: m, text: m, selected: m === s.target.metric }))
+    for (const m of SUMMARY_METRICS) metric.append(h('option', { value: m, text: metricLabel(m), selected: m === s.target.metric }))
     const op = h('select', { testid: 'sweep-op', onchange: (e: Event) => this.set((x) => (x.target.op = (e.target as HTMLSelectElement).value as '>=' | '<=')) })
     for (const o of ['>=', '<='] as const) op.append(h('option', { value: o, text: o === '>=' ? '≥' : '≤', selected: o === s.target.op }))
     const running = this.state === 'running'
@@ -212,7 +220,7 @@ export class SweepPanel {
     const best = cheapest(points, plan.axes)
     const answer = h('div', { class: 'sweep-answer', testid: 'sweep-answer' })
     const l1 = leverOf(a1.path)!
-    const cmp = `${s.target.metric} ${s.target.op === '>=' ? '≥' : '≤'} ${s.target.value}${s.strict ? ` (${t('sweep.strictShort')})` : ''}`
+    const cmp = `${metricLabel(s.target.metric)} ${s.target.op === '>=' ? '≥' : '≤'} ${s.target.value}${s.strict ? ` (${t('sweep.strictShort')})` : ''}`
     if (best) {
       answer.dataset.value = String(best.levers[a1.path])
       if (a2) answer.dataset.value2 = String(best.levers[a2.path])
@@ -266,7 +274,7 @@ export class SweepPanel {
       marginBottom: 38,
       style: { fontSize: '11px', background: '#fff', overflow: 'visible' },
       x: { label: xLabel, grid: true },
-      y: { label: `${s.target.metric} (${t('sweep.meanCi')})`, grid: true },
+      y: { label: `${metricLabel(s.target.metric)} (${t('sweep.meanCi')})`, grid: true },
       color: series ? { legend: true, type: 'ordinal' } : undefined,
       marks,
     })

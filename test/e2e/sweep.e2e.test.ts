@@ -144,7 +144,7 @@ describe('the sweep tab (e2e)', () => {
     await fill(page, 'sweep-threshold', Math.max(...rows.map((r) => r.mean)))
     expect(await page.getAttribute('[data-testid=sweep-answer]', 'data-value')).toBe('1')
     expect(await page.getAttribute('[data-testid=sweep-answer]', 'data-value2')).toBe('2')
-    expect(await page.textContent('[data-testid=sweep-answer]')).toMatch(/^Cheapest setting that meets hoursToClose.p90 ≤/)
+    expect(await page.textContent('[data-testid=sweep-answer]')).toMatch(/^Cheapest setting that meets Hours to close, P90 ≤/)
     expect(await page.textContent('[data-testid=sweep-panel]')).toContain('street.officeStaff counts staff')
     // a line and a band per value of the second lever
     expect(await page.locator('[data-testid=sweep-curve] svg [aria-label=line] path').count()).toBe(2)
