@@ -213,4 +213,31 @@ describe("the analyst's workspace (e2e)", () => {
     expect(await cell('compare-resolution-c-diff')).toBeCloseTo((await cell('compare-resolution-c')) - (await cell('compare-resolution-a')), 4)
     await page.context().close()
   })
+
+  it('runs on the full fengtai district in the page and maps every grid', async () => {
+    const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const page = await ctx.newPage()
+    await openApp(page, fx.served.url, 120_000)
+    const grids = await page.evaluate(() => (window as unknown as { __gongzhi: { app: { store: { state: { doc: { grids: { properties: { layer?: string } }[] } } } } } }).__gongzhi.app.store.state.doc.grids.filter((g) => g.properties.layer !== 'party').length)
+    expect(grids).toBeGreaterThan(1500)
+    await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')
+    await setRun(page, 20, 1, 2)
+    await page.click('[data-testid=run]')
+    await waitState(page, 'done', 120_000)
+    expect(Number(await page.getAttribute('[data-testid=run-panel]', 'data-grids'))).toBe(grids)
+    for (const id of ['rate-response', 'rate-resolution', 'rate-satisfaction', 'rate-ontime']) {
+      const v = await rate(page, id)
+      expect(v).toBeGreaterThan(0.3)
+      expect(v).toBeLessThanOrEqual(1)
+    }
+    // every grid gets a class or the no-data class on the per-grid map
+    await page.selectOption('[data-testid=result-metric]', 'householdsPerWorker')
+    await page.waitForSelector('[data-testid=result-map-panel][data-features]')
+    const styled = Number(await page.getAttribute('[data-testid=result-map-panel]', 'data-features'))
+    const nodata = Number(await page.getAttribute('[data-testid=result-map-panel]', 'data-nodata'))
+    expect(styled + nodata).toBe(grids)
+    expect(styled).toBeGreaterThan(grids * 0.9)
+    await mapShot(page)
+    await ctx.close()
+  })
 })
