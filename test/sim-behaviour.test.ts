@@ -63,6 +63,19 @@ describe('policy behaviour (street world, 5 replicates × 90 days)', () => {
     expect(long[0].coverage.householdsPerGridWorker).toBe(office[0].coverage.householdsPerGridWorker)
   })
 
+  it("the command centre's supervision lifts public-space cases only", () => {
+    // trust off, so one category's outcomes cannot change how residents report the others
+    const base = { ...variant('grid-management'), residents: { ...variant('grid-management').residents, trust: false } }
+    const unset = runs(parseScenario({ ...base, grids: { ...base.grids, cityManagementFix: null } }))
+    const set = runs(parseScenario(base))
+    expectRaises(unset, set, (r) => r.byCategory.environment.resolution + r.byCategory.parking.resolution, 0.05)
+    // other categories only feel it through shared queues (fewer reworks): their fix rates are unchanged
+    for (const c of ['property', 'heating', 'noise', 'dispute', 'welfare']) {
+      const d = mean(set.map((r, k) => r.byCategory[c].resolution - unset[k].byCategory[c].resolution))
+      expect(Math.abs(d), c).toBeLessThan(0.02)
+    }
+  })
+
   it('issues left unfound cost trust, so residents report less and less is discovered (off by default)', () => {
     const off = runs(variant('baseline-pre-reform'))
     const on = runs(variant('baseline-pre-reform', 'residents.latentTrustLoss', 0.2))

@@ -1,6 +1,6 @@
 // Named pure reporters: each reads the final model state (never mutates it) and returns one part of the
 // result. Handlers only keep timestamps and raw tallies; every rate, percentile and baseline is computed here.
-import { CATEGORIES, CATEGORY, NCAT } from '../model/categories.ts'
+import { CATEGORIES, CATEGORY, IS_PUBLIC_SPACE, NCAT } from '../model/categories.ts'
 import { CHANNELS, CH, DETOUR, Model, PHASE, ROLES, WALK_M_PER_MIN } from '../model/model.ts'
 import { MIN_PER_DAY } from '../engine/calendar.ts'
 import { erlangCWait } from './erlang.ts'
@@ -411,16 +411,15 @@ export function coverage(m: Model) {
   }
 }
 
-const PUBLIC_SPACE = new Set(['environment', 'parking', 'illegalBuilding', 'safety'].map((c) => CATEGORIES.indexOf(c as (typeof CATEGORIES)[number])))
 
 /** discovery and handling time over public-space categories, the scope of Dongcheng's 30 %→90 %, 7 d→7.5 h (L2133) */
 export function publicSpace(m: Model) {
   let arisen = 0
   let known = 0
   for (let i = 0; i < m.n; i++) {
-    if (!PUBLIC_SPACE.has(m.cat[i])) continue
+    if (!IS_PUBLIC_SPACE[m.cat[i]]) continue
     arisen++
     if (m.phase[i] !== PHASE.LATENT) known++
   }
-  return { discovery: r4(ratio(known, arisen))!, hoursToClose: closeTimes(m, (i) => PUBLIC_SPACE.has(m.cat[i])) }
+  return { discovery: r4(ratio(known, arisen))!, hoursToClose: closeTimes(m, (i) => IS_PUBLIC_SPACE[m.cat[i]]) }
 }

@@ -37,3 +37,8 @@ export const CATEGORY: Record<Category, CategorySpec> = {
 }
 
 export const MULTI_DEPT_CATEGORIES: Category[] = CATEGORIES.filter((c) => CATEGORY[c].resolver === RESOLVER.MULTI)
+
+/** public-space (city-management) categories: the scope of Dongcheng's grid figures (L2133) and its command centre */
+export const PUBLIC_SPACE_CATEGORIES: readonly Category[] = ['environment', 'parking', 'illegalBuilding', 'safety']
+/** indexed by category number */
+export const IS_PUBLIC_SPACE: readonly boolean[] = CATEGORIES.map((c) => PUBLIC_SPACE_CATEGORIES.includes(c))

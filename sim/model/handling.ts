@@ -3,7 +3,7 @@
 import type { Model } from './model.ts'
 import { WALK_M_PER_MIN, DETOUR, SPEC, EV, ROLE, ST, F_FIXED, F_WHISTLED, S, hash32 } from './ids.ts'
 import { addWorkingMinutes } from '../engine/calendar.ts'
-import { RESOLVER } from './categories.ts'
+import { IS_PUBLIC_SPACE, RESOLVER } from './categories.ts'
 import { afterResolve, close } from './closing.ts'
 import { route, to, urgent } from './dispatch.ts'
 
@@ -77,9 +77,18 @@ export function fixProbability(m: Model, i: number, p: number): number {
     case ROLE.ENF:
       return m.flags[i] & F_WHISTLED ? Math.max(sc.departments.fix, 0.95) : 0.9
     default:
-      return sc.departments.fix
+      return departmentFix(m, i)
   }
 }
+
+/** Dongcheng's command centre supervised city-management (public-space) cases to closure; other issues, and
+ * every issue without a command centre, take the departments' usual fix rate */
+function cityManagementFix(m: Model, i: number): number | null {
+  const f = m.sc.grids.cityManagementFix
+  return f !== null && f !== undefined && m.sc.grids.commandCentre && IS_PUBLIC_SPACE[m.cat[i]] ? f : null
+}
+
+const departmentFix = (m: Model, i: number): number => cityManagementFix(m, i) ?? m.sc.departments.fix
 
 export function done(m: Model, i: number, t: number): void {
   const p = m.pool[i]
@@ -134,7 +143,7 @@ export function done(m: Model, i: number, t: number): void {
       return afterResolve(m, i, t)
     }
     case ST.DEPT2:
-      if (!(m.u(i, S.FIX, 30 + m.reworks[i]) < sc.departments.fix)) m.flags[i] &= ~F_FIXED
+      if (!(m.u(i, S.FIX, 30 + m.reworks[i]) < departmentFix(m, i))) m.flags[i] &= ~F_FIXED
       return afterResolve(m, i, t)
     case ST.VERIFY:
       if (!(m.flags[i] & F_FIXED) && m.reworks[i] < 3 && m.u(i, S.VERIFY, m.reworks[i]) < 0.85) {
@@ -149,7 +158,7 @@ export function done(m: Model, i: number, t: number): void {
 /** a job's outcome; a hard issue (decided once per issue) is solved only if it was taken on successfully */
 export function setFixed(m: Model, i: number, fixed: boolean): void {
   const pol = m.sc.policy
-  if (m.u(i, S.HARD) < pol.hardShare && !(m.u(i, S.HARD_FIX) < pol.hardFix)) fixed = false
+  if (m.u(i, S.HARD) < pol.hardShare && !(m.u(i, S.HARD_FIX) < (cityManagementFix(m, i) ?? pol.hardFix))) fixed = false
   if (fixed) m.flags[i] |= F_FIXED
   else m.flags[i] &= ~F_FIXED
 }

@@ -82,6 +82,7 @@ const ZH: Record<string, string> = {
   'grids.dutyHours': '一线人员每日值守小时（网格员、执法、部门）',
   'grids.dutyDays': '一线人员每周值守天数',
   'grids.commandCentre': '监督指挥中心直派责任部门',
+  'grids.cityManagementFix': '指挥中心督办下城市管理（公共空间）问题的解决概率',
   'callback.waitDays': '未结工单按未解决回访的期限',
   'callback.delayHours': '结案后回访延迟',
   'callback.satSolvedOnTime': '按期解决时的满意概率',
@@ -232,6 +233,7 @@ export const ScenarioSchema = z.object({
       dutyHours: num('grids.dutyHours', 9, 1, 24, 'hours / day', 'assumption (08:30–17:30 office day); anchors.md D2: Shenzhen’s Dongcheng-model grid collectors patrol 12 h a day', 'duty hours a day of field staff (grid workers, enforcement, department crews)'),
       dutyDays: int('grids.dutyDays', 5, 1, 7, 'days / week', 'assumption (weekends off); calibration.md §2.3: handling units sign tickets 24 h × 7 d', 'duty days a week of field staff'),
       commandCentre: bool('grids.commandCentre', false, 'L2133; calibration.md §2.5 (Dongcheng 监督指挥中心: each case is dispatched to the one accountable department)', 'a command centre dispatches multi-department cases straight to the accountable department'),
+      cityManagementFix: optNum('grids.cityManagementFix', 0, 1, 'probability', 'calibrated to anchors.md D2 (Dongcheng 2004: 96.5 % of city-management cases handled); unset = as other issues', 'with a command centre, chance a public-space (city-management) job is fixed, hard cases included'),
     })
     .prefault({}),
   callback: z
