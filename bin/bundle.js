@@ -25,9 +25,18 @@ const stamp = (file) => {
   return `${s.size}:${s.mtimeMs}`
 }
 
-function fresh() {
+function readManifest() {
   try {
-    const m = JSON.parse(readFileSync(MANIFEST, 'utf8'))
+    return JSON.parse(readFileSync(MANIFEST, 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+function fresh() {
+  const m = readManifest()
+  try {
+    if (!m || !statSync(join(CACHE, m.dir)).isDirectory()) return null
     for (const [file, st] of Object.entries(m.inputs)) if (stamp(file) !== st) return null
     return m.dir
   } catch {
@@ -46,6 +55,7 @@ async function loadEsbuild() {
 
 async function build() {
   const esbuild = await loadEsbuild()
+  const started = Date.now()
   const dir = `b-${Date.now().toString(36)}-${process.pid}`
   const outdir = join(CACHE, dir)
   const r = await esbuild.build({
@@ -63,13 +73,21 @@ async function build() {
     logLevel: 'silent',
   })
   const inputs = {}
-  for (const file of Object.keys(r.metafile.inputs)) inputs[file] = stamp(file)
+  // this file decides how the bundles are made, so it counts as an input too
+  for (const file of [...Object.keys(r.metafile.inputs), 'bin/bundle.js']) {
+    // a source edited while esbuild was reading it may be in the bundle in either version: use tsx this time and
+    // leave the manifest alone, so the next start builds again
+    if (statSync(join(ROOT, file)).mtimeMs >= started - 1) return null
+    inputs[file] = stamp(file)
+  }
+  const previous = readManifest()?.dir
   const tmp = `${MANIFEST}.${process.pid}.tmp`
   writeFileSync(tmp, JSON.stringify({ dir, inputs }))
   renameSync(tmp, MANIFEST)
   const now = Date.now()
   for (const d of readdirSync(CACHE)) {
-    if (d === dir || !d.startsWith('b-')) continue
+    // the build that was current until now may still be running a long sweep
+    if (d === dir || d === previous || !d.startsWith('b-')) continue
     try {
       if (now - statSync(join(CACHE, d)).mtimeMs > STALE_MS) rmSync(join(CACHE, d), { recursive: true, force: true })
     } catch {
@@ -84,7 +102,7 @@ export async function bundled(entry) {
   if (process.env.GONGZHI_TSX === '1') return null
   try {
     const dir = fresh() ?? (mkdirSync(CACHE, { recursive: true }), await build())
-    return pathToFileURL(join(CACHE, dir, `${entry}.mjs`)).href
+    return dir ? pathToFileURL(join(CACHE, dir, `${entry}.mjs`)).href : null
   } catch {
     return null
   }

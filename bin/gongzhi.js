@@ -17,5 +17,11 @@ async function load() {
   return import('../sim/cli.ts')
 }
 
+// `gongzhi scenarios | head` closes the pipe early: that is the reader being done, not an error
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
+
 const { main } = await load()
 process.exitCode = await main(process.argv.slice(2))

@@ -61,6 +61,12 @@ describe('policy behaviour (street world, 5 replicates × 90 days)', () => {
     // cases no longer wait overnight and over the weekend; the same people cover the longer calendar in rotation
     expectRaises(long, office, (r) => r.publicSpace.hoursToClose.mean!, 4)
     expect(long[0].coverage.householdsPerGridWorker).toBe(office[0].coverage.householdsPerGridWorker)
+    // the same people and the same work: headcount and the busy share of their duty hours do not depend on the calendar
+    for (const role of ['gridWorker', 'enforcement', 'departments']) {
+      expect(long[0].utilization[role].people).toBe(office[0].utilization[role].people)
+      expect(Math.abs(mean(long.map((r) => r.utilization[role].utilization)) - mean(office.map((r) => r.utilization[role].utilization))), role).toBeLessThan(0.01)
+    }
+    expect(long[0].utilization.enforcement.onDuty).toBeLessThan(office[0].utilization.enforcement.onDuty)
   })
 
   it("the command centre's supervision lifts public-space cases only", () => {

@@ -58,8 +58,9 @@ function mmc(c: number, lambda: number, mu: number, n: number, seed: number) {
   let made = 0
   const exp = (rate: number) => -Math.log(1 - rng.next()) / rate
   const start = (j: number, t: number) => {
-    pools.started(0, t - enter[j])
-    sched.at(t + exp(mu), 1, j)
+    const service = exp(mu)
+    pools.started(0, t - enter[j], service)
+    sched.at(t + service, 1, j)
   }
   const handlers = {
     0: (j: number, t: number) => {

@@ -34,6 +34,9 @@ export const WEEKDAY_FACTOR: readonly number[] = [1.08, 1.06, 1.04, 1.04, 1.03, 
 export const dayOfYear = (day: number, startDay: number): number => (((day + startDay) % 365) + 365) % 365
 /** 1 January 2019 was a Tuesday: weekday index of a day of the year (assumption: every year like 2019) */
 export const weekday = (doy: number): number => (doy + 1) % 7
+/** weekday of simulated day `day`: counted from the start, so weeks run on across the new year (a 365-day year
+ * would otherwise repeat a weekday every 31 Dec → 1 Jan) */
+export const weekdayOfDay = (day: number, startDay: number): number => (((day + startDay + 1) % 7) + 7) % 7
 
 /** heating season 15 Nov (day 318) → 15 Mar (day 73) */
 export const inHeatingSeason = (doy: number): boolean => doy >= 318 || doy <= 73
@@ -71,12 +74,23 @@ export const shiftMinPerWeek = (s: Shift): number => s.days * (s.end - s.start)
 export function isWorkingMinute(t: number, startDay: number, shift: Shift = OFFICE_SHIFT): boolean {
   const day = Math.floor(t / MIN_PER_DAY)
   const m = t - day * MIN_PER_DAY
-  const wd = weekday(dayOfYear(day, startDay))
+  const wd = weekdayOfDay(day, startDay)
   return wd < shift.days && m >= shift.start && m < shift.end
 }
 
 /** the clock time at which `work` minutes of shift time have passed from t (work started off shift waits for the
  * next shift; work that does not fit in a shift resumes in the next one) */
+/** duty minutes of one person on `shift` between minute 0 and `end` */
+export function dutyMinutes(end: number, startDay: number, shift: Shift = OFFICE_SHIFT): number {
+  let total = 0
+  for (let day = 0; day * MIN_PER_DAY < end; day++) {
+    if (weekdayOfDay(day, startDay) >= shift.days) continue
+    const from = day * MIN_PER_DAY + shift.start
+    total += Math.max(0, Math.min(end, day * MIN_PER_DAY + shift.end) - from)
+  }
+  return total
+}
+
 export function addWorkingMinutes(t: number, work: number, startDay: number, shift: Shift = OFFICE_SHIFT): number {
   let day = Math.floor(t / MIN_PER_DAY)
   let m = t - day * MIN_PER_DAY
@@ -84,7 +98,7 @@ export function addWorkingMinutes(t: number, work: number, startDay: number, shi
   // a round-the-clock calendar every day has no gaps
   if (shift.days >= 7 && shift.start === 0 && shift.end === MIN_PER_DAY) return t + work
   for (;;) {
-    if (weekday(dayOfYear(day, startDay)) < shift.days) {
+    if (weekdayOfDay(day, startDay) < shift.days) {
       const s = Math.max(m, shift.start)
       if (s < shift.end) {
         const avail = shift.end - s

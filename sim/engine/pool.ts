@@ -19,6 +19,8 @@ export class Pools {
   readonly busyArea: Float64Array
   /** jobs that started service */
   readonly starts: Float64Array
+  /** summed service minutes of started jobs, in the pool's own time (duty minutes for pools on shifts) */
+  readonly workArea: Float64Array
   private readonly qHi: number[][]
   private readonly qLo: number[][]
   private readonly headHi: Int32Array
@@ -38,6 +40,7 @@ export class Pools {
     this.wait = new Float64Array(n)
     this.busyArea = new Float64Array(n)
     this.starts = new Float64Array(n)
+    this.workArea = new Float64Array(n)
     this.qHi = Array.from({ length: n }, () => [])
     this.qLo = Array.from({ length: n }, () => [])
     this.headHi = new Int32Array(n)
@@ -78,9 +81,10 @@ export class Pools {
   }
 
   /** records how long a starting job waited */
-  started(p: number, waited: number): void {
+  started(p: number, waited: number, service: number): void {
     this.wait[p] += waited
     this.starts[p]++
+    this.workArea[p] += service
   }
 
   queued(p: number): number {

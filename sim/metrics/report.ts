@@ -2,12 +2,14 @@
 // result. Handlers only keep timestamps and raw tallies; every rate, percentile and baseline is computed here.
 import { CATEGORIES, CATEGORY, IS_PUBLIC_SPACE, NCAT } from '../model/categories.ts'
 import { CHANNELS, CH, DETOUR, Model, PHASE, ROLES, WALK_M_PER_MIN } from '../model/model.ts'
-import { MIN_PER_DAY } from '../engine/calendar.ts'
+import { dutyMinutes, MIN_PER_DAY } from '../engine/calendar.ts'
 import { erlangCWait } from './erlang.ts'
 
 const F = Model.FLAGS
 const r4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : null)
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0)
+/** a / b, NaN (null in JSON) when b is 0 */
+const share = (a: number, b: number) => (b > 0 ? a / b : NaN)
 
 export interface Dist {
   n: number
@@ -141,7 +143,10 @@ export type GroupRates = ReturnType<typeof groupedRates>[number]
 export type CategoryResult = GroupRates & { zh: string; arisen: number; discovery: number; hoursToClose: Dist }
 export type LevelResult = GroupRates & { closed: number; hoursToClose: Dist }
 export interface RoleUtilization {
+  /** headcount behind the role's pools */
   people: number
+  /** servers on duty at a time (fewer than people when crews rotate over a long duty calendar) */
+  onDuty: number
   utilization: number
   jobs: number
   meanWaitHours: number
@@ -174,14 +179,20 @@ export function byLevel(m: Model) {
   return out
 }
 
-/** utilisation, waits and Little's law per role, with the Erlang C wait of each pool as the analytic baseline */
+/** utilisation, waits and Little's law per role, with the Erlang C wait of each pool as the analytic baseline.
+ * Utilisation is the busy share of the hours the role is available: for staff on a duty calendar (grid workers,
+ * enforcement, departments) the service minutes of their jobs over the servers' duty minutes in the run, so a job
+ * left overnight does not count as busy through the night; for the others the busy share of the clock. */
 export function utilization(m: Model, endMin: number) {
   const P = m.pools
   P.close(endMin)
+  const dutyMin = dutyMinutes(endMin, m.sc.startDay, m.shift)
   const out: Record<string, RoleUtilization> = {}
   ROLES.forEach((role, k) => {
+    let people = 0
     let servers = 0
     let busy = 0
+    let available = 0
     let area = 0
     let arrivals = 0
     let departures = 0
@@ -193,8 +204,10 @@ export function utilization(m: Model, endMin: number) {
     let unstable = 0
     for (let p = 0; p < P.n; p++) {
       if (m.poolRole[p] !== k) continue
+      people += m.poolPeople[p]
       servers += P.servers[p]
-      busy += P.busyArea[p]
+      busy += m.poolShift[p] ? P.workArea[p] : P.busyArea[p]
+      available += P.servers[p] * (m.poolShift[p] ? dutyMin : endMin)
       area += P.area[p]
       arrivals += P.arrivals[p]
       departures += P.departures[p]
@@ -213,8 +226,9 @@ export function utilization(m: Model, endMin: number) {
     }
     const W = ratio(sojourn, departures)
     out[role] = {
-      people: servers,
-      utilization: r4(ratio(busy, servers * endMin))!,
+      people: r4(people)!,
+      onDuty: servers,
+      utilization: r4(ratio(busy, available))!,
       jobs: arrivals,
       meanWaitHours: r4(ratio(wait, starts) / 60)!,
       erlangWaitHours: r4(ratio(erlangWaitSum, erlangN) / 60)!,
@@ -340,10 +354,11 @@ export function byArea(m: Model, areaOf: (b: number) => number, n: number, ids: 
     arisen: Array.from(arisen),
     known: Array.from(known),
     closed: Array.from(closed),
-    discovery: col((k) => ratio(known[k], arisen[k])),
-    proactive: col((k) => ratio(proactive[k], known[k])),
-    resolution: col((k) => ratio(solved[k], callbacks[k])),
-    satisfaction: col((k) => ratio(satisfied[k], callbacks[k])),
+    // null, not 0, where there is nothing to measure: a map must not paint an area with no callbacks as the worst
+    discovery: col((k) => share(known[k], arisen[k])),
+    proactive: col((k) => share(proactive[k], known[k])),
+    resolution: col((k) => share(solved[k], callbacks[k])),
+    satisfaction: col((k) => share(satisfied[k], callbacks[k])),
     meanHoursToClose: col((k) => (closed[k] > 0 ? hours[k] / closed[k] : NaN)),
     p90HoursToClose: p90,
   }

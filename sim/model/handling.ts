@@ -18,8 +18,9 @@ export function enter(m: Model, i: number, t: number): void {
 export function start(m: Model, i: number, t: number): void {
   const p = m.pool[i]
   m.tStart[i] = t
-  m.pools.started(p, t - m.tEnter[i])
-  m.sched.at(m.poolShift[p] ? addWorkingMinutes(t, serviceMinutes(m, i, p), m.sc.startDay, m.shift) : t + serviceMinutes(m, i, p), EV.DONE, i)
+  const service = serviceMinutes(m, i, p)
+  m.pools.started(p, t - m.tEnter[i], service)
+  m.sched.at(m.poolShift[p] ? addWorkingMinutes(t, service, m.sc.startDay, m.shift) : t + service, EV.DONE, i)
 }
 
 /** a patrol-found simple issue: the grid worker who found it does the job there and then (no pool queue) */

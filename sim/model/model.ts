@@ -14,7 +14,7 @@ import type { CompiledWorld } from '../world/compile.ts'
 import { createRng, type Rng } from '../engine/rng.ts'
 import { Scheduler, type Handlers } from '../engine/scheduler.ts'
 import { Pools } from '../engine/pool.ts'
-import { dayOfYear, dutyShift, heatingFactor, MIN_PER_DAY, minuteOfDay, SHIFT_MIN_PER_WEEK, shiftMinPerWeek, weekday, WEEKDAY_FACTOR, type Shift } from '../engine/calendar.ts'
+import { dayOfYear, dutyShift, heatingFactor, MIN_PER_DAY, minuteOfDay, SHIFT_MIN_PER_WEEK, shiftMinPerWeek, weekdayOfDay, WEEKDAY_FACTOR, type Shift } from '../engine/calendar.ts'
 import { CATEGORIES, NCAT } from './categories.ts'
 import type { Scenario } from '../scenario/schema.ts'
 import { WALK_M_PER_MIN, DETOUR, SPEC, EV, type EventKind, type SimEvent, ROLE, PHASE, F_FIXED, F_CLOSED, F_CALLBACK, F_SOLVED, F_SATISFIED, F_ONTIME, F_WHISTLED, hash32, seedHash, poisson } from './ids.ts'
@@ -45,6 +45,8 @@ export class Model {
    * pool on shifts (poolShift = 1), the share of the duty shift a person is on (service = work / it, in shift time) */
   readonly poolAvail: Float64Array
   readonly poolShift: Uint8Array
+  /** the people behind each pool (crews in rotation have fewer servers on duty at a time than people) */
+  readonly poolPeople: Float64Array
   /** the duty calendar of field staff on shifts (grid workers, enforcement, department crews): `grids.dutyHours` a
    * day on `grids.dutyDays` days a week */
   readonly shift: Shift
@@ -179,13 +181,15 @@ export class Model {
     this.poolRole = new Uint8Array(nPools)
     this.poolAvail = new Float64Array(nPools)
     this.poolShift = new Uint8Array(nPools)
+    this.poolPeople = new Float64Array(nPools)
     // grid workers are on duty in shifts (08:30–17:30 weekdays by default) in their grid: a dispatched job interrupts
     // the patrol and takes its hands-on minutes of shift time; a worker contracted for fewer hours than the duty
     // calendar (or part time) covers proportionally less of it, so a longer calendar spreads the same hours thinner
     this.shift = dutyShift(sc.grids.dutyHours, sc.grids.dutyDays)
     const dutyMin = shiftMinPerWeek(this.shift)
     // crews of many (enforcement, departments) cover a calendar longer than the office week in rotation: fewer of
-    // them are on duty at a time, each working at the usual pace
+    // them are on duty at a time; rounding the crew on duty to whole people is evened out in the work pace, so the
+    // crew's working hours are the same on any calendar
     const rota = Math.min(1, SHIFT_MIN_PER_WEEK / dutyMin)
     const gridDuty = Math.min(1, (gw.hoursPerWeek * 60) / dutyMin)
     for (let g = 0; g < G; g++) {
@@ -193,12 +197,14 @@ export class Model {
       this.poolRole[g] = ROLE.GRID
       this.poolShift[g] = 1
       this.poolAvail[g] = gridPeople[g] > 0 ? Math.max(0.05, (gridDuty * this.gridWorkers[g]) / gridPeople[g]) : 1
+      this.poolPeople[g] = gridPeople[g]
     }
     for (let c = 0; c < C; c++) {
       const p = this.commPool0 + c
       servers[p] = this.commWorkers[c]
       this.poolRole[p] = ROLE.COMM
       this.poolAvail[p] = Math.max(0.005, (comm.hoursPerWeek / 168) * (1 - comm.adminBurden) * (1 - comm.visitShare))
+      this.poolPeople[p] = servers[p]
     }
     for (let k = 0; k < K; k++) {
       const q = this.compoundPool[k]
@@ -207,21 +213,27 @@ export class Model {
       servers[p] = Math.max(1, Math.round((compoundHh[k] * sc.property.staffPer1000Households) / 1000))
       this.poolRole[p] = ROLE.PROP
       this.poolAvail[p] = 0.3
+      this.poolPeople[p] = servers[p]
     }
     for (let s = 0; s < NS; s++) {
       servers[this.officePool0 + s] = sc.street.officeStaff
       this.poolRole[this.officePool0 + s] = ROLE.OFFICE
       this.poolAvail[this.officePool0 + s] = 40 / 168
-      servers[this.enfPool0 + s] = sc.street.enforcementOfficers > 0 ? Math.max(1, Math.round(sc.street.enforcementOfficers * rota)) : 0
+      this.poolPeople[this.officePool0 + s] = sc.street.officeStaff
+      const enf = sc.street.enforcementOfficers * rota
+      servers[this.enfPool0 + s] = enf > 0 ? Math.max(1, Math.round(enf)) : 0
       this.poolRole[this.enfPool0 + s] = ROLE.ENF
-      this.poolAvail[this.enfPool0 + s] = 40 / 45
+      this.poolAvail[this.enfPool0 + s] = enf > 0 ? ((40 / 45) * enf) / servers[this.enfPool0 + s] : 40 / 45
       this.poolShift[this.enfPool0 + s] = 1
+      this.poolPeople[this.enfPool0 + s] = sc.street.enforcementOfficers
     }
     // district departments scale with the world (a street-only world gets its share of them)
-    servers[this.deptPool] = Math.max(1, Math.round((sc.departments.staff * w.streets.n * rota) / 26))
+    const dept = (sc.departments.staff * w.streets.n) / 26
+    servers[this.deptPool] = Math.max(1, Math.round(dept * rota))
     this.poolRole[this.deptPool] = ROLE.DEPT
-    this.poolAvail[this.deptPool] = 40 / 45
+    this.poolAvail[this.deptPool] = ((40 / 45) * dept * rota) / servers[this.deptPool]
     this.poolShift[this.deptPool] = 1
+    this.poolPeople[this.deptPool] = dept
     this.pools = new Pools(servers)
 
     // spatial discovery rates
@@ -311,7 +323,7 @@ export class Model {
   /** draws the issues arising on day d and schedules them */
   scheduleDay(d: number): void {
     const doy = dayOfYear(d, this.sc.startDay)
-    const wd = WEEKDAY_FACTOR[weekday(doy)]
+    const wd = WEEKDAY_FACTOR[weekdayOfDay(d, this.sc.startDay)]
     const perHh = this.sc.demand.issuesPerHouseholdYear / 365
     for (let c = 0; c < NCAT; c++) {
       const spec = SPEC[c]
