@@ -176,7 +176,7 @@ export const en: Record<keyof typeof zh, string> = {
   'run.done': 'Done: {reps} × {days} days in {s} s',
   'run.cancelled': 'Cancelled (stopped at day {day}/{days})',
   'run.failed': 'The run failed: {m}',
-  'run.badInput': 'Days must be a whole number in 1–3650, replicates in 1–50',
+  'run.badInput': 'Days must be a whole number in 1–3650, replicates one in 1–50 and the seed one ≥ 0',
   'rate.response': 'Response rate',
   'rate.resolution': 'Resolution rate',
   'rate.satisfaction': 'Satisfaction rate',

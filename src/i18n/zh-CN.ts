@@ -174,7 +174,7 @@ export const zh = {
   'run.done': '完成：{reps} 次 × {days} 天，用时 {s} 秒',
   'run.cancelled': '已取消（停在第 {day}/{days} 天）',
   'run.failed': '运行失败：{m}',
-  'run.badInput': '天数须为 1–3650 的整数，重复次数须为 1–50',
+  'run.badInput': '天数须为 1–3650 的整数，重复次数须为 1–50 的整数，随机种子须为 ≥ 0 的整数',
   'rate.response': '响应率',
   'rate.resolution': '解决率',
   'rate.satisfaction': '满意率',

@@ -12,6 +12,7 @@ import { groupsOf, groupStat, round, type Group } from '../charts/shape.ts'
 import { utilizationChart } from '../charts/utilization.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
+import { unitAfter } from './lever-units.ts'
 import { leverLabelOf } from './scenario-panel.ts'
 
 /** A4 portrait less 12 mm margins, in CSS px (96 per inch) */
@@ -19,7 +20,8 @@ const PAGE_H_PX = ((297 - 24) / 25.4) * 96
 const MAX_DIFF_ROWS = 10
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–')
-const pp = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(1)} pp`
+const signOf = (x: number) => Math.sign(Math.round(x * 1000))
+const pp = (x: number) => `${signOf(x) > 0 ? '+' : signOf(x) < 0 ? '−' : '±'}${Math.abs(Math.round(x * 1000) / 10).toFixed(1)} pp`
 const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v))
 
 export function closeReport(): void {
@@ -102,7 +104,7 @@ function diffTable(groups: Group[]): HTMLElement {
   const cols = groups.length + 1
   table.append(h('caption', { text: t('report.diffTitle', { n: rows.size }) }), h('tr', {}, h('th', { text: t('report.lever') }), ...groups.map((g) => h('th', { text: g.key }))))
   if (!rows.size) table.append(h('tr', {}, h('td', { colSpan: cols, text: t('report.noDiff') })))
-  for (const [path, r] of [...rows].slice(0, MAX_DIFF_ROWS)) table.append(h('tr', {}, h('td', { text: `${r.label} (${path})` }), ...r.values.map((v) => h('td', { text: `${show(v)} ${r.unit}` }))))
+  for (const [path, r] of [...rows].slice(0, MAX_DIFF_ROWS)) table.append(h('tr', {}, h('td', { text: `${r.label} (${path})` }), ...r.values.map((v) => h('td', { text: `${show(v)}${unitAfter(v, r.unit)}` }))))
   if (rows.size > MAX_DIFF_ROWS) table.append(h('tr', {}, h('td', { colSpan: cols, class: 'report-more', text: t('report.more', { n: rows.size - MAX_DIFF_ROWS }) })))
   return table
 }
@@ -125,7 +127,7 @@ function ratesTable(groups: Group[]): HTMLElement {
     const diffs = others.map((g, j) => {
       // from the rounded means, like the comparison table, so the three cells agree as shown
       const d = round(round(stats[j + 1].mean) - round(stats[0].mean))
-      const td = h('td', { testid: j === 0 ? `report-${k}-diff` : `report-${k}-${g.key.toLowerCase()}-diff`, class: d > 0 ? 'up' : d < 0 ? 'down' : '', text: pp(d) })
+      const td = h('td', { testid: j === 0 ? `report-${k}-diff` : `report-${k}-${g.key.toLowerCase()}-diff`, class: signOf(d) > 0 ? 'up' : signOf(d) < 0 ? 'down' : '', text: pp(d) })
       td.dataset.value = String(d)
       return td
     })

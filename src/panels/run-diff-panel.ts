@@ -4,6 +4,7 @@ import { gridP90Changes, headlineDiff, layoutChanged, layoutDiff, leverChanges, 
 import type { Published, ResultsHub } from '../analysis/results-hub.ts'
 import { getLang, t, type Key } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
+import { unitAfter } from './lever-units.ts'
 import { leverLabelOf } from './scenario-panel.ts'
 
 const DIGITS = { share: 1, hours: 1, count: 0 } as const
@@ -91,7 +92,7 @@ export class RunDiffPanel {
     if (!levers.length) scen.append(h('div', { text: t('diff.scenarioSame') }))
     else {
       const ul = h('ul', {})
-      for (const l of levers) ul.append(h('li', { text: `${leverLabelOf(l.path, l.label)}: ${valueText(l.a)} → ${valueText(l.b)}${l.unit ? ` ${l.unit}` : ''}`, title: l.path }))
+      for (const l of levers) ul.append(h('li', { text: `${leverLabelOf(l.path, l.label)}: ${valueText(l.a)} → ${valueText(l.b)}${unitAfter(l.b, l.unit)}`, title: l.path }))
       scen.append(ul)
     }
     el.append(scen)

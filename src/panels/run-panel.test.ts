@@ -3,7 +3,7 @@ import { defaultScenario, type SimResult } from '../../sim/api.ts'
 import { compareOf, runsCsv } from './run-panel.ts'
 
 const fake = (scenario: string, seed: number, resolution: number, perGrid: number | null, label = 'x'): SimResult => {
-  const params = { ...defaultScenario(), name: scenario, label }
+  const params = { ...defaultScenario(), name: scenario, label, sources: [`${scenario} source, with a comma`] }
   params.gridWorkers = { ...params.gridWorkers, perGrid }
   return { scenario, seed, days: 30, params, rates: { response: 0.9, resolution, satisfaction: 0.8, onTime: 0.7 }, issues: { arisen: 10, known: 8, closed: 6 } } as unknown as SimResult
 }
@@ -23,6 +23,7 @@ describe('compare and export', () => {
     expect(cols.slice(0, 3)).toEqual(['scenario', 'seed', 'days'])
     expect(cols).toContain('gridWorkers.perGrid')
     expect(cols).not.toContain('label')
+    expect(cols).not.toContain('sources') // the presets' citations are no lever
     expect(cols).toContain('rates.resolution')
     expect(csv).toHaveLength(3)
     expect(csv[1].startsWith("'=cmd,1,30,")).toBe(true)

@@ -32,10 +32,14 @@ const RATES = [
 ] as const
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`
-const pp = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x * 100).toFixed(1)} pp`
+/** the sign follows the shown (rounded) number: a −0.04 pp difference reads ±0.0, not a red −0.0 */
+const signOf = (x: number) => Math.sign(Math.round(x * 1000))
+const pp = (x: number) => `${signOf(x) > 0 ? '+' : signOf(x) < 0 ? '−' : '±'}${Math.abs(Math.round(x * 1000) / 10).toFixed(1)} pp`
 export { compareOf, type Comparison }
 
 const MAX_OTHERS = 4
+/** an emptied field is no number (Number('') is 0, a valid seed): validInput names it */
+const numberOf = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s))
 const LETTERS = 'bcde'
 
 const cellOf = (v: unknown): string | number | boolean => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean))
@@ -44,7 +48,7 @@ const cellOf = (v: unknown): string | number | boolean => (v === null || v === u
 export function runsCsv(runs: SimResult[]): string {
   const defaults = flattenScenario(defaultScenario())
   const flat = runs.map((r) => flattenScenario(r.params))
-  const levers = [...new Set(flat.flatMap((f) => Object.keys(f).filter((k) => k !== 'name' && k !== 'label' && k !== 'description' && JSON.stringify(f[k]) !== JSON.stringify(defaults[k]))))].sort()
+  const levers = [...new Set(flat.flatMap((f) => Object.keys(f).filter((k) => k !== 'name' && k !== 'label' && k !== 'description' && k !== 'sources' && JSON.stringify(f[k]) !== JSON.stringify(defaults[k]))))].sort()
   return csvOf(
     runs.map((r, i) => {
       const row: Record<string, string | number | boolean> = { scenario: r.scenario, seed: r.seed, days: r.days }
@@ -63,7 +67,7 @@ export class RunPanel {
   private comparison: Comparison | null = null
   /** what the exports write: the last finished run or comparison */
   private last: LastResult | null = null
-  private status = ''
+  private status: () => string = () => ''
   private state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed' = 'idle'
   private fraction = 0
   private runBtn!: HTMLButtonElement
@@ -87,12 +91,12 @@ export class RunPanel {
     if (grids !== undefined) el.dataset.grids = String(grids)
     else delete el.dataset.grids
     const num = (key: Key, testid: string, field: 'days' | 'replicates' | 'seed', min: number, max: number) =>
-      h('label', {}, `${t(key)} `, h('input', { type: 'number', min, max, step: 1, value: a[field], testid, onchange: (e: Event) => this.host.setAnalysis({ ...this.host.analysis(), [field]: Number((e.target as HTMLInputElement).value) }) }))
+      h('label', {}, `${t(key)} `, h('input', { type: 'number', min, max, step: 1, value: a[field], testid, onchange: (e: Event) => this.host.setAnalysis({ ...this.host.analysis(), [field]: numberOf((e.target as HTMLInputElement).value) }) }))
     this.runBtn = h('button', { text: t('run.run'), testid: 'run', class: 'primary', disabled: this.state === 'running', onclick: () => void this.start() })
     const cmpBtn = h('button', { text: t('cmp.run'), testid: 'compare', disabled: this.state === 'running', onclick: () => void this.startCompare() })
     this.cancelBtn = h('button', { text: t('run.cancel'), testid: 'cancel', disabled: this.state !== 'running', onclick: () => this.host.cancel() })
     this.bar = h('progress', { max: 1, value: this.fraction, testid: 'progress' })
-    this.statusEl = h('div', { class: 'run-status', testid: 'run-status', text: this.status })
+    this.statusEl = h('div', { class: 'run-status', testid: 'run-status', text: this.status() })
     const cards = h('div', { class: 'rate-cards', testid: 'rate-cards' })
     const o = this.outcome
     for (const [k, testid] of RATES) {
@@ -160,7 +164,7 @@ export class RunPanel {
     })
     form.append(
       h('div', { class: 'run-buttons' },
-        h('button', { text: t('cmp.add'), testid: 'compare-add', disabled: st.with.length >= MAX_OTHERS, onclick: () => this.setSettings({ with: [...st.with, names.find((n) => !st.with.includes(n)) ?? names[0]] }) }),
+        h('button', { text: t('cmp.add'), testid: 'compare-add', disabled: st.with.length >= MAX_OTHERS, onclick: () => this.setSettings({ with: [...st.with, names.find((n) => !st.with.includes(n) && n !== this.host.analysis().base) ?? names[0]] }) }),
         h('button', { text: t('cmp.pin'), title: t('cmp.pinHint'), testid: 'compare-pin', onclick: () => this.pinVariant() }),
         cmpBtn,
       ),
@@ -210,7 +214,7 @@ export class RunPanel {
         const d = versus[j].diff[m]
         const dci = versus[j].diffCi?.[m]
         const dcell = cell(j === 0 ? `compare-${key}-diff` : `compare-${key}-${letter}-diff`, d, pp(d), dci, dci ? `${t('cmp.paired')} ${pp(dci[0])} … ${pp(dci[1])}` : undefined)
-        dcell.classList.add(d > 0 ? 'up' : d < 0 ? 'down' : 'same')
+        dcell.classList.add(signOf(d) > 0 ? 'up' : signOf(d) < 0 ? 'down' : 'same')
         row.append(cell(`compare-${key}-${letter}`, b.mean, pct(b.mean), b.ci95), dcell)
       })
       table.append(row)
@@ -248,20 +252,20 @@ export class RunPanel {
   private async startCompare(): Promise<void> {
     const a = this.host.analysis()
     const sa = this.host.scenario()
-    if (!sa.input) return this.setState('failed', `${t('scn.invalid')} ${sa.problems.join('; ')}`)
-    if (!this.validInput(a)) return this.setState('failed', t('run.badInput'))
+    if (!sa.input) return this.setState('failed', () => `${t('scn.invalid')} ${sa.problems.join('; ')}`)
+    if (!this.validInput(a)) return this.setState('failed', () => t('run.badInput'))
     const st = this.settings()
     const inputs: ScenarioInput[] = [sa.input]
     for (const name of st.with) {
       const v = st.variants[name]
       const sb = scenarioOf({ ...a, base: v ? v.base : name, edits: v ? v.edits : {} })
-      if (!sb.input) return this.setState('failed', `${t('scn.invalid')} ${name}: ${sb.problems.join('; ')}`)
+      if (!sb.input) return this.setState('failed', () => `${t('scn.invalid')} ${name}: ${sb.problems.join('; ')}`)
       inputs.push(v ? { ...sb.input, name } : sb.input)
     }
     this.outcome = null
     this.comparison = null
     this.fraction = 0
-    this.setState('running', t('run.loading'))
+    this.setState('running', () => t('run.loading'))
     const t0 = performance.now()
     try {
       const sets: SimResult[][] = []
@@ -271,17 +275,19 @@ export class RunPanel {
           this.bar.value = this.fraction
           this.statusEl.textContent = `${i ? LETTERS[i - 1].toUpperCase() : 'A'} · ${t('run.progress', { rep: p.replicate, reps: a.replicates, day: p.day, days: p.days })}`
         })
-        if (o.cancelled) return this.setState('cancelled', t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? 0, days: a.days }))
+        // name the scenario the comparison stopped in: the day alone does not say how far it got
+        if (o.cancelled) return this.setState('cancelled', () => `${i ? LETTERS[i - 1].toUpperCase() : 'A'} · ${t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? 0, days: a.days })}`)
         sets.push(o.results)
       }
       this.comparison = compareOf(sets[0], ...sets.slice(1))
       this.last = { kind: 'compare', comparison: this.comparison }
       this.fraction = 1
       this.saveComparison(this.comparison)
-      this.setState('done', t('cmp.done', { k: inputs.length, reps: a.replicates, days: a.days, s: ((performance.now() - t0) / 1000).toFixed(1) }))
+      const secs = ((performance.now() - t0) / 1000).toFixed(1)
+      this.setState('done', () => t('cmp.done', { k: inputs.length, reps: a.replicates, days: a.days, s: secs }))
       this.host.onResult(this.last)
     } catch (e) {
-      this.setState('failed', t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
+      this.setState('failed', () => t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
     }
   }
 
@@ -297,7 +303,8 @@ export class RunPanel {
     return Number.isInteger(a.days) && a.days >= 1 && a.days <= 3650 && Number.isInteger(a.replicates) && a.replicates >= 1 && a.replicates <= 50 && Number.isInteger(a.seed) && a.seed >= 0
   }
 
-  private setState(s: RunPanel['state'], status: string): void {
+  /** the status is kept as a function so a language switch re-words it */
+  private setState(s: RunPanel['state'], status: () => string): void {
     this.state = s
     this.status = status
     this.render()
@@ -306,12 +313,12 @@ export class RunPanel {
   private async start(): Promise<void> {
     const a = this.host.analysis()
     const sc = this.host.scenario()
-    if (!sc.input) return this.setState('failed', `${t('scn.invalid')} ${sc.problems.join('; ')}`)
-    if (!this.validInput(a)) return this.setState('failed', t('run.badInput'))
+    if (!sc.input) return this.setState('failed', () => `${t('scn.invalid')} ${sc.problems.join('; ')}`)
+    if (!this.validInput(a)) return this.setState('failed', () => t('run.badInput'))
     this.outcome = null
     this.comparison = null
     this.fraction = 0
-    this.setState('running', t('run.loading'))
+    this.setState('running', () => t('run.loading'))
     let last = { day: 0, days: a.days }
     try {
       const o = await this.host.run({ scenario: sc.input, days: a.days, seed: a.seed, replicates: a.replicates }, (p) => {
@@ -322,16 +329,16 @@ export class RunPanel {
       })
       if (o.cancelled) {
         this.outcome = null
-        this.setState('cancelled', t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? last.day, days: a.days }))
+        this.setState('cancelled', () => t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? last.day, days: a.days }))
       } else {
         this.outcome = o
         this.last = { kind: 'run', outcome: o, scenario: o.results[0]?.scenario ?? '' }
         this.fraction = 1
-        this.setState('done', t('run.done', { reps: a.replicates, days: a.days, s: o.seconds.toFixed(1) }))
+        this.setState('done', () => t('run.done', { reps: a.replicates, days: a.days, s: o.seconds.toFixed(1) }))
         this.host.onResult(this.last)
       }
     } catch (e) {
-      this.setState('failed', t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
+      this.setState('failed', () => t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
     }
   }
 }

@@ -5,6 +5,7 @@ import { flattenScenario, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError
 import { getLang, t, type Key } from '../i18n/i18n.ts'
 import type { Analysis } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
+import { leverUnit } from './lever-units.ts'
 
 export const DEFAULT_ANALYSIS: Analysis = { base: SCENARIO_PRESETS[0], edits: {}, days: 90, replicates: 3, seed: 1 }
 
@@ -119,7 +120,7 @@ export class ScenarioPanel {
       })
     input.dataset.path = l.path
     const meta = [l.min !== undefined ? t('scn.range', { min: l.min, max: l.max ?? '' }) : '', t('scn.default', { v: show(l.default) })].filter(Boolean).join(' · ')
-    const unit = typeof l.default === 'string' ? '' : l.unit
+    const unit = typeof l.default === 'number' || l.default === null ? leverUnit(l.unit) : ''
     const row = h(
       'div',
       { class: `lever${l.path in a.edits ? ' edited' : ''}`, testid: `lever-${l.path}`, title: l.path },
@@ -149,7 +150,7 @@ export class ScenarioPanel {
     for (const p of problems) {
       const path = /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
       const l = meta.get(path)
-      const why = l ? ` — ${leverLabel(l)}${l.min !== undefined ? `; ${t('scn.range', { min: l.min, max: l.max ?? '' })} ${l.unit}` : ''}` : ''
+      const why = l ? ` — ${leverLabel(l)}${l.min !== undefined ? `; ${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l.unit)}` : ''}` : ''
       ul.append(h('li', { text: `${p}${why}`, 'data-path': path }))
       this.el.querySelector(`[data-testid="lever-${path}"]`)?.classList.add('invalid')
     }

@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot'
 import { LEVERS, SUMMARY_METRICS, type ScenarioInput, type World } from '../../sim/api.ts'
 import { onLangChange, t, type Key } from '../i18n/i18n.ts'
 import { leverLabel } from './scenario-panel.ts'
+import { leverUnit } from './lever-units.ts'
 import type { Analysis } from '../store/persist.ts'
 import type { Doc } from '../store/store.ts'
 import { aggregate, checkSettings, cheapest, costSign, isStaffing, planSweep, SWEEPABLE, sweepCsv, type SweepAxis, type SweepPlan, type SweepPoint, type SweepSettings } from '../sweep/plan.ts'
@@ -53,12 +54,14 @@ const metricLabel = (m: string): string => {
 }
 
 const opFor = (metric: string): '>=' | '<=' => (/hoursTo|whistles|perResidentYear|arisen/.test(metric) ? '<=' : '>=')
+/** an emptied field is not 0 (Number('') is): NaN, so checkSettings names it instead of sweeping to a target of 0 */
+const numberOf = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s))
 const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e4) / 1e4) : '–')
 
 export class SweepPanel {
   private pool = new SweepPool()
   private state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed' = 'idle'
-  private status = ''
+  private status: () => string = () => ''
   private fraction = 0
   private last: { plan: SweepPlan; outcome: SweepOutcome; settings: SweepSettings } | null = null
   private bar!: HTMLProgressElement
@@ -90,7 +93,7 @@ export class SweepPanel {
     clear(el)
     el.dataset.state = this.state
     const numIn = (testid: string, value: number, on: (v: number) => void, attrs: Record<string, number | string> = {}) =>
-      h('input', { type: 'number', step: 'any', value: String(value), testid, ...attrs, onchange: (e: Event) => on(Number((e.target as HTMLInputElement).value)) })
+      h('input', { type: 'number', step: 'any', value: String(value), testid, ...attrs, onchange: (e: Event) => on(numberOf((e.target as HTMLInputElement).value)) })
     const leverPicker = (i: number) => {
       const sel = h('select', {
         testid: `sweep-lever-${i}`,
@@ -115,7 +118,7 @@ export class SweepPanel {
           h('label', {}, `${t('sweep.from')} `, numIn(`sweep-from-${i}`, a.from, (v) => this.set((x) => (x.axes[i].from = v)), { min: l.min!, max: l.max! })),
           h('label', {}, `${t('sweep.to')} `, numIn(`sweep-to-${i}`, a.to, (v) => this.set((x) => (x.axes[i].to = v)), { min: l.min!, max: l.max! })),
           h('label', {}, `${t('sweep.steps')} `, numIn(`sweep-steps-${i}`, a.steps, (v) => this.set((x) => (x.axes[i].steps = v)), { min: 1, max: 50, step: 1 })),
-          h('span', { class: 'unit', text: `${l.unit} · ${t('scn.range', { min: l.min!, max: l.max! })}` }),
+          h('span', { class: 'unit', text: `${leverUnit(l.unit)} · ${t('scn.range', { min: l.min!, max: l.max! })}` }),
         )
       }
       return row
@@ -126,7 +129,7 @@ export class SweepPanel {
     for (const o of ['>=', '<='] as const) op.append(h('option', { value: o, text: o === '>=' ? '≥' : '≤', selected: o === s.target.op }))
     const running = this.state === 'running'
     this.bar = h('progress', { max: 1, value: this.fraction, testid: 'sweep-progress' })
-    this.statusEl = h('div', { class: 'run-status', testid: 'sweep-status', text: this.status })
+    this.statusEl = h('div', { class: 'run-status', testid: 'sweep-status', text: this.status() })
     el.append(
       h('div', { class: 'sweep-form' }, axisRow(0), axisRow(1)),
       h(
@@ -158,7 +161,8 @@ export class SweepPanel {
     if (this.last && this.state !== 'running') this.renderResult(this.last.plan, this.last.outcome, s)
   }
 
-  private setState(s: SweepPanel['state'], status: string): void {
+  /** the status is kept as a function so a language switch re-words it */
+  private setState(s: SweepPanel['state'], status: () => string): void {
     this.state = s
     this.status = status
     this.render()
@@ -167,19 +171,19 @@ export class SweepPanel {
   private async start(): Promise<void> {
     const s = this.settings()
     const sc = this.host.scenario()
-    if (!sc.input) return this.setState('failed', `${t('scn.invalid')} ${sc.problems.join('; ')}`)
+    if (!sc.input) return this.setState('failed', () => `${t('scn.invalid')} ${sc.problems.join('; ')}`)
     const problems = checkSettings(s)
-    if (problems.length) return this.setState('failed', `${t('sweep.bad')} ${problems.join('; ')}`)
+    if (problems.length) return this.setState('failed', () => `${t('sweep.bad')} ${problems.join('; ')}`)
     let plan: SweepPlan
     try {
       plan = planSweep(sc.input as ScenarioInput, s)
     } catch (e) {
-      return this.setState('failed', `${t('sweep.bad')} ${e instanceof Error ? e.message : String(e)}`)
+      return this.setState('failed', () => `${t('sweep.bad')} ${e instanceof Error ? e.message : String(e)}`)
     }
     this.last = null
     this.fraction = 0
     const workers = s.workers || defaultWorkers()
-    this.setState('running', t('run.loading'))
+    this.setState('running', () => t('run.loading'))
     let shown = 0
     const world = this.host.world()
     const doc = this.host.doc()
@@ -204,12 +208,12 @@ export class SweepPanel {
       el.dataset.runs = String(outcome.results.filter(Boolean).length)
       el.dataset.seconds = outcome.seconds.toFixed(3)
       el.dataset.runSeconds = outcome.runSeconds.toFixed(3)
-      if (outcome.cancelled) return this.setState('cancelled', t('sweep.cancelled', { done: outcome.results.filter(Boolean).length, total: plan.jobs.length }))
+      if (outcome.cancelled) return this.setState('cancelled', () => t('sweep.cancelled', { done: outcome.results.filter(Boolean).length, total: plan.jobs.length }))
       this.last = { plan, outcome, settings: s }
       this.fraction = 1
-      this.setState('done', t('sweep.done', { runs: plan.jobs.length, workers: outcome.workers, s: outcome.seconds.toFixed(1) }))
+      this.setState('done', () => t('sweep.done', { runs: plan.jobs.length, workers: outcome.workers, s: outcome.seconds.toFixed(1) }))
     } catch (e) {
-      this.setState('failed', t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
+      this.setState('failed', () => t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
     }
   }
 
@@ -224,7 +228,7 @@ export class SweepPanel {
     if (best) {
       answer.dataset.value = String(best.levers[a1.path])
       if (a2) answer.dataset.value2 = String(best.levers[a2.path])
-      const setting = plan.axes.map((a) => `${a.path} = ${best.levers[a.path]}`).join(', ')
+      const setting = plan.axes.map((a) => `${leverLabel(leverOf(a.path)!)} · ${a.path} = ${best.levers[a.path]}`).join(', ')
       answer.textContent = t('sweep.answer', { target: cmp, setting, mean: fmt(best.mean), lo: fmt(best.lo), hi: fmt(best.hi) })
     } else {
       answer.dataset.value = ''
@@ -232,14 +236,15 @@ export class SweepPanel {
     }
     const how = plan.axes.map((a) => (isStaffing(a.path) ? t(costSign(a.path) > 0 ? 'sweep.costStaff' : 'sweep.costStaffInverse', { lever: a.path }) : t('sweep.costAssumed', { lever: a.path }))).join(' ')
     const table = h('table', { class: 'compare-table sweep-table', testid: 'sweep-table' })
-    table.append(h('tr', {}, ...plan.axes.map((a) => h('th', { text: a.path })), h('th', { text: t('sweep.mean') }), h('th', { text: t('sweep.ci') }), h('th', { text: t('sweep.runs') }), h('th', { text: t('sweep.meets') })))
+    table.append(h('tr', {}, ...plan.axes.map((a) => h('th', { text: leverLabel(leverOf(a.path)!), title: a.path })), h('th', { text: t('sweep.mean') }), h('th', { text: t('sweep.ci') }), h('th', { text: t('sweep.runs') }), h('th', { text: t('sweep.meets') })))
     for (const p of points) {
       const tr = h(
         'tr',
         { class: p === best ? 'best' : '' },
         ...plan.axes.map((a) => h('td', { text: String(p.levers[a.path]) })),
         h('td', { text: fmt(p.mean) }),
-        h('td', { text: `${fmt(p.lo)}–${fmt(p.hi)}` }),
+        // one replicate has no interval (summarize gives lo = hi = mean): say so rather than print a zero-width one
+        h('td', { text: p.n > 1 ? `${fmt(p.lo)}–${fmt(p.hi)}` : t('rate.single') }),
         h('td', { text: String(p.n) }),
         h('td', { text: p.meets ? '✓' : '✗' }),
       )
@@ -250,7 +255,7 @@ export class SweepPanel {
     const curve = h('div', { class: 'sweep-curve', testid: 'sweep-curve' })
     curve.dataset.points = String(points.length)
     try {
-      curve.append(this.plot(points, a1.path, a2?.path, s, best, `${a1.path} (${l1.unit})`))
+      curve.append(this.plot(points, a1.path, a2?.path, s, best, `${leverLabel(l1)} (${leverUnit(l1.unit)})`))
     } catch (e) {
       curve.textContent = String(e)
     }

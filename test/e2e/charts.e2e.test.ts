@@ -139,6 +139,8 @@ describe('charts and the report (e2e)', () => {
     await report.waitFor()
     expect(await page.textContent('[data-testid=report-scenarios]')).toMatch(/baseline-pre-reform[\s\S]*hotline-reform/)
     expect(Number(await page.getAttribute('[data-testid=report-diff]', 'data-rows'))).toBeGreaterThan(0)
+    // a choice lever's option list and a switch's on/off are no units to print after a value
+    expect(await page.locator('[data-testid=report-diff] td').allTextContents()).not.toContainEqual(expect.stringMatching(/\||on\/off/))
     for (const k of ['response', 'resolution', 'satisfaction', 'onTime']) {
       const key = k === 'onTime' ? 'ontime' : k
       const a = Number(await page.getAttribute(`[data-testid=report-${k}-a]`, 'data-value'))
