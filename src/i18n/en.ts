@@ -278,6 +278,7 @@ export const en: Record<keyof typeof zh, string> = {
   'sweep.workers': 'Worker threads',
   'sweep.workersHint': 'defaults to this machine’s {n} cores (at most 8)',
   'sweep.target': 'Target',
+  'sweep.strictNeedsReps': 'Strict needs at least 2 replicates (a single run has no interval)',
   'sweep.strict': 'strict: the unfavourable end of the 95% interval must meet it too',
   'sweep.strictShort': 'strict',
   'sweep.start': 'Sweep',

@@ -276,6 +276,7 @@ export const zh = {
   'sweep.workers': '并行线程',
   'sweep.workersHint': '默认为本机核数 {n}（最多 8）',
   'sweep.target': '目标',
+  'sweep.strictNeedsReps': '从严比较需要至少 2 次重复（单次运行没有区间）',
   'sweep.strict': '从严：95% 区间的不利端也须达标',
   'sweep.strictShort': '从严',
   'sweep.start': '开始扫描',

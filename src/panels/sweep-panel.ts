@@ -146,7 +146,8 @@ export class SweepPanel {
         h('label', {}, `${t('sweep.target')} `, metric),
         op,
         numIn('sweep-threshold', s.target.value, (v) => this.set((x) => (x.target.value = v), true)),
-        h('label', {}, h('input', { type: 'checkbox', testid: 'sweep-strict', checked: s.strict, onchange: (e: Event) => this.set((x) => (x.strict = (e.target as HTMLInputElement).checked), true) }), ` ${t('sweep.strict')}`),
+        // one replicate has no interval, so "strict" could not mean anything stricter
+        h('label', { title: s.replicates < 2 ? t('sweep.strictNeedsReps') : '' }, h('input', { type: 'checkbox', testid: 'sweep-strict', checked: s.strict && s.replicates >= 2, disabled: s.replicates < 2, onchange: (e: Event) => this.set((x) => (x.strict = (e.target as HTMLInputElement).checked), true) }), ` ${t('sweep.strict')}`),
       ),
       h(
         'div',
@@ -219,12 +220,13 @@ export class SweepPanel {
 
   private renderResult(plan: SweepPlan, outcome: SweepOutcome, s: SweepSettings): void {
     // the target may have been changed since the sweep ran: the answer follows the current target
-    const points = aggregate(plan, outcome.results, s.target, s.strict)
+    const strict = s.strict && plan.seeds.length >= 2
+    const points = aggregate(plan, outcome.results, s.target, strict)
     const [a1, a2] = plan.axes
     const best = cheapest(points, plan.axes)
     const answer = h('div', { class: 'sweep-answer', testid: 'sweep-answer' })
     const l1 = leverOf(a1.path)!
-    const cmp = `${metricLabel(s.target.metric)} ${s.target.op === '>=' ? '≥' : '≤'} ${s.target.value}${s.strict ? ` (${t('sweep.strictShort')})` : ''}`
+    const cmp = `${metricLabel(s.target.metric)} ${s.target.op === '>=' ? '≥' : '≤'} ${s.target.value}${strict ? ` (${t('sweep.strictShort')})` : ''}`
     if (best) {
       answer.dataset.value = String(best.levers[a1.path])
       if (a2) answer.dataset.value2 = String(best.levers[a2.path])
