@@ -62,7 +62,8 @@ describe('the diff against the last run', () => {
     const a = result(0, [10, 20, null, 40], ['g0', 'g1', 'g2', 'g3'])
     const b = result(0, [15, 5, 30, 40, 99], ['g0', 'g1', 'g2', 'g3', 'g9'])
     const ch = gridP90Changes(a, b)
-    expect(ch.map((c) => [c.id, c.change])).toEqual([['g1', -15], ['g0', 5], ['g3', 0]])
+    // g3 did not change: an unchanged grid is not a change to list
+    expect(ch.map((c) => [c.id, c.change])).toEqual([['g1', -15], ['g0', 5]])
     expect(gridP90Changes(a, b, 1)).toHaveLength(1)
     expect(gridP90Changes(a, { ...b, byGrid: undefined })).toEqual([])
   })

@@ -100,7 +100,7 @@ export interface GridChange {
   change: number
 }
 
-/** grids in both runs with a P90 time to close in both, by the size of its change, largest first */
+/** grids in both runs with a P90 time to close in both that changed, by the size of the change, largest first */
 export function gridP90Changes(previous: SimResult, current: SimResult, top = 10): GridChange[] {
   const a = previous.byGrid
   const b = current.byGrid
@@ -110,7 +110,7 @@ export function gridP90Changes(previous: SimResult, current: SimResult, top = 10
   b.ids.forEach((id, k) => {
     const p = prev.get(id)
     const c = b.p90HoursToClose[k]
-    if (typeof p === 'number' && typeof c === 'number') out.push({ id, previous: p, current: c, change: c - p })
+    if (typeof p === 'number' && typeof c === 'number' && c !== p) out.push({ id, previous: p, current: c, change: c - p })
   })
   return out.sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.id.localeCompare(y.id)).slice(0, top)
 }

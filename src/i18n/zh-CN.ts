@@ -265,7 +265,7 @@ export const zh = {
   'diff.unset': '（未设）',
   'diff.grids': '结案用时 P90 变化最大的网格',
   'diff.gridsNeedSingle': '逐网格对比需要两次都是单次运行（重复次数 = 1）。',
-  'diff.gridsNone': '两次运行没有共同的、有数据的网格。',
+  'diff.gridsNone': '两次运行共有的网格中，没有网格的结案用时 P90 发生变化。',
   'diff.grid': '网格',
   'sweep.lever': '扫描参数',
   'sweep.lever2': '第二个参数',
