@@ -27,6 +27,7 @@ export {
   defaultScenario,
   diffScenarios,
   flatten as flattenScenario,
+  leversOf,
   setPath as setScenarioPath,
   ScenarioError,
   type Scenario,

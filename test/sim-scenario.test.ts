@@ -48,6 +48,16 @@ describe('scenario schema', () => {
     expect(() => scenarioPreset('nope')).toThrow(/unknown scenario "nope"/)
   })
 
+  it('gives every preset a Chinese label and description, which never count as a lever difference', () => {
+    for (const name of SCENARIO_PRESETS) {
+      const p = scenarioPreset(name)
+      expect(p.zh.label, name).toMatch(/[\u4e00-\u9fff]/)
+      expect(p.zh.description.length, name).toBeGreaterThan(10)
+      expect(p.zh.description, name).toMatch(/[\u4e00-\u9fff]/)
+      expect(diffScenarios(p, { ...p, zh: { label: 'x', description: 'y' } }), name).toEqual([])
+    }
+  })
+
   it('diffs two scenarios lever by lever', () => {
     const d = diffScenarios(scenarioPreset('whistle'), scenarioPreset('hotline-reform'))
     const paths = d.map((r) => r.path)

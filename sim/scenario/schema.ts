@@ -119,6 +119,8 @@ export const ScenarioSchema = z.object({
   name: z.string().min(1).default('custom'),
   label: z.string().default(''),
   description: z.string().default(''),
+  /** the label and description in Chinese, for the zh-CN interface */
+  zh: z.object({ label: z.string().default(''), description: z.string().default('') }).prefault({}),
   /** where the preset's numbers come from */
   sources: z.array(z.string()).default([]),
   startDay: int('startDay', 0, 0, 364, 'day of year (0 = 1 Jan)', 'assumption', 'first day of the run'),
@@ -294,6 +296,16 @@ export function flatten(s: unknown, prefix = '', out: Record<string, unknown> = 
   return out
 }
 
+/** the fields that describe a scenario rather than set it: names, texts and sources */
+const DESCRIPTIVE = ['name', 'label', 'description', 'zh', 'sources'] as const
+
+/** every lever of a scenario by dotted path, without its descriptive fields */
+export function leversOf(s: unknown): Record<string, unknown> {
+  const rest = { ...(s as Record<string, unknown>) }
+  for (const k of DESCRIPTIVE) delete rest[k]
+  return flatten(rest)
+}
+
 /** sets a dotted path in a plain object (for sweeps) */
 export function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const ks = path.split('.')
@@ -315,8 +327,8 @@ export interface DiffRow {
 
 /** a readable diff of two scenarios: every lever whose value differs */
 export function diffScenarios(a: Scenario, b: Scenario): DiffRow[] {
-  const fa = flatten({ ...a, name: undefined, label: undefined, description: undefined, sources: undefined })
-  const fb = flatten({ ...b, name: undefined, label: undefined, description: undefined, sources: undefined })
+  const fa = leversOf(a)
+  const fb = leversOf(b)
   const meta = new Map(LEVERS.map((l) => [l.path, l]))
   const rows: DiffRow[] = []
   for (const path of new Set([...Object.keys(fa), ...Object.keys(fb)])) {

@@ -13,7 +13,7 @@ import { utilizationChart } from '../charts/utilization.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
 import { unitAfter } from './lever-units.ts'
-import { leverLabelOf } from './scenario-panel.ts'
+import { leverLabelOf, scenarioText } from './scenario-panel.ts'
 
 /** A4 portrait less 12 mm margins, in CSS px (96 per inch) */
 const PAGE_H_PX = ((297 - 24) / 25.4) * 96
@@ -75,7 +75,7 @@ function reportPage(groups: Group[]): HTMLElement {
   return page
 }
 
-const scenarioLabel = (r: SimResult): string => (r.params as { label?: string }).label ?? ''
+const scenarioLabel = (r: SimResult): string => scenarioText(r.params).label
 
 function metaTable(groups: Group[], r0: SimResult): HTMLElement {
   const w = r0.world

@@ -4,7 +4,7 @@
 // Compare: the current scenario (A) against a second preset (B) on the same seeds and the same current world,
 // the rates of both with their intervals and the difference B − A. Export: the runs as CSV (one row per run)
 // and the last run or comparison as JSON.
-import { defaultScenario, flattenScenario, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, type ScenarioInput, type SimResult } from '../../sim/api.ts'
+import { defaultScenario, leversOf, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, type ScenarioInput, type SimResult } from '../../sim/api.ts'
 import { armsOf, compareOf, type Comparison } from './compare.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { scenarioOf, type ScenarioState } from './scenario-panel.ts'
@@ -46,9 +46,9 @@ const cellOf = (v: unknown): string | number | boolean => (v === null || v === u
 
 /** one row per run: scenario, seed, days, every lever that differs from the defaults in any run, then SUMMARY_METRICS */
 export function runsCsv(runs: SimResult[]): string {
-  const defaults = flattenScenario(defaultScenario())
-  const flat = runs.map((r) => flattenScenario(r.params))
-  const levers = [...new Set(flat.flatMap((f) => Object.keys(f).filter((k) => k !== 'name' && k !== 'label' && k !== 'description' && k !== 'sources' && JSON.stringify(f[k]) !== JSON.stringify(defaults[k]))))].sort()
+  const defaults = leversOf(defaultScenario())
+  const flat = runs.map((r) => leversOf(r.params))
+  const levers = [...new Set(flat.flatMap((f) => Object.keys(f).filter((k) => JSON.stringify(f[k]) !== JSON.stringify(defaults[k]))))].sort()
   return csvOf(
     runs.map((r, i) => {
       const row: Record<string, string | number | boolean> = { scenario: r.scenario, seed: r.seed, days: r.days }

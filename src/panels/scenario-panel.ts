@@ -18,6 +18,14 @@ const groupOf = (path: string): string => (path.includes('.') ? path.split('.')[
 /** the lever's label in the interface language (the schema carries an English and a Chinese one) */
 export const leverLabel = (l: LeverMeta): string => (getLang() === 'zh-CN' && l.zh ? l.zh : l.label)
 const LEVER_BY_PATH = new Map(LEVERS.map((l) => [l.path, l]))
+/** a scenario's label and description in the page's language (presets carry both; English is the fallback) */
+export const scenarioText = (s: { label?: string; description?: string; zh?: { label?: string; description?: string } }): { label: string; description: string } =>
+  getLang() === 'zh-CN' ? { label: s.zh?.label || s.label || '', description: s.zh?.description || s.description || '' } : { label: s.label ?? '', description: s.description ?? '' }
+
+/** a lever's source in the page's language: the citations stay as they are, the words around them are translated */
+const sourceText = (src: string): string =>
+  getLang() === 'zh-CN' ? src.replace(/\bassumption\b/g, '假设').replace(/\bcalibrated to\b/g, '校准于').replace(/\bper preset\b/g, '按预设情景') : src
+
 /** a lever's label in the page's language, by path; `fallback` for paths that are not levers */
 export const leverLabelOf = (path: string, fallback: string): string => {
   const l = LEVER_BY_PATH.get(path)
@@ -64,10 +72,10 @@ export class ScenarioPanel {
       },
     })
     for (const name of SCENARIO_PRESETS) {
-      const s = scenarioPreset(name)
-      picker.append(h('option', { value: name, text: s.label ? `${name} · ${s.label}` : name, selected: name === a.base }))
+      const { label } = scenarioText(scenarioPreset(name))
+      picker.append(h('option', { value: name, text: label ? `${name} · ${label}` : name, selected: name === a.base }))
     }
-    const desc = scenarioPreset(a.base).description
+    const desc = scenarioText(scenarioPreset(a.base)).description
     el.append(
       h('h2', { text: t('panel.scenario') }),
       h('label', { class: 'scn-pick' }, `${t('scn.pick')} `, picker),
@@ -126,7 +134,7 @@ export class ScenarioPanel {
       { class: `lever${l.path in a.edits ? ' edited' : ''}`, testid: `lever-${l.path}`, title: l.path },
       h('div', { class: 'lever-label', text: leverLabel(l) }),
       h('div', { class: 'lever-input' }, input, unit ? h('span', { class: 'unit', text: unit }) : null),
-      h('div', { class: 'lever-meta', text: `${meta} · ${t('scn.source', { s: l.source })}` }),
+      h('div', { class: 'lever-meta', text: `${meta} · ${t('scn.source', { s: sourceText(l.source) })}` }),
     )
     return row
   }
