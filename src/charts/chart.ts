@@ -37,7 +37,7 @@ export function groupLegend(groups: Group[]): LegendItem[] {
   return groups.map((g) => ({ label: labelOf(g), color: colourOf(g) }))
 }
 
-export const pct = (x: number, d = 1): string => (Number.isFinite(x) ? `${(x * 100).toFixed(d)} %` : '–')
+export { pct } from '../panels/format.ts'
 export const num = (x: number, d = 1): string => (Number.isFinite(x) ? String(Math.round(x * 10 ** d) / 10 ** d) : '–')
 
 /** a replicate note: how many runs each mark stands for */

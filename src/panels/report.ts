@@ -12,6 +12,7 @@ import { groupsOf, groupStat, round, type Group } from '../charts/shape.ts'
 import { utilizationChart } from '../charts/utilization.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
+import { pct, pp, signOf } from './format.ts'
 import { unitAfter } from './lever-units.ts'
 import { leverLabelOf, scenarioText } from './scenario-panel.ts'
 
@@ -19,9 +20,6 @@ import { leverLabelOf, scenarioText } from './scenario-panel.ts'
 const PAGE_H_PX = ((297 - 24) / 25.4) * 96
 const MAX_DIFF_ROWS = 10
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–')
-const signOf = (x: number) => Math.sign(Math.round(x * 1000))
-const pp = (x: number) => `${signOf(x) > 0 ? '+' : signOf(x) < 0 ? '−' : '±'}${Math.abs(Math.round(x * 1000) / 10).toFixed(1)} pp`
 const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v))
 
 export function closeReport(): void {

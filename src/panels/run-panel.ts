@@ -12,6 +12,7 @@ import type { Analysis, CompareSettings } from '../store/persist.ts'
 import type { Progress, RunOutcome, RunSpec } from '../sim-client.ts'
 import { clear, download, h } from './dom.ts'
 import { csvOf } from './io.ts'
+import { pct, pp, signOf } from './format.ts'
 import type { LastResult } from '../analysis/results-hub.ts'
 
 export interface RunHost {
@@ -31,10 +32,6 @@ const RATES = [
   ['onTime', 'rate-ontime'],
 ] as const
 
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`
-/** the sign follows the shown (rounded) number: a −0.04 pp difference reads ±0.0, not a red −0.0 */
-const signOf = (x: number) => Math.sign(Math.round(x * 1000))
-const pp = (x: number) => `${signOf(x) > 0 ? '+' : signOf(x) < 0 ? '−' : '±'}${Math.abs(Math.round(x * 1000) / 10).toFixed(1)} pp`
 export { compareOf, type Comparison }
 
 const MAX_OTHERS = 4
