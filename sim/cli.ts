@@ -35,10 +35,12 @@ import {
   type Scenario,
 } from './api.ts'
 import type { Polygon } from 'geojson'
+import { worldFrom, WORLD_FROM_USAGE } from './cli/world-from.ts'
 
 const USAGE = `gongzhi — grid governance planner and simulator
 
   gongzhi world build --preset fengtai|street [--seed N] --out DIR
+${WORLD_FROM_USAGE}
   gongzhi world check DIR | FILE...          (FILEs named communities.geojson, grids.geojson, buildings.geojson)
   gongzhi import FILE [--crs auto|wgs84|gcj02|bd09] [--layer auto|grids|communities|buildings|…] --out FILE
   gongzhi run (--world DIR | --preset fengtai|street [--world-seed N]) --scenario FILE|NAME --days N --seed S
@@ -341,6 +343,7 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'calibrate') return calibrateCmd(tail)
     if (cmd === 'world' && sub === 'build') return worldBuild(rest)
     if (cmd === 'world' && sub === 'check') return worldCheck(rest)
+    if (cmd === 'world' && sub === 'from') return await worldFrom(rest, { out, err })
     if (cmd === 'import') return await importCmd([sub, ...rest].filter((x) => x !== undefined))
     if (cmd === undefined || cmd === 'help' || cmd === '--help' || cmd === '-h') {
       out(USAGE)

@@ -5,6 +5,7 @@ import type { Feature, MultiPolygon, Point, Polygon } from 'geojson'
 import { importFile } from '../../import/index.ts'
 import type { CrsReport, ImportIssue } from '../../import/types.ts'
 import { FEATURE_ID } from '../../import/props.ts'
+import { MISSING_FIELD } from '../../import/reasons.ts'
 
 export const DATA_LAYERS = ['communities', 'streets', 'buildings', 'grids'] as const
 export type DataLayer = (typeof DATA_LAYERS)[number]
@@ -29,7 +30,8 @@ export interface DataLayerRead {
 
 export type ReadOutcome = { ok: true; read: DataLayerRead } | { ok: false; file: string; issues: ImportIssue[] }
 
-/** Read one file as one of the world's layers; errors come back as the importer's messages. */
+/** Read one file as one of the world's layers; errors come back as the importer's messages. A field no column
+ *  gives is not reported missing: the world derives or generates it. */
 export async function readDataLayer(file: string, bytes: Uint8Array, layer: DataLayer, crs: 'auto' | 'wgs84' | 'gcj02' | 'bd09' = 'auto'): Promise<ReadOutcome> {
   const r = await importFile(file, bytes, { layer, crs })
   if (!r.ok) return { ok: false, file: r.file, issues: r.issues }
@@ -40,7 +42,7 @@ export async function readDataLayer(file: string, bytes: Uint8Array, layer: Data
   for (const row of rows.slice(0, 1000)) for (const k of Object.keys(row)) if (!seen.has(k)) { seen.add(k); columns.push(k) }
   return {
     ok: true,
-    read: { file: r.file, layer, crs: r.crs, columns, rows, geometries: r.features.map((f) => f.geometry as DataGeometry), auto: Object.fromEntries(mapped), issues: r.issues },
+    read: { file: r.file, layer, crs: r.crs, columns, rows, geometries: r.features.map((f) => f.geometry as DataGeometry), auto: Object.fromEntries(mapped), issues: r.issues.filter((i) => i.code !== MISSING_FIELD) },
   }
 }
 
