@@ -33,15 +33,20 @@ export function openFromDataDialog(dialog: HTMLDialogElement): void {
   const s: State = { crs: 'auto', previews: {}, files: {}, mappings: {}, summary: null, error: '', busy: '', hhPerHa: null, accepted: false, name: t('fd.defaultName') }
   const render = () => renderDialog(dialog, s, { read, replan, create, render })
 
+  const reading = new Map<DataLayer, number>()
   const crsFor = (layer: DataLayer): Crs => (s.crs !== 'auto' ? s.crs : layer !== 'communities' && s.previews.communities ? s.previews.communities.crs.applied : 'auto')
   async function read(layer: DataLayer, file: File | undefined): Promise<void> {
     if (file) s.files[layer] = file
     const f = s.files[layer]
     if (!f) return
+    // a file picked while an earlier one is still being read replaces it: the earlier answer is dropped
+    const ticket = (reading.get(layer) ?? 0) + 1
+    reading.set(layer, ticket)
     s.busy = t('fd.reading', { file: f.name })
     s.error = ''
     render()
     const r = await remote().read(f.name, new Uint8Array(await f.arrayBuffer()), layer, crsFor(layer))
+    if (reading.get(layer) !== ticket) return
     s.busy = ''
     if (!r.ok) {
       delete s.previews[layer]

@@ -54,7 +54,7 @@ describe('new project from my data (e2e)', () => {
 
       // a broken file: one message naming it, nothing created
       await page.setInputFiles('[data-testid=fd-file-communities]', { name: '坏文件.geojson', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection","features":[') })
-      await page.waitForFunction(() => /坏文件\.geojson/.test(document.querySelector('[data-testid=fd-status]')?.textContent ?? ''))
+      await page.waitForFunction(() => /坏文件\.geojson: not valid JSON/.test(document.querySelector('[data-testid=fd-status]')?.textContent ?? ''))
       expect(await page.isDisabled('[data-testid=fd-create]')).toBe(true)
 
       await page.setInputFiles('[data-testid=fd-file-communities]', { name: '西罗园社区边界.geojson', mimeType: 'application/json', buffer: Buffer.from(file) })
@@ -62,6 +62,7 @@ describe('new project from my data (e2e)', () => {
       // the coordinate system: confirmed by hand (the file does not say), the layers re-read in GCJ-02
       await page.selectOption('[data-testid=fd-crs]', 'gcj02')
       await page.waitForFunction(() => /GCJ02/.test(document.querySelector('.fd-read')?.textContent ?? ''))
+      await page.waitForSelector('[data-testid=fd-plan-communities]')
       // the mapping table: 名称 → name, 户数 → households, an unknown column kept as a property, first rows shown
       expect(await page.inputValue('[data-testid="fd-col-communities-名称"]')).toBe('name')
       expect(await page.inputValue('[data-testid="fd-col-communities-户数"]')).toBe('households')
