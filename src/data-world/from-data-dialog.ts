@@ -117,11 +117,13 @@ function renderDialog(dialog: HTMLDialogElement, s: State, a: Actions): void {
   const files = h('div', { class: 'fd-files' })
   for (const layer of DATA_LAYERS) {
     const p = s.previews[layer]
+    // the browser's own file button speaks the browser's language: a button of ours opens the hidden input
+    const input = h('input', { type: 'file', hidden: true, accept: '.geojson,.json,.zip,.kml,.kmz', testid: `fd-file-${layer}`, onchange: (e: Event) => void a.read(layer, (e.target as HTMLInputElement).files?.[0]) })
     files.append(
-      h('label', {},
+      h('div', { class: 'fd-file' },
         h('span', { class: 'fd-layer', text: `${t(`layer.${layer}` as Key)}${layer === 'communities' ? ` (${t('fd.required')})` : ''}` }),
-        h('input', { type: 'file', accept: '.geojson,.json,.zip,.kml,.kmz', testid: `fd-file-${layer}`, onchange: (e: Event) => void a.read(layer, (e.target as HTMLInputElement).files?.[0]) }),
-        h('span', { class: 'fd-read', text: p ? t('fd.read', { file: p.file, n: fmtInt(p.count), crs: p.crs.applied.toUpperCase() }) : '' }),
+        h('span', {}, h('button', { text: t(p ? 'fd.change' : 'fd.choose'), testid: `fd-pick-${layer}`, onclick: () => input.click() }), input),
+        h('span', { class: p ? 'fd-read' : 'fd-none', text: p ? t('fd.read', { file: p.file, n: fmtInt(p.count), crs: p.crs.applied.toUpperCase() }) : t(layer === 'communities' ? 'fd.noFile' : 'fd.noFileOptional') }),
       ),
     )
   }
@@ -182,7 +184,8 @@ function planView(s: State, a: Actions): HTMLElement {
     const l = sum.layers[layer]
     if (!l) continue
     const count = l.count ? ` (${fmtInt(l.count)})` : ''
-    list.append(h('li', { testid: `fd-plan-${layer}`, text: `${t(`layer.${layer}` as Key)}：${t(`fd.origin.${l.origin}` as Key)}${count}` }))
+    const label = layer === 'services' ? t('fd.services') : t(`layer.${layer}` as Key)
+    list.append(h('li', { testid: `fd-plan-${layer}`, text: t('fd.item', { layer: label, origin: `${t(`fd.origin.${l.origin}` as Key)}${count}` }) }))
   }
   const hh = sum.households
   box.append(list, h('p', { testid: 'fd-households', text: t('fd.households', { file: hh.file, residents: hh.residents, buildings: hh.buildings, estimate: hh.estimate }) }))

@@ -33,6 +33,6 @@ export async function wireDataWorlds(current: string | null): Promise<void> {
 export function originNotice(w: World): string | null {
   const o = w.meta.origins
   if (!o) return null
-  const parts = (['communities', 'streets', 'buildings', 'grids'] as const).filter((k) => o[k]).map((k) => `${t(`layer.${k}` as Key)}：${t(`fd.origin.${o[k]}` as Key)}`)
-  return `${t('fd.noticeHead')} ${parts.join('；')}`
+  const parts = (['communities', 'streets', 'buildings', 'grids'] as const).filter((k) => o[k]).map((k) => t('fd.item', { layer: t(`layer.${k}` as Key), origin: t(`fd.origin.${o[k]}` as Key) }))
+  return `${t('fd.noticeHead')} ${parts.join(t('fd.sep'))}`
 }

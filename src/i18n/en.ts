@@ -437,5 +437,11 @@ export const en: Record<keyof typeof zh, string> = {
   'fd.accept': 'Use this estimate',
   'fd.create': 'Create',
   'fd.noticeHead': 'Built from your data —',
+  'fd.choose': 'Choose file…',
+  'fd.change': 'Change file…',
+  'fd.noFile': 'none chosen yet',
+  'fd.noFileOptional': 'none: derived or generated',
+  'fd.item': '{layer}: {origin}',
+  'fd.sep': '; ',
   'fd.missingWorld': 'This data world is gone (deleted, or the browser storage was cleared); the default world is open instead.',
 }

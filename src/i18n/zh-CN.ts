@@ -435,5 +435,11 @@ export const zh = {
   'fd.accept': '采用此估算',
   'fd.create': '创建',
   'fd.noticeHead': '由您的数据建立 ——',
+  'fd.choose': '选择文件…',
+  'fd.change': '更换文件…',
+  'fd.noFile': '尚未选择',
+  'fd.noFileOptional': '未选择：将推导或生成',
+  'fd.item': '{layer}：{origin}',
+  'fd.sep': '；',
   'fd.missingWorld': '找不到这个数据世界（可能已被删除或浏览器存储被清除）；已打开默认世界。',
 } as const
