@@ -29,7 +29,7 @@ async function boot(): Promise<void> {
   // a world built from the user's own files (?world=ID) is stored whole; its projects use the preset data:ID
   const worldId = q.get('world')
   const dataWorld = worldId ? await getDataWorld(worldId).catch(() => undefined) : undefined
-  void wireDataWorlds(dataWorld ? worldId : null)
+  void wireDataWorlds(dataWorld ? worldId : null, async () => hook.app?.autosaver.flush())
   const projectPreset = dataWorld ? presetOf(dataWorld.id) : preset
   const projectSeed = dataWorld ? dataWorld.world.meta.seed : seed
   const building = (async (): Promise<World> => {

@@ -95,6 +95,7 @@ export async function worldFrom(args: string[], io: Io): Promise<number> {
   const { world, summary } = result
   const h = summary.households
   io.err(`households: ${h.file} communities from the file, ${h.residents} from residents (÷ 2.45), ${h.buildings} from their buildings, ${h.estimate} estimated${summary.estimate ? ` at ${summary.estimate.hhPerHa}/ha (${summary.estimate.total} households)` : ''}`)
+  for (const n of summary.notes) io.err(`note: ${n}`)
   for (const [layer, s] of Object.entries(summary.layers)) io.err(`${layer.padEnd(12)} ${s.origin.padEnd(9)} ${String(s.count).padStart(6)}  ${s.how}`)
   const report = checkWorld(world)
   io.err(`check: ${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.info} notes (gongzhi world check ${values.out})`)

@@ -29,7 +29,7 @@ interface State {
 let worker: Comlink.Remote<FromDataWorker> | null = null
 const remote = () => (worker ??= Comlink.wrap<FromDataWorker>(new Worker(new URL('./from-data.worker.ts', import.meta.url), { type: 'module' })))
 
-export function openFromDataDialog(dialog: HTMLDialogElement): void {
+export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () => Promise<void> = async () => undefined): void {
   const s: State = { crs: 'auto', previews: {}, files: {}, mappings: {}, summary: null, error: '', busy: '', hhPerHa: null, accepted: false, name: t('fd.defaultName') }
   const render = () => renderDialog(dialog, s, { read, replan, create, render })
 
@@ -94,6 +94,7 @@ export function openFromDataDialog(dialog: HTMLDialogElement): void {
       s.error = `${t('fd.saveFailed')}: ${e instanceof Error ? e.message : String(e)}`
       return render()
     }
+    await beforeLeave().catch(() => undefined)
     const q = new URLSearchParams(location.search)
     q.delete('preset')
     q.set('world', id)
@@ -189,6 +190,7 @@ function planView(s: State, a: Actions): HTMLElement {
   }
   const hh = sum.households
   box.append(list, h('p', { testid: 'fd-households', text: t('fd.households', { file: hh.file, residents: hh.residents, buildings: hh.buildings, estimate: hh.estimate }) }))
+  for (const n of sum.notes) box.append(h('p', { class: 'warn', text: n }))
   const e = sum.estimate
   if (e) {
     box.append(

@@ -8,10 +8,11 @@ import { listDataWorlds } from './world-store.ts'
 
 const DEFAULT = ''
 
-/** Wire the button and fill the switcher; `current` is the open data world's id, or null on a preset. */
-export async function wireDataWorlds(current: string | null): Promise<void> {
+/** Wire the button and fill the switcher; `current` is the open data world's id, or null on a preset.
+ *  `beforeLeave` writes the open project's pending edits before the page opens another world. */
+export async function wireDataWorlds(current: string | null, beforeLeave: () => Promise<void>): Promise<void> {
   const btn = $('#btn-from-data')
-  btn.onclick = () => openFromDataDialog($('#from-data-dialog') as HTMLDialogElement)
+  btn.onclick = () => openFromDataDialog($('#from-data-dialog') as HTMLDialogElement, beforeLeave)
   const sel = $('#worlds') as HTMLSelectElement
   const fill = async () => {
     const worlds = await listDataWorlds().catch(() => [])
@@ -20,7 +21,8 @@ export async function wireDataWorlds(current: string | null): Promise<void> {
     for (const w of worlds) sel.append(h('option', { value: w.id, text: w.name, selected: w.id === current }))
     sel.hidden = worlds.length === 0
   }
-  sel.onchange = () => {
+  sel.onchange = async () => {
+    await beforeLeave().catch(() => undefined)
     const q = new URLSearchParams(location.search)
     if (sel.value === DEFAULT) q.delete('world')
     else q.set('world', sel.value)

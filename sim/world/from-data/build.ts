@@ -37,6 +37,8 @@ export interface FromDataSummary {
   households: Record<HouseholdSource, number>
   /** the proposal the user must confirm (null when every community has households) */
   estimate: HouseholdEstimate | null
+  /** things the user should know that do not stop the build (e.g. buildings and communities disagreeing) */
+  notes: string[]
 }
 
 export type FromDataResult =
@@ -102,7 +104,7 @@ function summaryOf(input: FromDataInput, r: Resolved, nStreets: number, streetHo
     services: { origin: 'generated', count: r.cs.length * 2 + nStreets, how: 'a party-mass centre and a service station per community, an enforcement centre per street' },
     roads: { origin: 'generated', count: 0, how: 'where two communities share an edge' },
   }
-  return { layers, households: r.source, estimate: r.estimate }
+  return { layers, households: r.source, estimate: r.estimate, notes: [] }
 }
 
 export function buildFromData(input: FromDataInput): FromDataResult {
@@ -159,6 +161,13 @@ function build(input: FromDataInput): FromDataResult {
     services.push({ type: 'Feature', properties: { id: `${s.id}-EC`, origin: 'generated', name: `${s.name}综合执法中心`, kind: 'enforcement_center', street: s.id, community: '', compound: '' }, geometry: { type: 'Point', coordinates: interiorPoint(s.polys) } })
   const roads = r.streets.streets.flatMap((s) => chainSegments(sharedEdges(r.cs.filter((c) => c.street === s.id).map((c) => c.polys))))
   const summary = summaryOf(input, r, streets.length, r.streets.how, buildings.length, grids.length, r.drafts)
+  if (r.drafts && input.buildings!.fromFile.has('households')) for (const c of r.cs) {
+    const sum = (byC.get(c.id) ?? []).reduce((s, b) => s + b.properties.households, 0)
+    if (c.households !== undefined && sum !== c.households)
+      summary.notes.push(`community "${c.name}": its buildings hold ${sum} households, ${input.communities.read.file} says ${c.households}; the community keeps the file's figure, the simulation uses the buildings'`)
+  }
+  const outside = buildings.filter((b) => !b.properties.community).length
+  if (outside) summary.notes.push(`${outside} building${outside === 1 ? '' : 's'} lie in no community (world check lists them)`)
   summary.layers.compounds!.count = compounds.length
   summary.layers.roads!.count = roads.length
   const notice = noticeOf(summary)

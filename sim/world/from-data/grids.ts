@@ -28,6 +28,8 @@ export function fileGrids(layer: MappedLayer, cs: CommunityDraft[], buildings: F
   })
   const pts = buildings.map(centre)
   const owner = assignPoints(polys, pts)
+  const members: Feature<Polygon, BuildingP>[][] = polys.map(() => [])
+  owner.forEach((g, k) => { if (g >= 0) members[g].push(buildings[k]) })
   let byLocation = 0
   const ids = new Set<string>()
   const counter = new Map<string, number>()
@@ -46,7 +48,7 @@ export function fileGrids(layer: MappedLayer, cs: CommunityDraft[], buildings: F
     let id = (layer.fromFile.has('id') && str(p.id)) || `${cid || 'G'}-G${String(n).padStart(2, '0')}`
     if (ids.has(id)) id = `${id}-${i}`
     ids.add(id)
-    const mine = buildings.filter((_, k) => owner[k] === i)
+    const mine = members[i]
     const residents = mine.reduce((s, b) => s + b.properties.residents, 0)
     const props: GridP = {
       id, origin: 'file',
