@@ -122,7 +122,7 @@ function renderDialog(dialog: HTMLDialogElement, s: State, a: Actions): void {
     const input = h('input', { type: 'file', hidden: true, accept: '.geojson,.json,.zip,.kml,.kmz', testid: `fd-file-${layer}`, onchange: (e: Event) => void a.read(layer, (e.target as HTMLInputElement).files?.[0]) })
     files.append(
       h('div', { class: 'fd-file' },
-        h('span', { class: 'fd-layer', text: `${t(`layer.${layer}` as Key)}${layer === 'communities' ? ` (${t('fd.required')})` : ''}` }),
+        h('span', { class: 'fd-layer', text: layer === 'communities' ? t('fd.requiredLayer', { layer: t('layer.communities') }) : t(`layer.${layer}` as Key) }),
         h('span', {}, h('button', { text: t(p ? 'fd.change' : 'fd.choose'), testid: `fd-pick-${layer}`, onclick: () => input.click() }), input),
         h('span', { class: p ? 'fd-read' : 'fd-none', text: p ? t('fd.read', { file: p.file, n: fmtInt(p.count), crs: p.crs.applied.toUpperCase() }) : t(layer === 'communities' ? 'fd.noFile' : 'fd.noFileOptional') }),
       ),

@@ -385,7 +385,7 @@ export const en: Record<keyof typeof zh, string> = {
   'fd.stepFiles': 'Pick files',
   'fd.stepMapping': 'Confirm the column mapping',
   'fd.stepPlan': 'What will be derived or generated',
-  'fd.required': 'required',
+  'fd.requiredLayer': '{layer} (required)',
   'fd.read': '{file}: {n} features, {crs}',
   'fd.reading': 'Reading {file}…',
   'fd.unreadable': '{file} cannot be read',

@@ -383,7 +383,7 @@ export const zh = {
   'fd.stepFiles': '选择文件',
   'fd.stepMapping': '确认字段对应',
   'fd.stepPlan': '将推导或生成的内容',
-  'fd.required': '必需',
+  'fd.requiredLayer': '{layer}（必需）',
   'fd.read': '{file}：{n} 个要素，{crs}',
   'fd.reading': '正在读取 {file}…',
   'fd.unreadable': '无法读取 {file}',
