@@ -99,11 +99,12 @@ function summaryOf(input: FromDataInput, r: Resolved, nStreets: number, streetHo
     streets: { origin: input.streets ? 'file' : 'derived', count: nStreets, how: input.streets ? `from ${input.streets.read.file}; ${streetHow}` : streetHow },
     district: { origin: 'derived', count: 1, how: 'the union of the streets' },
     buildings: { origin: input.buildings ? 'file' : 'generated', count: nBuildings ?? 0, how: bHow },
-    compounds: { origin: 'generated', count: 0, how: input.buildings ? 'none (buildings come from the file)' : 'generated with the buildings' },
     grids: { origin: input.grids ? 'file' : 'generated', count: nGrids ?? 0, how: input.grids ? `from ${input.grids.read.file}, kept as drawn` : 'generated to tile each community in 300–500 households' },
     services: { origin: 'generated', count: r.cs.length * 2 + nStreets, how: 'a party-mass centre and a service station per community, an enforcement centre per street' },
     roads: { origin: 'generated', count: 0, how: 'where two communities share an edge' },
   }
+  // compounds are made with generated buildings; buildings from a file come without them
+  if (!input.buildings) layers.compounds = { origin: 'generated', count: 0, how: 'generated with the buildings' }
   return { layers, households: r.source, estimate: r.estimate, notes: [] }
 }
 
@@ -168,7 +169,7 @@ function build(input: FromDataInput): FromDataResult {
   }
   const outside = buildings.filter((b) => !b.properties.community).length
   if (outside) summary.notes.push(`${outside} building${outside === 1 ? '' : 's'} lie in no community (world check lists them)`)
-  summary.layers.compounds!.count = compounds.length
+  if (summary.layers.compounds) summary.layers.compounds.count = compounds.length
   summary.layers.roads!.count = roads.length
   const notice = noticeOf(summary)
   const world: World = {
@@ -210,8 +211,9 @@ const ZH_LAYER: Record<string, string> = { communities: '社区', streets: '街�
 /** The notice shown with the world (page, CLI, world.json), in English and Chinese. */
 export function noticeOf(s: FromDataSummary): string {
   const order = ['communities', 'streets', 'buildings', 'grids', 'compounds', 'services'] as const
-  const en = order.map((k) => `${k}: ${WORDS[s.layers[k]!.origin][0]}`).join('; ')
-  const zh = order.map((k) => `${ZH_LAYER[k]}：${WORDS[s.layers[k]!.origin][1]}`).join('；')
+  const present = order.filter((k) => s.layers[k])
+  const en = present.map((k) => `${k}: ${WORDS[s.layers[k]!.origin][0]}`).join('; ')
+  const zh = present.map((k) => `${ZH_LAYER[k]}：${WORDS[s.layers[k]!.origin][1]}`).join('；')
   const est = s.households.estimate ? ` Households of ${s.households.estimate} communities are estimated from their area. 其中${s.households.estimate}个社区的户数按面积估算。` : ''
   return `Built from your data — ${en}.${est} 由您的数据生成——${zh}。`
 }
