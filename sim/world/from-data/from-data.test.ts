@@ -74,6 +74,21 @@ describe('world from data', () => {
     expect(findings.some((f) => f.code === 'grid-gap')).toBe(true)
   })
 
+  it('splits a community\'s households over file buildings that have none, by footprint × floors, and keeps feature ids', async () => {
+    const c0 = cs[0]
+    const communities = await layer('c.geojson', 'communities', [{ type: 'Feature', id: 'SQ-1', geometry: c0.geometry, properties: { 名称: c0.properties.name, 户数: 1000 } }])
+    expect(communities.mapping.fields.id).toBe('(feature id)')
+    const bs = street.buildings.features.filter((b) => b.properties.community === c0.properties.id).slice(0, 4)
+    const buildings = await layer('b.geojson', 'buildings', bs.map((b, i) => ({ type: 'Feature', geometry: b.geometry, properties: { 层数: i === 0 ? 12 : 6 } })))
+    const r = buildFromData({ communities, buildings })
+    if (!r.ok) throw new Error(r.error)
+    expect(r.world.communities.features[0].properties.id).toBe('SQ-1')
+    const hh = r.world.buildings.features.map((b) => b.properties.households)
+    expect(hh.reduce((s, x) => s + x, 0)).toBe(1000)
+    const w = bs.map((b, i) => areaM2([b.geometry.coordinates]) * (i === 0 ? 12 : 6))
+    hh.forEach((x, i) => expect(Math.abs(x - (1000 * w[i]) / w.reduce((s, v) => s + v, 0))).toBeLessThan(1))
+  })
+
   it('proposes households per hectare from the communities the file does give, and builds only once confirmed', async () => {
     const communities = await layer('c.geojson', 'communities', cs.map((f, i) => ({ type: 'Feature', geometry: f.geometry, properties: { 名称: f.properties.name, 户数: i < 10 ? f.properties.households : '' } })))
     const plan = planFromData({ communities })

@@ -1,7 +1,7 @@
 // Which of the file's columns feeds which field: the importer's automatic plan, changed where the user says so,
 // then the importer's own coercion and checks (sim/import/props.ts), so "56户", "是" or "1,234" read the same here.
 import { Issues } from '../../import/issues.ts'
-import { mapProperties, type Plan } from '../../import/props.ts'
+import { FEATURE_ID, mapProperties, type Plan } from '../../import/props.ts'
 import { MISSING_FIELD } from '../../import/reasons.ts'
 import { normalizeKey } from '../../import/synonyms.ts'
 import type { ImportIssue } from '../../import/types.ts'
@@ -74,7 +74,7 @@ export function mapLayer(read: DataLayerRead, mapping: LayerMapping): MapOutcome
   const layer = read.layer
   // every field without a column is left to derivation or generation, so none is "missing" to the importer
   const plan: Plan = { layer, from, mapped: Object.fromEntries(from), unmapped, missing: requiredWithout(layer, from) }
-  const props = mapProperties(plan, read.rows.map((row, i) => ({ index: i, props: row, label: labelOf(row, mapping) })), issues)
+  const props = mapProperties(plan, read.rows.map((row, i) => ({ index: i, props: row, id: row[FEATURE_ID], label: labelOf(row, mapping) })), issues)
   const list = issues.list().filter((i) => i.code !== MISSING_FIELD)
   if (!props) return { ok: false, issues: list }
   const nameCol = mapping.fields.streetName

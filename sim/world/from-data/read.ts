@@ -35,7 +35,8 @@ export type ReadOutcome = { ok: true; read: DataLayerRead } | { ok: false; file:
 export async function readDataLayer(file: string, bytes: Uint8Array, layer: DataLayer, crs: 'auto' | 'wgs84' | 'gcj02' | 'bd09' = 'auto'): Promise<ReadOutcome> {
   const r = await importFile(file, bytes, { layer, crs })
   if (!r.ok) return { ok: false, file: r.file, issues: r.issues }
-  const mapped = Object.entries(r.mapping.mapped).filter(([, theirs]) => theirs !== 'feature.id' && theirs !== FEATURE_ID)
+  // a GeoJSON feature's own id shows as the column "(feature id)", so it can be mapped like any other
+  const mapped = Object.entries(r.mapping.mapped).map(([ours, theirs]): [string, string] => [ours, theirs === 'feature.id' ? FEATURE_ID : theirs])
   const rows = r.features.map((f: Feature) => rawRow(f.properties ?? {}, mapped))
   const columns: string[] = []
   const seen = new Set<string>()
