@@ -99,8 +99,12 @@ export async function worldFrom(args: string[], io: Io): Promise<number> {
   for (const [layer, s] of Object.entries(summary.layers)) io.err(`${layer.padEnd(12)} ${s.origin.padEnd(9)} ${String(s.count).padStart(6)}  ${s.how}`)
   const report = checkWorld(world)
   io.err(`check: ${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.info} notes (gongzhi world check ${values.out})`)
-  mkdirSync(values.out, { recursive: true })
-  for (const [name, text] of Object.entries(worldToFiles(world))) writeFileSync(join(values.out, name), text)
+  try {
+    mkdirSync(values.out, { recursive: true })
+    for (const [name, text] of Object.entries(worldToFiles(world))) writeFileSync(join(values.out, name), text)
+  } catch (e) {
+    return fail(io, `${values.out}: cannot write the world there (${(e as Error).message})`)
+  }
   io.err(world.meta.notice)
   io.out(JSON.stringify({ counts: world.meta.counts, totals: world.meta.totals, origins: world.meta.origins, findings: report.summary }))
   return 0
