@@ -155,7 +155,7 @@ export const ScenarioSchema = z.object({
     .prefault({}),
   gridWorkers: z
     .object({
-      allocation: pick('gridWorkers.allocation', ALLOCATION_RULES, 'world', 'book ch. 3.2.3; docs/domain.md § Levers (one per grid, by households, by expected workload)', 'how grid workers are allocated (world: as the world file says)'),
+      allocation: pick('gridWorkers.allocation', ALLOCATION_RULES, 'world', 'book ch. 3.2.3, 9.2.4 (one per grid); by households or by expected workload: assumption', 'how grid workers are allocated (world: as the world file says)'),
       perGrid: optNum('gridWorkers.perGrid', 0, 20, 'workers per grid', 'book ch. 9.2.4 (one per grid)', 'workers per grid (overrides the world)'),
       scale: num('gridWorkers.scale', 1, 0, 10, '× workers', 'Fengtai 5,000 FT + 1,800 PT (Sina Finance 2026-01-16)', 'multiplier on grid workers'),
       hoursPerWeek: num('gridWorkers.hoursPerWeek', 40, 0, 80, 'hours / week', 'assumption', 'hours per full-time worker'),
