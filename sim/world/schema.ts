@@ -8,7 +8,17 @@ export type LayerKind = (typeof LAYER_KINDS)[number]
 
 const id = z.string().min(1).max(64)
 const name = z.string().max(200)
-const count = z.number().int().min(0).max(10_000_000)
+const count = (max: number) => z.number().int().min(0).max(max)
+// Upper bounds that no real place reaches (docs/world-schema.md § Bounds says why each is what it is); they keep a
+// typo such as 10,000,000 households in one building from reaching the simulator, whose memory grows with them.
+export const BOUNDS = {
+  buildingHouseholds: 10_000,
+  buildingResidents: 30_000,
+  communityHouseholds: 30_000,
+  communityResidents: 100_000,
+  streetHouseholds: 500_000,
+  streetResidents: 1_500_000,
+} as const
 const share = z.number().min(0).max(1)
 
 /** 区 district */
@@ -28,8 +38,8 @@ export const StreetProps = z.object({
   name,
   /** 街道 subdistrict or 镇 town */
   kind: z.enum(['subdistrict', 'town']).default('subdistrict'),
-  households: count.default(0),
-  residents: count.default(0),
+  households: count(BOUNDS.streetHouseholds).default(0),
+  residents: count(BOUNDS.streetResidents).default(0),
 })
 
 /** 社区 community (residents' committee area) */
@@ -37,8 +47,8 @@ export const CommunityProps = z.object({
   id,
   name,
   street: id,
-  households: count.default(0),
-  residents: count.default(0),
+  households: count(BOUNDS.communityHouseholds).default(0),
+  residents: count(BOUNDS.communityResidents).default(0),
 })
 
 /** Property-management model of a 小区: none (老旧小区 with no company), self-managed (居民自管),
@@ -61,13 +71,13 @@ export const BuildingProps = z.object({
   id,
   compound: z.string().default(''),
   community: z.string().default(''),
-  households: count,
-  residents: count.default(0),
+  households: count(BOUNDS.buildingHouseholds),
+  residents: count(BOUNDS.buildingResidents).default(0),
   /** share of residents aged 60+ */
   elderlyShare: share.default(0.2),
-  partyMembers: count.default(0),
+  partyMembers: count(BOUNDS.buildingResidents).default(0),
   /** households renting */
-  renters: count.default(0),
+  renters: count(BOUNDS.buildingHouseholds).default(0),
   floors: z.number().int().min(1).max(200).default(6),
 })
 
