@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Polys } from '../geometry/measure.ts'
 import { at, rect } from '../../test/support/shapes.ts'
 import { FINDING, LIST_CAP } from '../geometry/findings.ts'
-import { checkWorld } from './check-world.ts'
-import type { GridLayerInput } from './grid-layer-index.ts'
+import { checkCommunity, checkWorld } from './check-world.ts'
+import { indexGridLayer, putGrid, type GridLayerInput } from './grid-layer-index.ts'
 
 const polygon = (p: Polys) => ({ type: 'Polygon' as const, coordinates: p[0] })
 
@@ -29,5 +29,15 @@ describe('checkWorld bounds', () => {
     expect(r.findings.find((f) => f.code === FINDING.NOT_LISTED)).toMatchObject({ of: FINDING.HOUSEHOLDS_BELOW, value: 999 - LIST_CAP })
     expect(r.grids).toHaveLength(1000)
     expect(r.findings.length).toBeLessThan(3 * LIST_CAP)
+  }, 30_000)
+
+  it("the page's re-check of a community holding 1,000 identical grids does not overflow the stack", () => {
+    // the editor's path: index once, replace one grid, re-check its community (src/store/store.ts)
+    const ix = indexGridLayer(stacked(1000))
+    putGrid(ix, { id: 'G7', community: 'C1', geometry: rect(0, 0, 900, 900) })
+    const r = checkCommunity(ix, 'C1')
+    expect(r.findings.filter((f) => f.code === FINDING.OVERLAP)).toHaveLength(LIST_CAP)
+    expect(r.findings.length).toBeLessThan(3 * LIST_CAP)
+    expect(r.grids).toHaveLength(1000)
   }, 30_000)
 })

@@ -11,7 +11,7 @@ export function findingText(f: Finding, communityName: (id: string) => string): 
   const area = f.areaM2 !== undefined ? `${fmtInt(f.areaM2)} m²` : ''
   const key = `find.${f.code}` as Key
   const of = f.of ? t(`findkind.${f.of}` as Key) : ''
-  const s = t(key, { ids, c: communityName(c) || c, area, value: f.value ?? '', of })
+  const s = t(key, { ids, c: communityName(c) || c, area, value: f.value !== undefined ? fmtInt(f.value) : '', of })
   return s === key ? f.message : s
 }
 
