@@ -36,4 +36,9 @@ describe('run memory bounds', () => {
     const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'B1', households: 10_000_000 }, geometry: { type: 'Point', coordinates: [116.3, 39.8] } }] }
     expect(() => parseLayer('buildings', 'buildings.geojson', JSON.stringify(fc))).toThrow(/buildings\.geojson: feature 0 \("B1"\): households: .*10000/)
   })
+
+  it('a building with 3,000 residents in 10 households is refused by the schema as implausible', () => {
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'B9', households: 10, residents: 3_000 }, geometry: { type: 'Point', coordinates: [116.3, 39.8] } }] }
+    expect(() => parseLayer('buildings', 'buildings.geojson', JSON.stringify(fc))).toThrow(/feature 0 \("B9"\): residents: 3000 residents in 10 households is more than 20 per household/)
+  })
 })

@@ -18,6 +18,8 @@ export const BOUNDS = {
   communityResidents: 100_000,
   streetHouseholds: 500_000,
   streetResidents: 1_500_000,
+  /** a building's residents over its households (China's mean household is 2.6 people, census 2020) */
+  residentsPerHousehold: 20,
 } as const
 const share = z.number().min(0).max(1)
 
@@ -80,6 +82,18 @@ export const BuildingProps = z.object({
   renters: count(BOUNDS.buildingHouseholds).default(0),
   floors: z.number().int().min(1).max(200).default(6),
 })
+
+/** Checks across fields, kept out of the zod objects (a refined object cannot be made `.partial()`, which the
+ *  importer does for missing columns): the field at fault and why, or null. */
+export function implausible(layer: LayerKind, p: Record<string, unknown>): { field: string; message: string } | null {
+  if (layer !== 'buildings') return null
+  const households = Number(p.households ?? 0)
+  const residents = Number(p.residents ?? 0)
+  if (households > 0 && residents > BOUNDS.residentsPerHousehold * households) {
+    return { field: 'residents', message: `${residents} residents in ${households} households is more than ${BOUNDS.residentsPerHousehold} per household` }
+  }
+  return null
+}
 
 /** 网格 grid: 综合 comprehensive (residential) or 专属 dedicated (a school, a business park…) */
 export const GRID_TYPES = ['comprehensive', 'dedicated'] as const
