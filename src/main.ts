@@ -8,8 +8,7 @@ import { createMap } from './map/map.ts'
 import { getCurrent, getProject, putProject, setCurrent } from './store/persist.ts'
 import type { WorldWorker } from './world.worker.ts'
 import { getDataWorld, presetOf } from './data-world/world-store.ts'
-import { wireDataWorlds } from './data-world/wire.ts'
-import { t } from './i18n/i18n.ts'
+import { missingWorldText, wireDataWorlds } from './data-world/wire.ts'
 
 interface Hook {
   ready: boolean
@@ -58,7 +57,7 @@ async function boot(): Promise<void> {
     await setCurrent(projectPreset, project.id).catch(() => undefined)
   }
   hook.app = new App({ world, view, preset: projectPreset, seed: projectSeed, project })
-  if (worldId && !dataWorld) hook.app.store.say(t('fd.missingWorld'))
+  if (worldId && !dataWorld) hook.app.store.say(missingWorldText())
 }
 
 boot().catch((e: unknown) => {

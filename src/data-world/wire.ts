@@ -38,3 +38,6 @@ export function originNotice(w: World): string | null {
   const parts = (['communities', 'streets', 'buildings', 'grids'] as const).filter((k) => o[k]).map((k) => t('fd.item', { layer: t(`layer.${k}` as Key), origin: t(`fd.origin.${o[k]}` as Key) }))
   return `${t('fd.noticeHead')} ${parts.join(t('fd.sep'))}`
 }
+
+/** shown when ?world= names a world this browser no longer has */
+export const missingWorldText = (): string => t('fd.missingWorld')
