@@ -32,6 +32,7 @@ const remote = () => (worker ??= Comlink.wrap<FromDataWorker>(new Worker(new URL
 export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () => Promise<void> = async () => undefined): void {
   const s: State = { crs: 'auto', previews: {}, files: {}, mappings: {}, summary: null, error: '', busy: '', hhPerHa: null, accepted: false, name: t('fd.defaultName') }
   const render = () => renderDialog(dialog, s, { read, replan, create, render })
+  const ready = remote().reset()
 
   const reading = new Map<DataLayer, number>()
   const crsFor = (layer: DataLayer): Crs => (s.crs !== 'auto' ? s.crs : layer !== 'communities' && s.previews.communities ? s.previews.communities.crs.applied : 'auto')
@@ -45,6 +46,7 @@ export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () =>
     s.busy = t('fd.reading', { file: f.name })
     s.error = ''
     render()
+    await ready
     const r = await remote().read(f.name, new Uint8Array(await f.arrayBuffer()), layer, crsFor(layer))
     if (reading.get(layer) !== ticket) return
     s.busy = ''
