@@ -31,7 +31,7 @@ const remote = () => (worker ??= Comlink.wrap<FromDataWorker>(new Worker(new URL
 
 export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () => Promise<void> = async () => undefined): void {
   const s: State = { crs: 'auto', previews: {}, files: {}, mappings: {}, summary: null, error: '', busy: '', hhPerHa: null, accepted: false, name: t('fd.defaultName') }
-  const render = () => renderDialog(dialog, s, { read, replan, create, render })
+  const render = () => renderDialog(dialog, s, { read, forget, replan, create, render })
   const ready = remote().reset()
 
   const reading = new Map<DataLayer, number>()
@@ -61,6 +61,14 @@ export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () =>
     }
     // the communities decide the coordinate system the other files follow when it is detected
     if (layer === 'communities' && s.crs === 'auto') for (const l of DATA_LAYERS) if (l !== 'communities' && s.files[l]) await read(l, undefined)
+    await replan()
+  }
+  async function forget(layer: DataLayer): Promise<void> {
+    reading.set(layer, (reading.get(layer) ?? 0) + 1)
+    delete s.previews[layer]
+    delete s.mappings[layer]
+    delete s.files[layer]
+    await remote().forget(layer)
     await replan()
   }
   async function replan(): Promise<void> {
@@ -108,6 +116,7 @@ export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () =>
 
 interface Actions {
   read(layer: DataLayer, file: File | undefined): Promise<void>
+  forget(layer: DataLayer): Promise<void>
   replan(): Promise<void>
   create(): Promise<void>
   render(): void
@@ -125,7 +134,9 @@ function renderDialog(dialog: HTMLDialogElement, s: State, a: Actions): void {
     files.append(
       h('div', { class: 'fd-file' },
         h('span', { class: 'fd-layer', text: layer === 'communities' ? t('fd.requiredLayer', { layer: t('layer.communities') }) : t(`layer.${layer}` as Key) }),
-        h('span', {}, h('button', { text: t(p ? 'fd.change' : 'fd.choose'), testid: `fd-pick-${layer}`, onclick: () => input.click() }), input),
+        h('span', {},
+          h('button', { text: t(p ? 'fd.change' : 'fd.choose'), testid: `fd-pick-${layer}`, onclick: () => input.click() }), input,
+          p && layer !== 'communities' ? h('button', { text: '✕', title: t('fd.remove'), testid: `fd-remove-${layer}`, onclick: () => void a.forget(layer) }) : null),
         h('span', { class: p ? 'fd-read' : 'fd-none', text: p ? t('fd.read', { file: p.file, n: fmtInt(p.count), crs: p.crs.applied.toUpperCase() }) : t(layer === 'communities' ? 'fd.noFile' : 'fd.noFileOptional') }),
       ),
     )

@@ -56,6 +56,9 @@ const api = {
     const { columns, rows, crs: report, issues } = r.read
     return { ok: true, preview: { file, layer, count: rows.length, crs: report, columns, rows: rows.slice(0, 5), auto: autoMapping(r.read), issues } }
   },
+  forget(layer: DataLayer): void {
+    reads.delete(layer)
+  },
   /** a new dialog starts with no files: reads kept from a cancelled one must not slip into its world */
   reset(): void {
     reads.clear()

@@ -456,5 +456,6 @@ export const en: Record<keyof typeof zh, string> = {
   'fd.noFileOptional': 'none: derived or generated',
   'fd.item': '{layer}: {origin}',
   'fd.sep': '; ',
+  'fd.remove': 'Do not use this file',
   'fd.missingWorld': 'This data world is gone (deleted, or the browser storage was cleared); the default world is open instead.',
 }

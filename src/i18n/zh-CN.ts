@@ -454,5 +454,6 @@ export const zh = {
   'fd.noFileOptional': '未选择：将推导或生成',
   'fd.item': '{layer}：{origin}',
   'fd.sep': '；',
+  'fd.remove': '不使用此文件',
   'fd.missingWorld': '找不到这个数据世界（可能已被删除或浏览器存储被清除）；已打开默认世界。',
 } as const
