@@ -46,7 +46,7 @@ describe('new project from my data (e2e)', () => {
     try {
       let ctx = await launchPersistent(dir)
       let page = ctx.pages()[0] ?? (await ctx.newPage())
-      await openApp(page, `${fx.served.url}?preset=street`)
+      await openApp(page, `${fx.served.url}?preset=street`, 120_000)
       await page.click('[data-testid=from-data]')
       const dialog = page.locator('[data-testid=from-data-dialog]')
       expect(await dialog.locator('h2').textContent()).toBe('新建项目（我的数据）')
@@ -85,8 +85,8 @@ describe('new project from my data (e2e)', () => {
       await shot(page, 'dialog')
       expect(await page.isDisabled('[data-testid=fd-create]')).toBe(false)
 
-      await Promise.all([page.waitForURL(/[?&]world=/, { timeout: 60_000 }), page.click('[data-testid=fd-create]')])
-      await page.waitForFunction(() => (window as unknown as G).__gongzhi?.ready, undefined, { timeout: 60_000 })
+      await Promise.all([page.waitForURL(/[?&]world=/, { timeout: 120_000 }), page.click('[data-testid=fd-create]')])
+      await page.waitForFunction(() => (window as unknown as G).__gongzhi?.ready, undefined, { timeout: 120_000 })
       const url = page.url()
       const built = await worldOf(page)
       expect(built.communities).toHaveLength(street.communities.features.length)
@@ -120,7 +120,7 @@ describe('new project from my data (e2e)', () => {
       // a browser restart: the project and its world come back from IndexedDB
       ctx = await launchPersistent(dir)
       page = ctx.pages()[0] ?? (await ctx.newPage())
-      await openApp(page, url)
+      await openApp(page, url, 120_000)
       const again = await worldOf(page)
       expect(again.communities).toEqual(built.communities)
       expect(again.grids).toBe(built.grids)
@@ -136,5 +136,5 @@ describe('new project from my data (e2e)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  }, 300_000)
+  }, 600_000)
 })
