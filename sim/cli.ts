@@ -23,7 +23,7 @@ import {
   type Preset,
 } from './api.ts'
 import { intOpt, parseOptions, UsageError } from './cli/args.ts'
-import { loadScenario, loadWorld, readWorldInputs } from './cli/inputs.ts'
+import { loadScenario, loadWorld, readWorldInputs, writableOut } from './cli/inputs.ts'
 import { csvCell } from './cli/sweep-csv.ts'
 import { sweepCmd } from './cli/sweep.ts'
 import type { Polygon } from 'geojson'
@@ -98,6 +98,7 @@ function runCmd(args: string[]): number {
   const days = intOpt('days', values.days, 365, 1, 3650)
   const seed = intOpt('seed', values.seed, 1, 0, 2 ** 31)
   const reps = intOpt('replicates', values.replicates, 1, 1, 1000)
+  writableOut(values.out)
   const scenario = loadScenario(values.scenario)
   const t0 = performance.now()
   const world = loadWorld(values)
@@ -183,7 +184,7 @@ const oneLine = (s: string) => s.replace(/\s*\n\s*/g, '; ')
 
 /** every failure as one line on stderr: usage (exit 2), bad input (exit 1), or anything unexpected (exit 1, with
  *  its stack only when GONGZHI_DEBUG=1) — never a bare Node stack trace */
-function failure(e: unknown): number {
+export function failure(e: unknown): number {
   if (e instanceof UsageError) {
     err(`gongzhi: ${oneLine(e.message)} (gongzhi --help shows the usage)`)
     return 2

@@ -1,7 +1,7 @@
 // What the commands read: JSON files (a syntax error names the line and column), scenarios (a preset name or a
 // file, validated strictly), and worlds (a directory of layers, checked as `world check` checks it before a run).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import {
   buildWorld,
   checkWorld,
@@ -27,6 +27,14 @@ export function readText(file: string): string {
   if (!existsSync(file)) throw new WorldFileError(file, 'no such file')
   if (statSync(file).isDirectory()) throw new WorldFileError(file, 'is a directory, expected a file')
   return readFileSync(file, 'utf8')
+}
+
+/** an output file that can be written: checked before a run, not after it */
+export function writableOut(file: string): string {
+  const parent = dirname(file)
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new WorldFileError(file, `cannot be written: ${parent} is not a directory`)
+  if (existsSync(file) && statSync(file).isDirectory()) throw new WorldFileError(file, 'is a directory, expected a file name')
+  return file
 }
 
 /** a JSON value, or a WorldFileError naming the line and column where the syntax breaks */

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads'
 import { buildWorld, compileWorld, SUMMARY_METRICS, WorldFileError, worldToMessage, type Scenario, type WorldMessage } from '../api.ts'
 import { checkLeverValues, jobAt, jobCount, parseSweepPlan, PlanError, scenarioOfJob, type SweepPlan } from '../run/sweep-plan.ts'
 import { intOpt, parseOptions, UsageError } from './args.ts'
-import { loadScenario, loadWorldDir, readJson } from './inputs.ts'
+import { loadScenario, loadWorldDir, readJson, writableOut } from './inputs.ts'
 import { csvLine, lockFile, resumeCsv, writeHeader } from './sweep-csv.ts'
 
 const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
@@ -45,7 +45,7 @@ export async function sweepCmd(args: string[]): Promise<number> {
   const { values } = parseOptions(args, { plan: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' } })
   if (!values.plan) throw new UsageError('--plan FILE.json is required')
   if (!values.out) throw new UsageError('--out FILE.csv is required')
-  const out = values.out
+  const out = writableOut(values.out)
   const nWorkers = intOpt('workers', values.workers, Math.max(1, cpus().length - 1), 1, 64)
   const plan = readPlan(values.plan)
   let base: Scenario
@@ -61,14 +61,14 @@ export async function sweepCmd(args: string[]): Promise<number> {
     if (e instanceof PlanError) throw new WorldFileError(values.plan, e.message)
     throw e
   }
-  // the world before the CSV: a plan whose world cannot be read leaves no file behind
-  const world = planWorld(plan, values.plan)
-
-  const header = ['id', 'seed', 'scenario', 'days', ...plan.levers.map(([p]) => p), ...SUMMARY_METRICS]
+  // locked before the world is built (a second sweep is refused at once), the CSV made after (a plan whose world
+  // cannot be read leaves no file behind)
   const release = lockFile(out)
   const created = !existsSync(out)
   let written = 0
   try {
+    const world = planWorld(plan, values.plan)
+    const header = ['id', 'seed', 'scenario', 'days', ...plan.levers.map(([p]) => p), ...SUMMARY_METRICS]
     const { done, dropped } = created ? (writeHeader(out, header), { done: new Set<string>(), dropped: undefined }) : resumeCsv(out, header, plan, base.name)
     if (dropped) err(`${out}: ${dropped}; it is run again`)
     const total = jobCount(plan)
