@@ -163,6 +163,11 @@ export async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv
   const tail = [sub, ...rest].filter((x) => x !== undefined)
   try {
+    // `gongzhi run --help` asks for the usage, it does not misspell an option
+    if (argv.includes('--help') || argv.includes('-h')) {
+      out(USAGE)
+      return 0
+    }
     if (cmd === 'run') return runCmd(tail)
     if (cmd === 'sweep') return await sweepCmd(tail)
     if (cmd === 'scenarios') return scenariosCmd(tail)

@@ -81,7 +81,7 @@ export function parseSweepPlan(raw: unknown): SweepPlan {
   const levers = Object.entries(p.levers)
   const n = jobCount({ ...p, levers })
   if (n > MAX_SWEEP_JOBS) {
-    const sizes = [...levers.map(([path, vs]) => `${vs.length} values of ${path}`), `${p.replicates} replicates`].join(' × ')
+    const sizes = [...levers.map(([path, vs]) => `${vs.length} values of ${path}`), `${p.replicates} replicate${p.replicates === 1 ? '' : 's'}`].join(' × ')
     problems.push(`plan: ${sizes} make ${n.toLocaleString('en')} runs, more than the ${MAX_SWEEP_JOBS.toLocaleString('en')} a sweep may have; use fewer values or replicates, or split the plan`)
   }
   if (problems.length) throw new PlanError(problems)
