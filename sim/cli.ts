@@ -17,13 +17,12 @@ import {
   scenarioPreset,
   simulate,
   summarize,
-  worldFromFiles,
   worldToFiles,
   WorldFileError,
   type Preset,
 } from './api.ts'
 import { intOpt, parseOptions, UsageError } from './cli/args.ts'
-import { loadScenario, loadWorld, readWorldInputs, writableOut } from './cli/inputs.ts'
+import { loadScenario, loadWorld, readWorld, writableOut } from './cli/inputs.ts'
 import { csvCell } from './cli/sweep-csv.ts'
 import { sweepCmd } from './cli/sweep.ts'
 import type { Polygon } from 'geojson'
@@ -62,7 +61,7 @@ function worldBuild(args: string[]): number {
 function worldCheck(args: string[]): number {
   const { positionals } = parseOptions(args, {}, Infinity)
   if (positionals.length === 0) throw new UsageError('world check needs a DIR or FILEs')
-  const world = worldFromFiles(readWorldInputs(positionals))
+  const world = readWorld(positionals)
   const report = checkWorld(world)
   out(JSON.stringify(report, null, 2))
   err(`${report.counts.grids} grids in ${report.counts.communities} communities: ${report.summary.error} errors, ${report.summary.warning} warnings, ${report.summary.info} notes`)

@@ -158,6 +158,11 @@ describe('bad worlds exit 1 naming the file', () => {
     oneLine(await runOn(d), 1, 'world.json', 'not valid JSON', 'truncated')
     oneLine(proc(['world', 'check', d]), 1, 'world.json', 'not valid JSON')
   })
+  it('a truncated layer file names its path, line and column', async () => {
+    const d = variant('cut-grids', (d) => writeFileSync(join(d, 'grids.geojson'), readFileSync(join(world, 'grids.geojson'), 'utf8').slice(0, 5000)))
+    oneLine(await runOn(d), 1, join(d, 'grids.geojson'), 'not valid JSON: line', 'column')
+    oneLine(await gongzhi(['world', 'check', d]), 1, join(d, 'grids.geojson'), 'not valid JSON: line')
+  })
   it('run refuses a world that world check rejects: string coordinates', async () => {
     const d = variant('string-coords', (d) => {
       const fc = grids(d)

@@ -58,13 +58,17 @@ export function loadScenario(arg: string): Scenario {
 
 const KNOWN_FILES = new Set([...Object.values(LAYER_FILES), 'world.json'])
 
-/** the layer files of world directories and/or named layer files, by file name */
-export function readWorldInputs(paths: string[]): Record<string, string> {
+/** the layer files of world directories and/or named layer files, by file name (`origin`: where each was read) */
+export function readWorldInputs(paths: string[], origin = new Map<string, string>()): Record<string, string> {
   const files: Record<string, string> = {}
   for (const p of paths) {
     if (!existsSync(p)) throw new WorldFileError(p, 'no such file or directory')
     if (statSync(p).isDirectory()) {
-      for (const name of readdirSync(p)) if (KNOWN_FILES.has(name)) files[name] = readFileSync(join(p, name), 'utf8')
+      for (const name of readdirSync(p)) {
+        if (!KNOWN_FILES.has(name)) continue
+        files[name] = readFileSync(join(p, name), 'utf8')
+        origin.set(name, join(p, name))
+      }
       if (files['world.json'] !== undefined) {
         // worldFromFiles trusts world.json to be JSON; a truncated one must be named, not thrown as a SyntaxError
         const meta = readJson(join(p, 'world.json'), files['world.json'])
@@ -75,9 +79,26 @@ export function readWorldInputs(paths: string[]): Record<string, string> {
       if (!KNOWN_FILES.has(name)) throw new WorldFileError(p, `cannot tell which layer this is: name it one of ${[...KNOWN_FILES].join(', ')}`)
       if (name === 'world.json') readJson(p)
       files[name] = readFileSync(p, 'utf8')
+      origin.set(name, p)
     }
   }
   return files
+}
+
+/** a world from its files; an error names the file by the path it was read from, and a JSON syntax error gets
+ *  its line and column */
+export function readWorld(paths: string[]): World {
+  const origin = new Map<string, string>()
+  const files = readWorldInputs(paths, origin)
+  try {
+    return worldFromFiles(files)
+  } catch (e) {
+    if (!(e instanceof WorldFileError) || !origin.has(e.file)) throw e
+    const path = origin.get(e.file)!
+    const r = /not valid JSON/.test(e.message) ? parseJson(files[e.file]) : null
+    if (r && !r.ok) throw new WorldFileError(path, `not valid JSON: line ${r.line}, column ${r.column}: ${r.problem}`)
+    throw new WorldFileError(path, e.message.slice(e.file.length + 2))
+  }
 }
 
 /** refuses a world the simulator cannot run: missing layers it needs, or `world check` errors (listed one per kind) */
@@ -104,7 +125,7 @@ export function checkRunnable(dir: string, w: World): void {
 export function loadWorldDir(dir: string): CompiledWorld {
   if (!existsSync(dir)) throw new WorldFileError(dir, 'no such directory')
   if (!statSync(dir).isDirectory()) throw new WorldFileError(dir, 'not a directory: a world is a directory of layers (gongzhi world build --out DIR)')
-  const w = worldFromFiles(readWorldInputs([dir]))
+  const w = readWorld([dir])
   checkRunnable(dir, w)
   return compileWorld(w)
 }

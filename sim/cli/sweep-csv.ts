@@ -76,12 +76,11 @@ export function resumeCsv(file: string, header: string[], plan: SweepPlan, scena
   const done = new Set<string>()
   let dropped: string | undefined
   const last = records[records.length - 1]
-  if (last && last.end === -1) {
-    // a crash mid-write leaves a row (or the header) without its line break: drop it so the next row starts clean
-    records.pop()
-    truncateSync(file, records.length ? records[records.length - 1].end : 0)
-    dropped = `dropped the cut-off row on line ${last.line}`
-  }
+  // a crash mid-write leaves a row (or the header) without its line break: it is cut off the file (once every other
+  // row has passed, so a file refused below is left as it was) and the next row starts on a line of its own
+  const cut = last && last.end === -1 ? (records.pop(), last) : undefined
+  const keep = records.length ? records[records.length - 1].end : 0
+  if (cut) dropped = `dropped the cut-off row on line ${cut.line}`
   if (!records.length) {
     writeHeader(file, header)
     return { done, dropped }
@@ -114,6 +113,7 @@ export function resumeCsv(file: string, header: string[], plan: SweepPlan, scena
     lineOf.set(key, r.line)
     done.add(key)
   }
+  if (cut) truncateSync(file, keep)
   return { done, dropped }
 }
 
