@@ -291,7 +291,10 @@ describe('sweep resume and locking', () => {
 
   it('a row of another plan (a seed this plan does not have) is refused', async () => {
     const csv = join(dir, 'foreign.csv')
-    writeFileSync(csv, [...full.slice(0, 2), full[2].replace(/^"\[2,/, '"[7,').replace(/,2,/, ',7,')].join('\n') + '\n')
+    // the same row under seed 7: the id's seed and the seed column both changed
+    const [id, rest] = full[2].split(/(?<=\]"),/)
+    const foreign = `${id.replace(/^"\[\d+,/, '"[7,')},${rest.replace(/^\d+,/, '7,')}`
+    writeFileSync(csv, [...full.slice(0, 2), foreign].join('\n') + '\n')
     oneLine(await gongzhi(['sweep', '--plan', p, '--out', csv]), 1, 'line 3', 'seed 7')
   })
 
