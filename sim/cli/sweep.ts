@@ -61,21 +61,27 @@ export async function sweepCmd(args: string[]): Promise<number> {
     if (e instanceof PlanError) throw new WorldFileError(values.plan, e.message)
     throw e
   }
-  // locked before the world is built (a second sweep is refused at once), the CSV made after (a plan whose world
-  // cannot be read leaves no file behind)
+  // locked before anything is built (a second sweep is refused at once); a new CSV is made only once the world is
+  // built (a plan whose world cannot be read leaves no file behind)
   const release = lockFile(out)
   const created = !existsSync(out)
   let written = 0
   try {
-    const world = planWorld(plan, values.plan)
     const header = ['id', 'seed', 'scenario', 'days', ...plan.levers.map(([p]) => p), ...SUMMARY_METRICS]
-    const { done, dropped } = created ? (writeHeader(out, header), { done: new Set<string>(), dropped: undefined }) : resumeCsv(out, header, plan, base.name)
+    const { done, dropped } = created ? { done: new Set<string>(), dropped: undefined } : resumeCsv(out, header, plan, base.name)
     if (dropped) err(`${out}: ${dropped}; it is run again`)
     const total = jobCount(plan)
     const todo: number[] = []
     for (let i = 0; i < total; i++) if (!done.has(jobAt(plan, i).id)) todo.push(i)
-    const settings = total / plan.replicates
-    err(`sweep: ${total} runs (${settings} lever settings × ${plan.replicates} replicates), ${total - todo.length} already in ${out}, ${nWorkers} workers`)
+    // said once the world is built, so that a world that cannot be read is the one line a failed sweep prints
+    const started = () => err(`sweep: ${total} runs (${total / plan.replicates} lever settings × ${plan.replicates} replicates), ${total - todo.length} already in ${out}, ${nWorkers} workers`)
+    if (!todo.length) started()
+    const world = () => {
+      const w = planWorld(plan, values.plan!)
+      if (created) writeHeader(out, header)
+      started()
+      return w
+    }
     await runJobs(plan, base, world, todo, Math.min(nWorkers, todo.length), (row) => {
       appendFileSync(out, csvLine(row))
       written++
@@ -97,8 +103,9 @@ export async function sweepCmd(args: string[]): Promise<number> {
   }
 }
 
-/** feeds the jobs to `nw` worker threads, one run in flight each; calls `row` for every finished run */
-async function runJobs(plan: SweepPlan, base: Scenario, world: WorldMessage, todo: number[], nw: number, row: (cells: unknown[]) => void, out: string): Promise<void> {
+/** feeds the jobs to `nw` worker threads, one run in flight each; calls `row` for every finished run. `makeWorld`
+ *  runs while the workers boot (and not at all when there is nothing to run). */
+async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => WorldMessage, todo: number[], nw: number, row: (cells: unknown[]) => void, out: string): Promise<void> {
   const t0 = performance.now()
   let next = 0
   let finished = 0
@@ -108,6 +115,8 @@ async function runJobs(plan: SweepPlan, base: Scenario, world: WorldMessage, tod
   // from one queue (a run takes far longer than a message, and a deeper queue unbalances the tail)
   const workers = Array.from({ length: nw }, sweepWorker)
   try {
+    // built synchronously while the threads load their modules: their first events wait for the handlers below
+    const world = nw > 0 ? makeWorld() : null
     await Promise.all(
       workers.map(
         (w) =>
