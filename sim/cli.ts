@@ -26,6 +26,8 @@ import { loadScenario, loadWorld, readWorld, writableOut } from './cli/inputs.ts
 import { csvCell } from './cli/sweep-csv.ts'
 import { sweepCmd } from './cli/sweep.ts'
 import type { Polygon } from 'geojson'
+// a refused run (too large for memory) is reported in one line like a bad world file
+import { RunBoundsError } from './api.ts'
 
 const USAGE = `gongzhi — grid governance planner and simulator
 
@@ -193,7 +195,7 @@ export function failure(e: unknown): number {
     err(`gongzhi: ${oneLine(e.message)} (gongzhi --help shows the usage)`)
     return 2
   }
-  if (e instanceof WorldFileError || e instanceof ScenarioError) {
+  if (e instanceof WorldFileError || e instanceof ScenarioError || e instanceof RunBoundsError) {
     err(`gongzhi: ${oneLine(e.message)}`)
     return 1
   }

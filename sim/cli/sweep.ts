@@ -4,7 +4,7 @@
 import { appendFileSync, existsSync, unlinkSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { buildWorld, compileWorld, SUMMARY_METRICS, WorldFileError, worldToMessage, type Scenario, type WorldMessage } from '../api.ts'
+import { buildWorld, checkRunBounds, compileWorld, SUMMARY_METRICS, WorldFileError, worldToMessage, type CompiledWorld, type Scenario, type WorldMessage } from '../api.ts'
 import { checkLeverValues, jobAt, jobCount, parseSweepPlan, PlanError, scenarioOfJob, type SweepPlan } from '../run/sweep-plan.ts'
 import { intOpt, parseOptions, UsageError } from './args.ts'
 import { loadScenario, loadWorldDir, readJson, writableOut } from './inputs.ts'
@@ -29,16 +29,16 @@ function readPlan(file: string): SweepPlan {
   }
 }
 
-function planWorld(plan: SweepPlan, file: string): WorldMessage {
+function planWorld(plan: SweepPlan, file: string): CompiledWorld {
   if (plan.world !== undefined) {
     try {
-      return worldToMessage(loadWorldDir(plan.world))
+      return loadWorldDir(plan.world)
     } catch (e) {
       if (e instanceof WorldFileError) throw new WorldFileError(file, `plan.world: ${e.message}`)
       throw e
     }
   }
-  return worldToMessage(compileWorld(buildWorld({ preset: plan.preset ?? 'street', seed: plan.worldSeed ?? 1 })))
+  return compileWorld(buildWorld({ preset: plan.preset ?? 'street', seed: plan.worldSeed ?? 1 }))
 }
 
 export async function sweepCmd(args: string[]): Promise<number> {
@@ -78,6 +78,8 @@ export async function sweepCmd(args: string[]): Promise<number> {
     if (!todo.length) started()
     const world = () => {
       const w = planWorld(plan, values.plan!)
+      // a run too large for memory is refused here, in one line, rather than crashing a worker
+      checkRunBounds(w, base, plan.days)
       if (created) writeHeader(out, header)
       started()
       return w
@@ -88,7 +90,8 @@ export async function sweepCmd(args: string[]): Promise<number> {
     }, out)
     return 0
   } catch (e) {
-    if (written > 0) throw new Error(`${(e as Error).message} (the ${written} runs finished are kept in ${out}: run the sweep again to resume)`, { cause: e })
+    // the runs already written are whole rows: say so (the error itself follows, from the top-level handler)
+    if (written > 0) err(`${out}: the ${written} runs finished are kept; run the sweep again to resume`)
     // nothing of this run's own in a file it created: leave no file at all
     if (created && written === 0) {
       try {
@@ -105,7 +108,7 @@ export async function sweepCmd(args: string[]): Promise<number> {
 
 /** feeds the jobs to `nw` worker threads, one run in flight each; calls `row` for every finished run. `makeWorld`
  *  runs while the workers boot (and not at all when there is nothing to run). */
-async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => WorldMessage, todo: number[], nw: number, row: (cells: unknown[]) => void, out: string): Promise<void> {
+async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => CompiledWorld, todo: number[], nw: number, row: (cells: unknown[]) => void, out: string): Promise<void> {
   const t0 = performance.now()
   let next = 0
   let finished = 0
@@ -116,7 +119,8 @@ async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => WorldMe
   const workers = Array.from({ length: nw }, sweepWorker)
   try {
     // built synchronously while the threads load their modules: their first events wait for the handlers below
-    const world = nw > 0 ? makeWorld() : null
+    const compiled = nw > 0 ? makeWorld() : null
+    const world: WorldMessage | null = compiled && worldToMessage(compiled)
     await Promise.all(
       workers.map(
         (w) =>
@@ -125,8 +129,11 @@ async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => WorldMe
             const feed = () => {
               if (next >= todo.length) return resolve()
               const j = jobAt(plan, todo[next++])
+              const scenario = scenarioOfJob(plan, base, j)
+              // lever values (demand, surge) change the memory a run needs: each run is checked before it is sent
+              checkRunBounds(compiled!, scenario, plan.days)
               inFlight.set(j.id, j)
-              w.postMessage({ id: j.id, scenario: scenarioOfJob(plan, base, j), seed: j.seed, days: plan.days })
+              w.postMessage({ id: j.id, scenario, seed: j.seed, days: plan.days })
             }
             w.on('message', (msg: { ready?: boolean; id?: string; metrics?: Record<string, number> }) => {
               try {
