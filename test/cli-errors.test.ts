@@ -314,6 +314,17 @@ describe('sweep resume and locking', () => {
     expect(new Set(lines).size).toBe(7)
   }, 120_000)
 
+  it('a lever setting too large for memory stops the sweep with one error line, before any run, leaving no CSV', () => {
+    const f = plan('too-big.json', { preset: 'street', days: 3650, levers: { 'demand.surge': [5], 'demand.issuesPerHouseholdYear': [20] } })
+    const r = proc(['sweep', '--plan', f, '--out', csvOf(f), '--workers', '1'])
+    expect(r.status, r.stderr).toBe(1)
+    expect(r.stderr).not.toMatch(STACK)
+    const lines = r.stderr.trim().split('\n')
+    expect(lines.at(-1)).toMatch(/^gongzhi: .*GB of memory/)
+    expect(lines.filter((l) => l.startsWith('gongzhi:'))).toHaveLength(1)
+    expect(existsSync(csvOf(f))).toBe(false)
+  })
+
   it('a lock left by a process that is gone is taken over', () => {
     const csv = join(dir, 'stale.csv')
     writeFileSync(`${csv}.lock`, '2147483646\n')
