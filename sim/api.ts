@@ -29,6 +29,7 @@ export {
   flatten as flattenScenario,
   leversOf,
   setPath as setScenarioPath,
+  leverPathProblem,
   ScenarioError,
   type Scenario,
   type ScenarioInput,
