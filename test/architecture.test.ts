@@ -33,6 +33,20 @@ describe('architecture', () => {
   it('the worker imports only comlink and sim/api.ts', () => {
     expect(imports('sim/worker.ts').sort()).toEqual(['./api.ts', 'comlink'])
   })
+
+  it('src/ has no `as unknown as` casts outside tests: types are declared, not forced', () => {
+    const cast = /\bas\s+unknown\s+as\b/
+    const bad = files('src').flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((l, i) => (cast.test(l) ? [`${f}:${i + 1}: ${l.trim()}`] : [])))
+    expect(bad).toEqual([])
+  })
+
+  it('the worker contract is written once: src/ wraps the worker as Comlink.wrap<SimService>', () => {
+    const restated = files('src').filter((f) => /interface\s+(SimRemote|RunRequest)\b/.test(readFileSync(f, 'utf8')))
+    expect(restated).toEqual([])
+    const wraps = files('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/Comlink\.wrap(<\w+>)?\(/g)].map((m) => `${f}: ${m[1] ?? 'untyped'}`))
+    expect(wraps.length).toBeGreaterThan(0)
+    expect(wraps.filter((w) => w.endsWith('untyped'))).toEqual([])
+  })
 })
 
 // Nothing in the repository may point outside it: a fresh clone has no notes, no book file and no shared folder

@@ -39,7 +39,7 @@ const show = (v: unknown): string => (v === null || v === undefined ? t('scn.non
 
 /** the preset with the edits applied, validated */
 export function scenarioOf(a: Analysis): ScenarioState {
-  const raw = structuredClone(scenarioPreset(a.base)) as unknown as Record<string, unknown>
+  const raw: Record<string, unknown> = structuredClone(scenarioPreset(a.base))
   const n = Object.keys(a.edits).length
   if (n) raw.name = `${a.base}+${n}`
   for (const [p, v] of Object.entries(a.edits)) setScenarioPath(raw, p, v)

@@ -3,16 +3,14 @@
 // stored by job index and every run carries its own seed, so the numbers do not depend on N or on which worker
 // finished first. Workers are made by a factory, so tests can run the same pool on in-process services.
 import * as Comlink from 'comlink'
-import type { SimResult } from '../../sim/api.ts'
+import type { SimResult, SimService } from '../../sim/api.ts'
+import { progressClock } from '../progress.ts'
 import type { SweepJob } from './plan.ts'
 
-/** the part of sim/worker.ts's SimService a sweep uses (restated: src/ imports sim/ only through sim/api.ts) */
-export interface SimRemote {
-  loadWorld(src: { files: Record<string, string> }): Promise<unknown>
-  newRunId(): Promise<number>
-  run(req: { scenario: unknown; seed: number; days: number; detail?: boolean }, onProgress?: (day: number, days: number) => void, onEvents?: unknown, runId?: number): Promise<SimResult>
-  cancel(runId: number): Promise<void>
-}
+type Used = 'loadWorld' | 'newRunId' | 'run' | 'cancel'
+/** the part of the worker's one contract a sweep uses, each method answering by promise (what
+ *  Comlink.wrap<SimService> gives; tests pass in-process services of the same shape) */
+export type SimRemote = { [K in Used]: (...args: Parameters<SimService[K]>) => Promise<Awaited<ReturnType<SimService[K]>>> }
 
 export interface PoolWorker {
   remote: SimRemote
@@ -43,7 +41,7 @@ export interface SweepOutcome {
 /** the module worker the app uses */
 export const browserWorker: WorkerFactory = () => {
   const w = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' })
-  return { remote: Comlink.wrap(w) as unknown as SimRemote, dispose: () => w.terminate() }
+  return { remote: Comlink.wrap<SimService>(w), dispose: () => w.terminate() }
 }
 
 /** navigator.hardwareConcurrency, capped: more threads than cores only adds contention, and each holds a world */
@@ -91,6 +89,7 @@ export class SweepPool {
         )
       }
       const t1 = performance.now()
+      const clock = progressClock()
       let next = 0
       let done = 0
       const partial = new Map<number, number>()
@@ -99,8 +98,7 @@ export class SweepPool {
         let inFlight = 0
         for (const f of partial.values()) inFlight += f
         const fraction = jobs.length ? Math.min(1, (done + inFlight) / jobs.length) : 1
-        const elapsed = (performance.now() - t1) / 1000
-        opts.onProgress({ done, total: jobs.length, fraction, etaSeconds: fraction > 0.01 && fraction < 1 ? (elapsed * (1 - fraction)) / fraction : fraction >= 1 ? 0 : null })
+        opts.onProgress({ done, total: jobs.length, fraction, etaSeconds: clock.eta(fraction) })
       }
       report()
       const drain = async (s: Slot) => {
