@@ -7,9 +7,11 @@
 // that differ in one lever therefore see the same issues, the same resident choices and the same work contents.
 //
 // This file holds the state (world-derived constants, pools, per-issue columns), the arrivals and the handler table;
-// the handlers live in discovery.ts (arise), dispatch.ts (known, route), handling.ts (pool jobs, whistle, bounces)
-// and closing.ts (verification, closure, callback, trust); shared identifiers in ids.ts. Members the handlers use
-// are public but internal to sim/model.
+// the pools' staff come from staffing.ts; the handlers live in discovery.ts (arise), dispatch.ts (known, route),
+// handling.ts (pool jobs, whistle, bounces) and closing.ts (verification, closure, callback, trust), and hand issues
+// on through the leaves schedule.ts and work.ts; shared identifiers in ids.ts and roles.ts (Chinese terms:
+// docs/domain.md § Glossary). docs/life-of-an-issue.md follows one issue through them. Members the handlers use are
+// public but internal to sim/model.
 import type { CompiledWorld } from '../world/compile.ts'
 import { createRng, hash32, poisson, seedHash, UINT32_RANGE, type Rng } from '../engine/rng.ts'
 import { Scheduler, type Handlers } from '../engine/scheduler.ts'
@@ -28,6 +30,11 @@ export { WALK_M_PER_MIN, DETOUR, LATENT_DAYS, EV, type EventKind, type SimEvent,
 
 /** property issues are this much likelier in a compound with no property company (assumption) */
 const NO_PROPERTY_COMPANY_FACTOR = 1.3
+const DAYS_PER_YEAR = 365
+const DAYS_PER_MONTH = 30
+/** patrol and volunteer rates spread over at least this much ground, so a sliver of a grid is not swept instantly */
+const MIN_GRID_AREA_M2 = 1000
+const MIN_COMMUNITY_AREA_M2 = 10_000
 /** surge arrivals get keys apart from the day's base arrivals (k < this), so both keep their own draws */
 const SURGE_KEY_OFFSET = 1_000_000
 
@@ -155,7 +162,7 @@ export class Model {
     this.patrolRate = new Float64Array(G)
     this.commArea = new Float64Array(C)
     for (let g = 0; g < G; g++) {
-      const area = Math.max(1000, w.grids.areaM2[g])
+      const area = Math.max(MIN_GRID_AREA_M2, w.grids.areaM2[g])
       const c = w.grids.community[g]
       if (c >= 0) this.commArea[c] += area
       this.patrolRate[g] = (this.gridWorkers[g] * hoursShare * gw.patrolShare * speed * gw.sweepWidthM * gw.detectPerPass) / (area * DETOUR)
@@ -167,8 +174,8 @@ export class Model {
       const hh = Math.max(1, w.communities.households[c])
       const visitsPerMin = (this.commWorkers[c] * (comm.hoursPerWeek / HOURS_PER_WEEK) * (1 - comm.adminBurden) * comm.visitShare) / comm.minutesPerVisit
       this.visitRate[c] = visitsPerMin / hh
-      const volMinPerMin = (vol.perCommunity * vol.hoursPerMonth * 60) / (30 * MIN_PER_DAY)
-      this.volunteerRate[c] = (volMinPerMin * speed * gw.sweepWidthM * gw.detectPerPass * vol.detect) / (Math.max(10_000, this.commArea[c]) * DETOUR)
+      const volMinPerMin = (vol.perCommunity * vol.hoursPerMonth * 60) / (DAYS_PER_MONTH * MIN_PER_DAY)
+      this.volunteerRate[c] = (volMinPerMin * speed * gw.sweepWidthM * gw.detectPerPass * vol.detect) / (Math.max(MIN_COMMUNITY_AREA_M2, this.commArea[c]) * DETOUR)
     }
 
     // arrival weights per category over buildings
@@ -191,8 +198,8 @@ export class Model {
       return cum
     })
     let hs = 0
-    for (let d = 0; d < 365; d++) hs += heatingFactor(d)
-    this.heatNorm = hs / 365
+    for (let d = 0; d < DAYS_PER_YEAR; d++) hs += heatingFactor(d)
+    this.heatNorm = hs / DAYS_PER_YEAR
     const ch = sc.residents.channels
     // in CH order (rc … owners)
     const cw = [ch.rc, ch.property, ch.party, ch.neighbours, ch.hotline, ch.owners]
@@ -240,7 +247,7 @@ export class Model {
   scheduleDay(d: number): void {
     const doy = dayOfYear(d, this.sc.startDay)
     const wd = WEEKDAY_FACTOR[weekdayOfDay(d, this.sc.startDay)]
-    const perHh = this.sc.demand.issuesPerHouseholdYear / 365
+    const perHh = this.sc.demand.issuesPerHouseholdYear / DAYS_PER_YEAR
     for (let c = 0; c < NCAT; c++) {
       const spec = SPEC[c]
       const season = c === CAT.heating && this.sc.demand.heatingSeason ? heatingFactor(doy) / this.heatNorm : 1
