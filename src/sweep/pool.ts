@@ -1,5 +1,6 @@
-// N simulator workers (sim/worker.ts behind Comlink) that share one queue of sweep runs. Each worker loads the
-// edited world once (and keeps it while the document is unchanged); a free worker takes the next job. Results are
+// N simulator workers (sim/worker.ts behind Comlink) that share one queue of sweep runs. Each worker holds the
+// edited world (and keeps it while the document is unchanged): one worker parses and compiles the layer files, the
+// others get its compiled columns over a MessageChannel, worker to worker; a free worker takes the next job. Results are
 // stored by job index and every run carries its own seed, so the numbers do not depend on N or on which worker
 // finished first. Workers are made by a factory, so tests can run the same pool on in-process services.
 import * as Comlink from 'comlink'
@@ -7,7 +8,7 @@ import type { SimResult, SimService } from '../../sim/api.ts'
 import { progressClock } from '../progress.ts'
 import type { SweepJob } from './plan.ts'
 
-type Used = 'loadWorld' | 'newRunId' | 'run' | 'cancel'
+type Used = 'loadWorld' | 'shareWorld' | 'loadWorldFrom' | 'newRunId' | 'run' | 'cancel'
 /** the part of the worker's one contract a sweep uses, each method answering by promise (what
  *  Comlink.wrap<SimService> gives; tests pass in-process services of the same shape) */
 export type SimRemote = { [K in Used]: (...args: Parameters<SimService[K]>) => Promise<Awaited<ReturnType<SimService[K]>>> }
@@ -77,13 +78,22 @@ export class SweepPool {
     try {
       while (this.slots.length > n) this.slots.pop()!.w.dispose()
       while (this.slots.length < n) this.slots.push({ w: this.factory(), loaded: null, runId: 0 })
-      if (this.slots.some((s) => s.loaded !== opts.worldKey)) {
-        const files = await opts.files()
+      const missing = this.slots.filter((s) => s.loaded !== opts.worldKey)
+      if (missing.length) {
+        let source = this.slots.find((s) => s.loaded === opts.worldKey)
+        if (!source) {
+          source = missing.shift()!
+          source.loaded = null
+          await source.w.remote.loadWorld({ files: await opts.files() })
+          source.loaded = opts.worldKey
+        }
+        const from = source
+        // the compiled columns go from worker to worker: the page neither parses nor copies them
         await Promise.all(
-          this.slots.map(async (s) => {
-            if (s.loaded === opts.worldKey) return
+          missing.map(async (s) => {
             s.loaded = null
-            await s.w.remote.loadWorld({ files })
+            const { port1, port2 } = new MessageChannel()
+            await Promise.all([from.w.remote.shareWorld(Comlink.transfer(port1, [port1])), s.w.remote.loadWorldFrom(Comlink.transfer(port2, [port2]))])
             s.loaded = opts.worldKey
           }),
         )
