@@ -30,6 +30,8 @@ export { WALK_M_PER_MIN, DETOUR, LATENT_DAYS, EV, type EventKind, type SimEvent,
 
 /** property issues are this much likelier in a compound with no property company (assumption) */
 const NO_PROPERTY_COMPANY_FACTOR = 1.3
+/** per-issue draws of one decision (Model.u's k) before they run into the next salt's */
+const DRAWS_PER_SALT = 64
 const DAYS_PER_YEAR = 365
 const DAYS_PER_MONTH = 30
 /** patrol and volunteer rates spread over at least this much ground, so a sliver of a grid is not swept instantly */
@@ -236,10 +238,10 @@ export class Model {
     this.cap = cap
   }
 
-  /** a per-issue uniform in (0,1), independent of levers and of event order: the `k`th draw (k < 64) of the
+  /** a per-issue uniform in (0,1), independent of levers and of event order: the `k`th draw (k < DRAWS_PER_SALT) of the
    *  decision named by `salt` (ids.ts S) */
   u(i: number, salt: number, k = 0): number {
-    return (hash32(this.key[i], this.salt, salt * 64 + k) + 0.5) / UINT32_RANGE
+    return (hash32(this.key[i], this.salt, salt * DRAWS_PER_SALT + k) + 0.5) / UINT32_RANGE
   }
 
   // ---------------------------------------------------------------- arrivals
