@@ -8,14 +8,8 @@ import { createMap } from './map/map.ts'
 import { getCurrent, getProject, putProject, setCurrent } from './store/persist.ts'
 import type { WorldWorker } from './world.worker.ts'
 
-interface Hook {
-  ready: boolean
-  error?: string
-  app?: App
-  timings: Record<string, number>
-}
-const hook: Hook = { ready: false, timings: { start: performance.now() } }
-;(window as unknown as { __gongzhi: Hook }).__gongzhi = hook
+const hook: GongzhiHook = { ready: false, timings: { start: performance.now() } }
+window.__gongzhi = hook
 
 async function boot(): Promise<void> {
   const q = new URLSearchParams(location.search)
