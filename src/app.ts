@@ -109,7 +109,7 @@ export class App {
     this.view.map.once('idle', () => {
       mark('ready')
       document.body.dataset.ready = '1'
-      ;(window as unknown as { __gongzhi: Record<string, unknown> }).__gongzhi.ready = true
+      if (window.__gongzhi) window.__gongzhi.ready = true
     })
   }
 
@@ -470,7 +470,7 @@ export class App {
 
 /** boot timings for the benchmark, ms since navigation start */
 function mark(name: string): void {
-  const hook = (window as unknown as { __gongzhi?: { timings: Record<string, number> } }).__gongzhi
+  const hook = window.__gongzhi
   if (hook) hook.timings[name] = performance.now()
 }
 

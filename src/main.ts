@@ -10,14 +10,8 @@ import type { WorldWorker } from './world.worker.ts'
 import { getDataWorld, presetOf } from './data-world/world-store.ts'
 import { missingWorldText, wireDataWorlds } from './data-world/wire.ts'
 
-interface Hook {
-  ready: boolean
-  error?: string
-  app?: App
-  timings: Record<string, number>
-}
-const hook: Hook = { ready: false, timings: { start: performance.now() } }
-;(window as unknown as { __gongzhi: Hook }).__gongzhi = hook
+const hook: GongzhiHook = { ready: false, timings: { start: performance.now() } }
+window.__gongzhi = hook
 
 async function boot(): Promise<void> {
   const q = new URLSearchParams(location.search)

@@ -138,6 +138,7 @@ export const en: Record<keyof typeof zh, string> = {
   'scn.reset': 'Back to the preset',
   'scn.edited': '{n} edited',
   'scn.invalid': 'The scenario is not valid and cannot run:',
+  'scn.dropped': 'Left out, as no lever has this name any more (saved by an older version): {paths}',
   'scn.range': 'range {min}–{max}',
   'scn.default': 'default {v}',
   'scn.source': 'source: {s}',

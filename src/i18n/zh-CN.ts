@@ -136,6 +136,7 @@ export const zh = {
   'scn.reset': '恢复预设值',
   'scn.edited': '已修改 {n} 项',
   'scn.invalid': '情景参数无效，无法运行：',
+  'scn.dropped': '以下参数已不存在（旧版本保存），已忽略：{paths}',
   'scn.range': '范围 {min}–{max}',
   'scn.default': '默认 {v}',
   'scn.source': '来源：{s}',
