@@ -11,6 +11,7 @@ export { FINDING, type Finding, type FindingCode, type Severity } from './geomet
 export { type GridStats, WALK_SPEED_KMH, DETOUR_FACTOR } from './geometry/grid-stats.ts'
 export { importFile, type ImportOptions, type ImportResult, type ImportIssue } from './import/index.ts'
 export type { World, WorldMeta } from './world/types.ts'
+export * from './world/from-data/index.ts'
 export * from './world/schema.ts'
 export { splitGrid, mergeGrids } from './geometry/edit-grids.ts'
 // Simulation (discrete-event, agent-based): scenarios, runs, replicates, metrics.

@@ -21,6 +21,7 @@ import { renderProjects } from './panels/projects-panel.ts'
 import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
 import { AnalystWorkspace } from './analyst-workspace.ts'
 import { Store, type Doc } from './store/store.ts'
+import { originNotice } from './data-world/wire.ts'
 
 export interface AppOptions {
   world: World
@@ -156,7 +157,7 @@ export class App {
   private renderAll(): void {
     applyI18n()
     $('#lang').textContent = t('lang.switch')
-    $('#notice').textContent = `${t('app.notice')}: ${this.opts.world.meta.notice}`
+    $('#notice').textContent = `${t('app.notice')}: ${originNotice(this.opts.world) ?? this.opts.world.meta.notice}`
     $('#map').dataset.drop = t('io.drop')
     this.layerPanel.render()
     renderLegend($('#legend'))
@@ -474,5 +475,6 @@ function mark(name: string): void {
 }
 
 export function freshProject(w: World, preset: string, seed: number): Project {
-  return { id: newId(), name: t('proj.default', { preset }), preset, seed, doc: { grids: w.grids.features.slice(), imported: [] }, updated: Date.now() }
+  const name = w.meta.origins ? (w.district.features[0]?.properties.name ?? preset) : t('proj.default', { preset })
+  return { id: newId(), name, preset, seed, doc: { grids: w.grids.features.slice(), imported: [] }, updated: Date.now() }
 }
