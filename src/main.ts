@@ -5,7 +5,8 @@ import { App, freshProject } from './app.ts'
 import './app.css'
 import { applyI18n, setLang } from './i18n/i18n.ts'
 import { createMap } from './map/map.ts'
-import { getCurrent, getProject, putProject, setCurrent } from './store/persist.ts'
+import { askSafeStart, markLoading, unfinishedLoad } from './panels/safe-start.ts'
+import { getCurrent, listProjects, loadProject, putProject, setCurrent, type Loaded } from './store/persist.ts'
 import type { WorldWorker } from './world.worker.ts'
 
 interface Hook {
@@ -41,13 +42,41 @@ async function boot(): Promise<void> {
   const world = await building
   hook.timings.world = performance.now()
   const currentId = await getCurrent(preset).catch(() => undefined)
-  let project = currentId ? await getProject(currentId).catch(() => undefined) : undefined
-  if (!project || project.seed !== seed) {
-    project = freshProject(world, preset, seed)
+  const { loaded, skipLayers } = await chooseProject(world, preset, seed, currentId)
+  markLoading(loaded.project.id) // cleared when the map has drawn the project with its layers
+  hook.app = new App({ world, view, preset, seed, loaded, skipLayers })
+}
+
+/** The project to open: the current one, unless the last open of it never finished or it cannot be read —
+ * then the user chooses a safe start. */
+async function chooseProject(world: World, preset: string, seed: number, currentId: string | undefined): Promise<{ loaded: Loaded; skipLayers: boolean }> {
+  const fresh = async (): Promise<Loaded> => {
+    const project = freshProject(world, preset, seed)
     await putProject(project).catch(() => undefined)
     await setCurrent(preset, project.id).catch(() => undefined)
+    return { project, rev: 1, layers: [], stale: 0 }
   }
-  hook.app = new App({ world, view, preset, seed, project })
+  let error: string | undefined
+  let loaded: Loaded | undefined
+  try {
+    loaded = currentId ? await loadProject(currentId) : undefined
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e)
+  }
+  const stuck = unfinishedLoad()
+  if (!error && (!loaded || !stuck || stuck.pid !== loaded.project.id)) return loaded && loaded.project.seed === seed ? { loaded, skipLayers: false } : { loaded: await fresh(), skipLayers: false }
+  const others = (await listProjects().catch(() => [])).filter((p) => p.preset === preset)
+  document.getElementById('loading')?.remove()
+  const c = await askSafeStart(document.getElementById('safe-start') as HTMLDialogElement, { project: loaded?.project ?? null, layers: loaded?.layers ?? [], error }, others)
+  if ((c.kind === 'no-layers' || c.kind === 'anyway') && loaded) return { loaded, skipLayers: c.kind === 'no-layers' }
+  if (c.kind === 'open') {
+    const other = await loadProject(c.id).catch(() => undefined)
+    if (other) {
+      await setCurrent(preset, other.project.id).catch(() => undefined)
+      return { loaded: other, skipLayers: false }
+    }
+  }
+  return { loaded: await fresh(), skipLayers: false }
 }
 
 boot().catch((e: unknown) => {
