@@ -54,7 +54,7 @@ async function chooseProject(world: World, preset: string, seed: number, current
     const project = freshProject(world, preset, seed)
     await putProject(project).catch(() => undefined)
     await setCurrent(preset, project.id).catch(() => undefined)
-    return { project, rev: 1, layers: [], stale: 0 }
+    return (await loadProject(project.id).catch(() => undefined)) ?? { project, rev: 0, writer: '', layers: [], stale: 0 }
   }
   let error: string | undefined
   let loaded: Loaded | undefined

@@ -36,7 +36,7 @@ export class ProjectControl {
   }
 
   private start(l: Loaded, steal = false): ProjectSession {
-    const s = new ProjectSession(l.project, l.rev, l.project.doc, l.layers)
+    const s = new ProjectSession(l.project, l.rev, l.writer, l.project.doc, l.layers)
     s.onSaved = () => {
       const el = document.getElementById('autosave')
       if (el) el.textContent = `✓ ${t('proj.saved')}`

@@ -38,7 +38,7 @@ describe('edit journal', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
         let doc = [grid('a'), grid('b'), grid('c')]
-        const snapshot: ProjectState = { rev: 7, grids: doc, layers: [], name: 'p' }
+        const snapshot: ProjectState = { rev: 7, writer: 'w', grids: doc, layers: [], name: 'p' }
         const records: JournalRecord[] = []
         let n = 0
         for (const o of ops) {
@@ -49,7 +49,7 @@ describe('edit journal', () => {
           else if (o.k === 'edit' && next.length) next[i] = grid(next[i].properties.id, n++)
           else if (o.k === 'move' && next.length > 1) next.push(next.splice(i, 1)[0])
           const d = gridDelta(doc, next)
-          if (d) records.push({ pid: 'p', rev: 8 + records.length, at: 0, grids: d })
+          if (d) records.push({ pid: 'p', rev: 8 + records.length, writer: 'w', after: 'w', at: 0, grids: d })
           doc = next
         }
         const { state, applied, stale } = replay(snapshot, records)
@@ -62,21 +62,28 @@ describe('edit journal', () => {
   })
 
   it('refuses records a stale tab wrote: at or below the snapshot, or after a gap', () => {
-    const snap: ProjectState = { rev: 5, grids: [grid('a')], layers: [], name: 'p' }
-    const rec = (rev: number, id: string): JournalRecord => ({ pid: 'p', rev, at: 0, grids: { put: [grid(id)], del: [] } })
+    const snap: ProjectState = { rev: 5, writer: 'B', grids: [grid('a')], layers: [], name: 'p' }
+    const rec = (rev: number, id: string, writer = 'B', after = 'B'): JournalRecord => ({ pid: 'p', rev, writer, after, at: 0, grids: { put: [grid(id)], del: [] } })
     const { state, applied, stale } = replay(snap, [rec(7, 'x'), rec(4, 'old'), rec(6, 'b'), rec(9, 'gap')])
     expect(applied).toBe(2)
     expect(state.rev).toBe(7)
     expect(ids(state.grids)).toEqual(['a', 'b', 'x'])
     expect(stale.map((r) => r.rev).sort()).toEqual([4, 9])
+    // tab A lost the project to B (B compacted to 5) and writes on as if it still followed its own rev 4
+    const r2 = replay(snap, [rec(6, 'fromA', 'A', 'A'), rec(7, 'fromA2', 'A', 'A')])
+    expect(r2.applied).toBe(0)
+    expect(ids(r2.state.grids)).toEqual(['a'])
+    // B taking over from A follows A's last revision
+    const r3 = replay({ ...snap, writer: 'A' }, [rec(6, 'b', 'B', 'A')])
+    expect(r3.applied).toBe(1)
   })
 
   it('carries renames, analysis and the layer list through replay', () => {
-    const snap: ProjectState = { rev: 0, grids: [], layers: [], name: 'p' }
+    const snap: ProjectState = { rev: 0, writer: '', grids: [], layers: [], name: 'p' }
     const L = { id: 'p:L1', n: 3, points: 3, file: 'roads.geojson' }
     const { state } = replay(snap, [
-      { pid: 'p', rev: 1, at: 0, layers: [L] },
-      { pid: 'p', rev: 2, at: 0, name: '方案乙' },
+      { pid: 'p', rev: 1, writer: 'w', after: '', at: 0, layers: [L] },
+      { pid: 'p', rev: 2, writer: 'w', after: 'w', at: 0, name: '方案乙' },
     ])
     expect(state.layers).toEqual([L])
     expect(state.name).toBe('方案乙')

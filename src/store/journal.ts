@@ -17,6 +17,9 @@ export interface JournalRecord {
   pid: string
   /** the project's revision this record creates; it follows rev − 1 */
   rev: number
+  /** the session (tab) that wrote it, and the one it believed wrote rev − 1 */
+  writer: string
+  after: string
   at: number
   grids?: GridDelta
   /** the imported layers, in order, when they changed */
@@ -28,6 +31,8 @@ export interface JournalRecord {
 /** What the snapshot and the records describe, before the layers' features are read. */
 export interface ProjectState {
   rev: number
+  /** the session that wrote this revision ('' before writers were recorded: anyone may follow) */
+  writer: string
   grids: GridFeature[]
   layers: LayerRef[]
   name: string
@@ -74,20 +79,22 @@ export function gridDelta(prev: readonly GridFeature[], next: readonly GridFeatu
 }
 
 /** Apply the records that follow the snapshot, in revision order. A record at or below the snapshot's
- * revision, or after a gap, was written by a tab that had lost track of the project: it is not applied and is
- * returned as stale (to be deleted), never allowed to overwrite newer work. */
+ * revision, after a gap, or following a revision its tab did not write or read (its `after` is not the writer
+ * of the revision before it) was written by a tab that had lost track of the project: it is not applied and is
+ * returned as stale, never allowed to overwrite newer work. */
 export function replay(snapshot: ProjectState, records: readonly JournalRecord[]): { state: ProjectState; applied: number; stale: JournalRecord[] } {
   const sorted = [...records].sort((a, b) => a.rev - b.rev)
   let s = snapshot
   let applied = 0
   const stale: JournalRecord[] = []
   for (const r of sorted) {
-    if (r.rev !== s.rev + 1) {
+    if (r.rev !== s.rev + 1 || (s.writer !== '' && r.after !== s.writer)) {
       stale.push(r)
       continue
     }
     s = {
       rev: r.rev,
+      writer: r.writer,
       grids: r.grids ? applyGridDelta(s.grids, r.grids) : s.grids,
       layers: r.layers ?? s.layers,
       name: r.name ?? s.name,

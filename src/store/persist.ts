@@ -61,6 +61,8 @@ export interface StoredLayer {
 /** The record in `projects`: the project without its imported features, its revision and layer list. */
 export interface StoredProject extends Project {
   rev?: number
+  /** the session that wrote revision rev */
+  writer?: string
   /** absent in projects saved before layers had their own store (their features are still in doc.imported) */
   layers?: LayerRef[]
 }
@@ -99,6 +101,8 @@ export async function listProjects(): Promise<Project[]> {
 export interface Loaded {
   project: Project
   rev: number
+  /** who wrote that revision: the next record follows it */
+  writer: string
   layers: LayerRef[]
   /** records that were written by a tab that had lost track of the project, not applied */
   stale: number
@@ -110,14 +114,21 @@ export async function loadProject(id: string): Promise<Loaded | undefined> {
   const snap = (await tx.objectStore('projects').get(id)) as StoredProject | undefined
   const records = (await tx.objectStore('journal').getAll(journalRange(id))) as JournalRecord[]
   if (!snap) return undefined
-  const base: ProjectState = { rev: snap.rev ?? 0, grids: snap.doc.grids, layers: snap.layers ?? [], name: snap.name, analysis: snap.analysis }
+  const base: ProjectState = { rev: snap.rev ?? 0, writer: snap.writer ?? '', grids: snap.doc.grids, layers: snap.layers ?? [], name: snap.name, analysis: snap.analysis }
   const { state, stale } = replay(base, records)
+  if (stale.length) {
+    // never applied and never will be; out of the way of the next revision numbers
+    const w = d.transaction('journal', 'readwrite')
+    for (const r of stale) void w.store.delete([r.pid, r.rev])
+    await w.done
+  }
   for (const l of state.layers) refInfo.set(l.id, l)
-  const { rev: _r, layers: _l, ...rest } = snap
+  const { rev: _r, layers: _l, writer: _w, ...rest } = snap
   const inline = snap.layers ? [] : snap.doc.imported // saved before layers had their own store
   return {
     project: { ...rest, name: state.name, analysis: state.analysis, doc: { grids: state.grids, imported: inline } },
-    rev: Math.max(state.rev, ...stale.map((r) => r.rev)),
+    rev: state.rev,
+    writer: state.writer,
     layers: state.layers,
     stale: stale.length,
   }
@@ -198,22 +209,28 @@ export class StaleError extends Error {
 }
 
 /** Write a full snapshot: journal folded in, layers no longer listed dropped. With expectRev (the revision the
- * snapshot is at), refuses (StaleError) when the stored revision is behind it or beyond ownRev (records written
- * since by someone else). Returns the snapshot's revision. */
-export async function writeSnapshot(p: Project, opts: { expectRev?: number; ownRev?: () => number; refs?: LayerRef[]; fresh?: StoredLayer[] } = {}): Promise<number> {
+ * snapshot is at, written by `writer`), refuses (StaleError) unless that revision is this writer's and nobody
+ * else has written since (ownRev: the writer's latest). Returns the snapshot's revision. */
+export async function writeSnapshot(p: Project, opts: { expectRev?: number; writer?: string; ownRev?: () => number; refs?: LayerRef[]; fresh?: StoredLayer[] } = {}): Promise<number> {
+  const writer = opts.writer ?? `put-${newId()}`
   const d = await db()
   const { refs, fresh } = opts.refs ? { refs: opts.refs, fresh: opts.fresh ?? [] } : layersOf(p.id, p.doc.imported)
   const tx = d.transaction(['projects', 'journal', 'layers'], 'readwrite')
   const now = await currentRev(tx, p.id)
-  if (opts.expectRev !== undefined && (now < opts.expectRev || now > (opts.ownRev?.() ?? opts.expectRev))) {
-    tx.abort()
-    throw new StaleError(now, opts.expectRev)
+  if (opts.expectRev !== undefined) {
+    const snap = (await tx.objectStore('projects').get(p.id)) as StoredProject | undefined
+    const mine = (await tx.objectStore('journal').get([p.id, opts.expectRev])) as JournalRecord | undefined
+    const ours = snap?.rev === opts.expectRev ? snap.writer === writer : mine?.writer === writer && (snap?.rev ?? 0) < opts.expectRev
+    if (!ours || now > (opts.ownRev?.() ?? opts.expectRev)) {
+      tx.abort()
+      throw new StaleError(now, opts.expectRev)
+    }
   }
   const rev = opts.expectRev ?? now + 1
   const layers = tx.objectStore('layers')
   for (const l of fresh) void layers.put(l)
   const stored = (await layers.index('pid').getAllKeys(p.id)) as string[]
-  const snap: StoredProject = { ...p, doc: { grids: p.doc.grids as GridFeature[], imported: [] }, rev, layers: refs }
+  const snap: StoredProject = { ...p, doc: { grids: p.doc.grids as GridFeature[], imported: [] }, rev, writer, layers: refs }
   void tx.objectStore('projects').put(snap)
   void tx.objectStore('journal').delete(IDBKeyRange.bound([p.id, -Infinity], [p.id, rev]))
   for (const id of unreferenced(stored, refs.map((r) => r.id))) void layers.delete(id)
@@ -236,10 +253,24 @@ export function appendRecord(rec: JournalRecord, fresh: StoredLayer[]): Promise<
   const add = tx.objectStore('journal').add(rec)
   add.catch(() => undefined)
   tx.commit()
-  return tx.done.catch((e: unknown) => {
-    if (e instanceof DOMException && e.name === 'ConstraintError') throw new StaleError(rec.rev, rec.rev - 1)
-    throw e
-  })
+  return tx.done.then(
+    () => verifyRecord(d, rec),
+    (e: unknown) => {
+      if (e instanceof DOMException && e.name === 'ConstraintError') throw new StaleError(rec.rev, rec.rev - 1)
+      throw e
+    },
+  )
+}
+
+/** The record was written; does it follow what is stored? (Another tab may have folded the journal past it.)
+ * A record that does not is never replayed; the writer is told, so its tab stops writing. */
+async function verifyRecord(d: IDBPDatabase, rec: JournalRecord): Promise<void> {
+  const tx = d.transaction(['projects', 'journal'], 'readonly')
+  const snap = (await tx.objectStore('projects').get(rec.pid)) as StoredProject | undefined
+  const prev = (await tx.objectStore('journal').get([rec.pid, rec.rev - 1])) as JournalRecord | undefined
+  const srev = snap?.rev ?? 0
+  const before = rec.rev - 1 === srev ? (snap?.writer ?? '') : prev?.writer
+  if (srev >= rec.rev || (before !== undefined && before !== '' && before !== rec.after) || (before === undefined && rec.rev - 1 > srev)) throw new StaleError(srev, rec.rev)
 }
 
 export async function deleteProject(id: string): Promise<void> {

@@ -10,8 +10,11 @@ const COMPACT_MS = 1500
 const COMPACT_RECORDS = 100
 
 export class ProjectSession {
-  /** last revision this tab wrote or read */
+  /** last revision this tab wrote or read, and who wrote it */
   rev: number
+  private lastWriter: string
+  /** this session, as journal records and snapshots name their writer */
+  readonly writer = `w-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`
   savedAt = 0
   onSaved: (() => void) | null = null
   onError: ((message: string) => void) | null = null
@@ -27,8 +30,9 @@ export class ProjectSession {
   private records = 0
   private writing: Promise<unknown> = Promise.resolve()
 
-  constructor(public project: Project, rev: number, doc: Doc, pending: LayerRef[]) {
+  constructor(public project: Project, rev: number, writer: string, doc: Doc, pending: LayerRef[]) {
     this.rev = rev
+    this.lastWriter = writer
     this.saved = doc
     this.pending = pending
     this.savedLayers = [...layersOf(project.id, doc.imported).refs, ...pending]
@@ -60,8 +64,9 @@ export class ProjectSession {
     }
     this.saved = doc
     if (!grids && !layers && fields.name === undefined && fields.analysis === undefined) return
-    const rec: JournalRecord = { pid: this.project.id, rev: this.rev + 1, at: Date.now(), ...(grids && { grids }), ...(layers && { layers }), ...fields }
+    const rec: JournalRecord = { pid: this.project.id, rev: this.rev + 1, writer: this.writer, after: this.lastWriter, at: Date.now(), ...(grids && { grids }), ...(layers && { layers }), ...fields }
     this.rev = rec.rev
+    this.lastWriter = this.writer
     this.records++
     const w = appendRecord(rec, fresh).then(
       () => {
@@ -96,7 +101,7 @@ export class ProjectSession {
     if (this.readOnly || !this.records) return
     const at = this.rev
     try {
-      await writeSnapshot({ ...this.project, doc: { grids: this.saved.grids, imported: [] }, updated: Date.now() }, { expectRev: at, ownRev: () => this.rev, refs: this.savedLayers })
+      await writeSnapshot({ ...this.project, doc: { grids: this.saved.grids, imported: [] }, updated: Date.now() }, { expectRev: at, writer: this.writer, ownRev: () => this.rev, refs: this.savedLayers })
       if (this.rev === at) this.records = 0
       this.savedAt = Date.now()
       this.onSaved?.()
