@@ -139,12 +139,12 @@ export class App {
 
   // ---------- state → views ----------
   private onChange(why: string): void {
-    if (why !== 'message') this.refreshMapData()
+    if (why !== 'message') this.refreshMapData(why)
     if (['undo', 'redo', 'reset'].includes(why) && this.tool === 'edit') this.setTool('browse')
     this.renderPanels()
   }
 
-  private refreshMapData(): void {
+  private refreshMapData(why = ''): void {
     if (!this.view.map.isStyleLoaded() && !this.view.map.getSource('grids')) return
     this.view.setData('grids', this.store.gridsFc('governance'))
     this.view.setData('party', this.store.gridsFc('party'))
@@ -154,7 +154,8 @@ export class App {
       this.drawnImported = imported
       const d = drawable(imported)
       this.view.setData('imported', { type: 'FeatureCollection', features: d.features })
-      if (d.step > 1) this.store.say(sampledNotice(d.points, d.step))
+      this.sampleNote = d.step > 1 ? sampledNotice(d.points, d.step) : ''
+      if (this.sampleNote && why === 'layers') this.store.say(this.sampleNote)
     }
     if (this.diffOf !== this.store.state.doc) {
       this.diffOf = this.store.state.doc
@@ -163,6 +164,8 @@ export class App {
   }
   private diffOf: Doc | null = null
   private drawnImported: Doc['imported'] | null = null
+  /** says the map draws a sample of the imported layers */
+  private sampleNote = ''
 
   /** 多网合一: per community with party-building grids, where they differ from the governance grids. */
   diffFeatures(): Feature[] {
@@ -433,7 +436,7 @@ export class App {
     msg.classList.add('ok')
     const layerKey = `layer.${r.layer}` as Key
     const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map((i) => i.message)
-    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), ...warnings].join('\n'))
+    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), this.sampleNote, ...warnings].filter(Boolean).join('\n'))
     const [x0, y0, x1, y1] = r.bbox
     if (Number.isFinite(x0)) this.view.fit([x0, y0, x1, y1], 16)
   }
