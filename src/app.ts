@@ -17,7 +17,7 @@ import { renderInspect, renderStats } from './panels/stats-panel.ts'
 import { areaOf, bboxOf, polysOf } from './store/geo.ts'
 import { newId, prepacked, type Analysis, type Loaded, type Project } from './store/persist.ts'
 import { ProjectControl, sampledNotice } from './project-control.ts'
-import { drawable } from './layers/imported-sample.ts'
+import { drawableAsync } from './layers/imported-sample.ts'
 import { showError } from './panels/notices.ts'
 import { renderBasemap } from './panels/basemap-panel.ts'
 import { renderProjects } from './panels/projects-panel.ts'
@@ -139,12 +139,12 @@ export class App {
 
   // ---------- state → views ----------
   private onChange(why: string): void {
-    if (why !== 'message') this.refreshMapData(why)
+    if (why !== 'message') this.refreshMapData()
     if (['undo', 'redo', 'reset'].includes(why) && this.tool === 'edit') this.setTool('browse')
     this.renderPanels()
   }
 
-  private refreshMapData(why = ''): void {
+  private refreshMapData(): void {
     if (!this.view.map.isStyleLoaded() && !this.view.map.getSource('grids')) return
     this.view.setData('grids', this.store.gridsFc('governance'))
     this.view.setData('party', this.store.gridsFc('party'))
@@ -152,10 +152,13 @@ export class App {
     if (this.drawnImported !== imported) {
       // only when the layers change: a large layer must not be re-sent to the map on every edit
       this.drawnImported = imported
-      const d = drawable(imported)
-      this.view.setData('imported', { type: 'FeatureCollection', features: d.features })
-      this.sampleNote = d.step > 1 ? sampledNotice(d.points, d.step) : ''
-      if (this.sampleNote && why === 'layers') this.store.say(this.sampleNote)
+      void drawableAsync(imported).then((d) => {
+        if (this.store.state.doc.imported !== imported) return
+        this.view.setData('imported', { type: 'FeatureCollection', features: d.features })
+        const note = d.step > 1 ? sampledNotice(d.points, d.step) : ''
+        const msg = this.store.state.message
+        if (note && !msg.includes(note)) this.store.say(msg ? `${msg}\n${note}` : note)
+      })
     }
     if (this.diffOf !== this.store.state.doc) {
       this.diffOf = this.store.state.doc
@@ -164,8 +167,6 @@ export class App {
   }
   private diffOf: Doc | null = null
   private drawnImported: Doc['imported'] | null = null
-  /** says the map draws a sample of the imported layers */
-  private sampleNote = ''
 
   /** 多网合一: per community with party-building grids, where they differ from the governance grids. */
   diffFeatures(): Feature[] {
@@ -436,7 +437,7 @@ export class App {
     msg.classList.add('ok')
     const layerKey = `layer.${r.layer}` as Key
     const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map((i) => i.message)
-    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), this.sampleNote, ...warnings].filter(Boolean).join('\n'))
+    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), ...warnings].join('\n'))
     const [x0, y0, x1, y1] = r.bbox
     if (Number.isFinite(x0)) this.view.fit([x0, y0, x1, y1], 16)
   }

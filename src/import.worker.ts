@@ -34,7 +34,7 @@ const api = {
     const { features, ...rest } = r
     const tagged = r.layer === 'grids' ? features : features.map((f) => ({ ...f, properties: { ...f.properties, _layer: r.layer, _file: r.file } }))
     const packed = packFeatures(tagged)
-    return Comlink.transfer({ ...rest, packed, bbox: bboxOf(packed.coords) }, [packed.coords.buffer, packed.shape.buffer])
+    return Comlink.transfer({ ...rest, packed, bbox: bboxOf(packed.coords) }, [packed.coords.buffer, packed.shape.buffer, packed.propsAt.buffer])
   },
 }
 export type ImportWorker = typeof api

@@ -148,7 +148,7 @@ export class ProjectControl {
         const u = new Unpacker(packed)
         const fs: Feature[] = []
         while (!u.done) {
-          for (const f of u.next(2_000)) fs.push(f)
+          for (const f of await u.next(2_000)) fs.push(f)
           await new Promise((r) => setTimeout(r, 0))
           if (gen !== this.generation) return
         }

@@ -4,7 +4,9 @@
 // project in IndexedDB) keeps every feature.
 import type { Feature, Geometry } from 'geojson'
 
-export const MAX_DRAW_POINTS = 60_000
+export const MAX_DRAW_POINTS = 50_000
+/** beyond this many features the map gets only what it shows (name, id, layer), not every property */
+export const SLIM_ABOVE = 5_000
 
 export function positionsOf(g: Geometry | null): number {
   if (!g) return 0
@@ -35,9 +37,32 @@ export interface Drawable {
 export function drawable(imported: readonly Feature[], max = MAX_DRAW_POINTS): Drawable {
   let points = 0
   for (const f of imported) points += positionsOf(f.geometry)
-  if (points <= max) return { features: imported as Feature[], points, step: 1 }
-  const step = Math.ceil(points / max)
+  const step = points <= max ? 1 : Math.ceil(points / max)
+  if (step === 1 && imported.length <= SLIM_ABOVE) return { features: imported as Feature[], points, step }
   const features: Feature[] = []
-  for (let i = 0; i < imported.length; i += step) features.push(imported[i])
+  for (let i = 0; i < imported.length; i += step) features.push(slim(imported[i]))
   return { features, points, step }
+}
+
+/** The same, a slice at a time with a yield between slices: a large layer never blocks the page. */
+export async function drawableAsync(imported: readonly Feature[], max = MAX_DRAW_POINTS, sliceOf = 10_000): Promise<Drawable> {
+  const pause = () => new Promise((r) => setTimeout(r, 0))
+  let points = 0
+  for (let i = 0; i < imported.length; i++) {
+    points += positionsOf(imported[i].geometry)
+    if (i % sliceOf === sliceOf - 1) await pause()
+  }
+  const step = points <= max ? 1 : Math.ceil(points / max)
+  if (step === 1 && imported.length <= SLIM_ABOVE) return { features: imported as Feature[], points, step }
+  const features: Feature[] = []
+  for (let i = 0, k = 0; i < imported.length; i += step, k++) {
+    features.push(slim(imported[i]))
+    if (k % sliceOf === sliceOf - 1) await pause()
+  }
+  return { features, points, step }
+}
+
+function slim(f: Feature): Feature {
+  const p = (f.properties ?? {}) as Record<string, unknown>
+  return { type: 'Feature', geometry: f.geometry, properties: { name: p.name ?? p['名称'] ?? '', id: p.id ?? '', _layer: p._layer, _file: p._file } }
 }

@@ -63,7 +63,7 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
     const features: Feature[] = []
     ui.stage('decode')
     while (!u.done) {
-      for (const f of u.next(2_000)) features.push(f)
+      for (const f of await u.next(2_000)) features.push(f)
       ui.fraction(u.decoded / r.packed.n)
       if (ui.cancelled) return null
       await new Promise((res) => setTimeout(res, 0))

@@ -14,22 +14,23 @@ const all: Feature[] = [
 ]
 
 describe('packed layers', () => {
-  it('round-trips every simple geometry type and the properties exactly', () => {
+  it('round-trips every simple geometry type and the properties exactly', async () => {
     const p = packFeatures(all)
     expect(p.n).toBe(6)
     expect(p.points).toBe(all.reduce((s, f) => s + positionsOf(f.geometry), 0))
-    expect(unpackAll(p)).toEqual(all)
+    expect(await unpackAll(p)).toEqual(all)
   })
 
-  it('decodes in slices across property slices, and a large layer stays two typed arrays and a few strings', () => {
+  it('decodes in slices across property slices, and a large layer stays two typed arrays and a Blob', async () => {
     const n = SLICE * 2 + 123
     const fs: Feature[] = Array.from({ length: n }, (_, i) => ({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [116 + i * 1e-6, 39] } }))
     const p = packFeatures(fs)
-    expect(p.props.length).toBe(3)
+    expect(p.propsAt.length).toBe(4)
+    expect(p.props.size).toBe(p.propsAt[3])
     expect(p.coords.length).toBe(n * 2)
     const u = new Unpacker(p)
     const out: Feature[] = []
-    while (!u.done) out.push(...u.next(777))
+    while (!u.done) out.push(...(await u.next(777)))
     expect(out.length).toBe(n)
     expect(out[n - 1]).toEqual(fs[n - 1])
     expect(out[SLICE]).toEqual(fs[SLICE])
@@ -42,5 +43,6 @@ describe('packed layers', () => {
     expect(d.step).toBe(4)
     expect(d.points).toBe(1000)
     expect(d.features.length).toBe(250)
+    expect(d.features[1].properties).toEqual({ name: '', id: '', _layer: undefined, _file: undefined }) // only what the map shows
   })
 })

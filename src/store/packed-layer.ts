@@ -1,8 +1,9 @@
 // An imported layer in compact form: coordinates in one Float64Array, the nesting (parts, rings, positions) in
-// one Uint32Array, properties as JSON text in slices. This is what the import worker sends back (transferred, not
-// cloned) and what IndexedDB stores: an 800k-point layer is two typed arrays and a few strings instead of
-// millions of small objects, so writing, reading and sending it never builds a giant structured clone.
-// Decoding goes slice by slice, so the page can yield between slices.
+// one Uint32Array, properties as UTF-8 JSON in one Blob, a slice of SLICE features at a time. This is what the
+// import worker sends back (typed arrays transferred, the Blob passed by reference) and what IndexedDB stores:
+// an 800k-point layer is two typed arrays and a Blob instead of millions of small objects, so writing, reading
+// and sending it never builds a giant structured clone (cloning 30 MB of strings alone blocks a page for
+// seconds). Decoding goes slice by slice, so the page can yield between slices.
 import type { Feature, Geometry, Position } from 'geojson'
 
 export interface PackedLayer {
@@ -13,8 +14,12 @@ export interface PackedLayer {
   /** per feature: geometry code, then counts (see pack) */
   shape: Uint32Array
   coords: Float64Array
-  /** JSON arrays of properties, SLICE features each */
-  props: string[]
+  /** JSON arrays of properties, SLICE features each, one after another */
+  props: Blob
+  /** byte offsets of the slices in props, one more than there are slices */
+  propsAt: Uint32Array
+  /** the file the layer came from (its features' _file), for messages */
+  file: string
 }
 
 export const SLICE = 5_000
@@ -73,9 +78,16 @@ export function packFeatures(features: readonly Feature[]): PackedLayer {
       for (const poly of g.coordinates) lines(poly)
     }
   }
-  const props: string[] = []
-  for (let i = 0; i < features.length; i += SLICE) props.push(JSON.stringify(features.slice(i, i + SLICE).map((f) => f.properties ?? null)))
-  return { n: features.length, points: nCoords, shape, coords, props }
+  const enc = new TextEncoder()
+  const parts: Uint8Array[] = []
+  const propsAt = new Uint32Array(Math.ceil(features.length / SLICE) + 1)
+  for (let i = 0, j = 0; i < features.length; i += SLICE, j++) {
+    const bytes = enc.encode(JSON.stringify(features.slice(i, i + SLICE).map((f) => f.properties ?? null)))
+    parts.push(bytes)
+    propsAt[j + 1] = propsAt[j] + bytes.length
+  }
+  const file = String((features[0]?.properties as Record<string, unknown> | null)?._file ?? '')
+  return { n: features.length, points: nCoords, shape, coords, props: new Blob(parts as BlobPart[], { type: 'application/json' }), propsAt, file }
 }
 
 /** A cursor over a packed layer; next(m) decodes up to m more features (call until done). */
@@ -83,6 +95,8 @@ export class Unpacker {
   private s = 0
   private k = 0
   private i = 0
+  private props: unknown[] | null = null
+  private sliceOf = -1
   constructor(private p: PackedLayer) {}
   get done(): boolean {
     return this.i >= this.p.n
@@ -90,7 +104,7 @@ export class Unpacker {
   get decoded(): number {
     return this.i
   }
-  next(max = SLICE): Feature[] {
+  async next(max = SLICE): Promise<Feature[]> {
     const { shape, coords } = this.p
     const out: Feature[] = []
     const pos = (): Position => {
@@ -110,15 +124,15 @@ export class Unpacker {
       for (let j = 0; j < n; j++) r[j] = line()
       return r
     }
-    let props: unknown[] | null = null
-    let sliceOf = -1
     const end = Math.min(this.p.n, this.i + max)
     for (; this.i < end; this.i++) {
       const slice = Math.floor(this.i / SLICE)
-      if (slice !== sliceOf) {
-        props = JSON.parse(this.p.props[slice]) as unknown[]
-        sliceOf = slice
+      if (slice !== this.sliceOf) {
+        const at = this.p.propsAt
+        this.props = JSON.parse(await this.p.props.slice(at[slice], at[slice + 1]).text()) as unknown[]
+        this.sliceOf = slice
       }
+      const props = this.props
       const code = CODES[shape[this.s++]]
       let geometry: Geometry | null
       if (code === 'Point') geometry = { type: 'Point', coordinates: pos() }
@@ -136,10 +150,10 @@ export class Unpacker {
   }
 }
 
-export function unpackAll(p: PackedLayer): Feature[] {
+export async function unpackAll(p: PackedLayer): Promise<Feature[]> {
   const u = new Unpacker(p)
   const out: Feature[] = []
-  while (!u.done) for (const f of u.next()) out.push(f)
+  while (!u.done) for (const f of await u.next()) out.push(f)
   return out
 }
 

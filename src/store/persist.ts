@@ -134,14 +134,9 @@ export async function loadProject(id: string): Promise<Loaded | undefined> {
   }
 }
 
-const refOf = (l: StoredLayer): LayerRef => ({ id: l.id, n: l.packed.n, points: l.packed.points, file: fileOf(l.packed) })
+const refOf = (l: StoredLayer): LayerRef => ({ id: l.id, n: l.packed.n, points: l.packed.points, file: l.packed.file })
 /** what is known of every layer seen in this page */
 const refInfo = new Map<string, LayerRef>()
-function fileOf(p: PackedLayer): string {
-  const m = /"_file":"((?:[^"\\]|\\.)*)"/.exec(p.props[0] ?? '')
-  return m ? (JSON.parse(`"${m[1]}"`) as string) : ''
-}
-
 export async function readLayer(id: string): Promise<PackedLayer | undefined> {
   return ((await (await db()).get('layers', id)) as StoredLayer | undefined)?.packed
 }
@@ -153,7 +148,7 @@ export async function getProject(id: string): Promise<Project | undefined> {
   const imported: Feature[] = l.project.doc.imported.slice()
   for (const ref of l.layers) {
     const p = await readLayer(ref.id)
-    if (p) for (const f of remember(ref.id, unpackAll(p))) imported.push(f)
+    if (p) for (const f of remember(ref.id, await unpackAll(p))) imported.push(f)
   }
   return { ...l.project, doc: { ...l.project.doc, imported } }
 }
