@@ -1,7 +1,7 @@
 // Import benchmark in headless Chromium: the longest main-thread task while a ≈60 MB GeoJSON imports in the page
 // (parsed and checked in the import worker, unpacked slice by slice, journaled, drawn as a sample).
 // Run: npm run bench:import   (MB=60 by default; the load average is printed because every figure here is wall
-// time on a shared machine)
+// time on a shared machine; TRACE=file.json records a trace)
 import { loadavg } from 'node:os'
 import { buildAndServe, launch, openApp } from '../test/e2e/harness.ts'
 
@@ -34,12 +34,16 @@ try {
   const n: number = await page.evaluate('window.__n')
   const dt = await page.evaluateHandle('(() => { const d = new DataTransfer(); d.items.add(window.__file); return d })()')
   const load0 = loadavg()[0]
+  // TRACE=file.json keeps a Chrome trace of the import (open it in chrome://tracing or the DevTools performance tab)
+  if (process.env.TRACE) await browser.startTracing(page, { path: process.env.TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] })
   await page.dispatchEvent('[data-testid=map]', 'drop', { dataTransfer: dt })
-  await page.waitForFunction(`document.querySelector('[data-testid=crs-dialog][open]') || window.__gongzhi.app.store.state.doc.imported.length === ${n}`, undefined, { timeout: 600_000 })
+type W = { __gongzhi: { app: { store: { state: { doc: { imported: unknown[] } } } } } }
+  await page.waitForFunction((k) => document.querySelector('[data-testid=crs-dialog][open]') || (window as unknown as W).__gongzhi.app.store.state.doc.imported.length === k, n, { timeout: 600_000 })
   if (await page.locator('[data-testid=crs-dialog][open]').count()) await page.click('[data-testid=crs-ok]')
-  await page.waitForFunction(`window.__gongzhi.app.store.state.doc.imported.length === ${n}`, undefined, { timeout: 600_000 })
+  await page.waitForFunction((k) => (window as unknown as W).__gongzhi.app.store.state.doc.imported.length === k, n, { timeout: 600_000 })
   const total = (await page.evaluate('performance.now() - window.__t0')) as number
-  await page.waitForFunction('new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 1000)))')
+  await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 1000))))
+  if (process.env.TRACE) await browser.stopTracing()
   const long = (await page.evaluate('window.__long')) as number[]
   const over = (ms: number) => long.filter((d) => d > ms).length
   console.log(`import of a ${(size / 2 ** 20).toFixed(1)} MB GeoJSON (${n} points) in the page, street world, Chromium + llvmpipe`)

@@ -68,6 +68,7 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
       if (ui.cancelled) return null
       await new Promise((res) => setTimeout(res, 0))
     }
+    await new Promise((res) => setTimeout(res, 0)) // the document update that follows gets a task of its own
     return { ...r, features }
   } finally {
     worker.terminate()
