@@ -16,7 +16,7 @@ import { SearchBox, type SearchItem } from './panels/search.ts'
 import { renderInspect, renderStats } from './panels/stats-panel.ts'
 import { areaOf, bboxOf, polysOf } from './store/geo.ts'
 import { newId, prepacked, type Analysis, type Loaded, type Project } from './store/persist.ts'
-import { ProjectControl, sampledNotice } from './project-control.ts'
+import { ProjectControl, sampledNotice, sampleNoteFor } from './project-control.ts'
 import { drawableAsync } from './layers/imported-sample.ts'
 import { showError } from './panels/notices.ts'
 import { renderBasemap } from './panels/basemap-panel.ts'
@@ -155,6 +155,7 @@ export class App {
       void drawableAsync(imported).then((d) => {
         if (this.store.state.doc.imported !== imported) return
         this.view.setData('imported', { type: 'FeatureCollection', features: d.features })
+        this.importedPoints = d.points
         const note = d.step > 1 ? sampledNotice(d.points, d.step) : ''
         const msg = this.store.state.message
         if (note && !msg.includes(note)) this.store.say(msg ? `${msg}\n${note}` : note)
@@ -167,6 +168,7 @@ export class App {
   }
   private diffOf: Doc | null = null
   private drawnImported: Doc['imported'] | null = null
+  private importedPoints = 0
 
   /** 多网合一: per community with party-building grids, where they differ from the governance grids. */
   diffFeatures(): Feature[] {
@@ -437,7 +439,7 @@ export class App {
     msg.classList.add('ok')
     const layerKey = `layer.${r.layer}` as Key
     const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map((i) => i.message)
-    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), ...warnings].join('\n'))
+    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), sampleNoteFor(this.importedPoints + (r.layer === 'grids' ? 0 : r.packed.points)), ...warnings].filter(Boolean).join('\n'))
     const [x0, y0, x1, y1] = r.bbox
     if (Number.isFinite(x0)) this.view.fit([x0, y0, x1, y1], 16)
   }

@@ -173,3 +173,9 @@ export class ProjectControl {
 export function sampledNotice(points: number, step: number): string {
   return t('io.sampled', { points: fmtInt(points), max: fmtInt(MAX_DRAW_POINTS), step })
 }
+
+/** The notice for this many imported points, or '' when the map draws them all. (One message, written once:
+ * the message line changing height resizes and redraws the whole map.) */
+export function sampleNoteFor(points: number): string {
+  return points > MAX_DRAW_POINTS ? sampledNotice(points, Math.ceil(points / MAX_DRAW_POINTS)) : ''
+}
