@@ -10,12 +10,15 @@ import { clear, h, $ } from './panels/dom.ts'
 import { renderFindings } from './panels/findings-panel.ts'
 import { runImport } from './panels/io.ts'
 import { exportAs, renderExportMenu } from './panels/export-menu.ts'
-import { mergeImport } from './editor/import-merge.ts'
+import { appendLayer, mergeImport } from './editor/import-merge.ts'
 import { LayerPanel, renderLegend } from './panels/layer-panel.ts'
 import { SearchBox, type SearchItem } from './panels/search.ts'
 import { renderInspect, renderStats } from './panels/stats-panel.ts'
 import { areaOf, bboxOf, polysOf } from './store/geo.ts'
-import { Autosaver, newId, putProject, setCurrent, type Analysis, type Project } from './store/persist.ts'
+import { newId, prepacked, type Analysis, type Loaded, type Project } from './store/persist.ts'
+import { ProjectControl, sampledNotice, sampleNoteFor } from './project-control.ts'
+import { drawableAsync } from './layers/imported-sample.ts'
+import { showError } from './panels/notices.ts'
 import { renderBasemap } from './panels/basemap-panel.ts'
 import { renderProjects } from './panels/projects-panel.ts'
 import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
@@ -29,15 +32,17 @@ export interface AppOptions {
   view: MapView
   preset: string
   seed: number
-  project: Project
+  /** the project as stored (snapshot + journal); its imported layers are read after the map is up */
+  loaded: Loaded
+  /** safe start: leave the imported layers unread */
+  skipLayers?: boolean
 }
 
 export class App {
   readonly store: Store
   readonly view: MapView
   editor: GridEditor | null = null
-  project: Project
-  readonly autosaver = new Autosaver()
+  readonly projects: ProjectControl
   private communityNames: Map<string, string>
   private inspect: { title: string; props: Record<string, unknown> } | null = null
   private labels
@@ -51,8 +56,11 @@ export class App {
 
   constructor(private opts: AppOptions) {
     const w = opts.world
-    this.project = opts.project
-    this.store = new Store(w, opts.project.doc)
+    this.store = new Store(w, opts.loaded.project.doc)
+    this.store.onError = (where, e) => {
+      const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+      showError(t(where === 'check' ? 'err.check' : where === 'save' ? 'err.save' : 'err.view', { error }))
+    }
     mark('store')
     this.communityNames = new Map(w.communities.features.map((f) => [f.properties.id, f.properties.name]))
     this.view = opts.view
@@ -67,9 +75,12 @@ export class App {
     })
     void this.view.loaded.then(() => this.onMapLoad())
     this.store.subscribe((_s, why) => this.onChange(why))
-    this.autosaver.onSaved = () => ($('#autosave').textContent = `✓ ${t('proj.saved')}`)
-    this.autosaver.onError = (m) => this.store.say(`${t('proj.saveFailed')}: ${m}`)
-    window.addEventListener('beforeunload', () => void this.autosaver.flush())
+    this.projects = new ProjectControl({ store: this.store, view: this.view, preset: opts.preset, projectChanged: () => this.projectChanged() }, opts.loaded, opts.skipLayers)
+    // every edit is already in the journal; folding it into the snapshot on the way out is a bonus
+    window.addEventListener('pagehide', () => {
+      void this.projects.flush()
+      this.projects.release()
+    })
     this.workspace = new AnalystWorkspace({
       world: w,
       view: this.view,
@@ -80,6 +91,19 @@ export class App {
     this.wireChrome()
     onLangChange(() => this.renderAll())
     this.renderAll()
+  }
+
+  /** the open project's persistence (journal, compaction); savedAt and flush() as the autosaver had */
+  get autosaver(): ProjectControl['session'] {
+    return this.projects.session
+  }
+  get project(): Project {
+    return this.projects.project
+  }
+
+  private projectChanged(): void {
+    void this.renderProjects()
+    this.workspace.render()
   }
 
   get tool(): Tool {
@@ -105,21 +129,19 @@ export class App {
       this.view.setDeckLayers([buildingsLayer(this.opts.world), labelsLayer(this.labels, this.chars, this.view.map.getZoom())])
     })
     this.wireMapEvents()
-    $('#loading').remove()
+    document.getElementById('loading')?.remove()
     this.view.map.once('idle', () => {
       mark('ready')
       document.body.dataset.ready = '1'
       if (window.__gongzhi) window.__gongzhi.ready = true
+      void this.projects.loadLayers()
     })
   }
 
   // ---------- state → views ----------
   private onChange(why: string): void {
     if (why !== 'message') this.refreshMapData()
-    if (['edit', 'undo', 'redo', 'reset'].includes(why)) {
-      this.autosaver.schedule(() => ({ ...this.project, doc: this.store.state.doc, updated: Date.now() }))
-      if (this.tool === 'edit' && why !== 'edit') this.setTool('browse')
-    }
+    if (['undo', 'redo', 'reset'].includes(why) && this.tool === 'edit') this.setTool('browse')
     this.renderPanels()
   }
 
@@ -127,13 +149,27 @@ export class App {
     if (!this.view.map.isStyleLoaded() && !this.view.map.getSource('grids')) return
     this.view.setData('grids', this.store.gridsFc('governance'))
     this.view.setData('party', this.store.gridsFc('party'))
-    this.view.setData('imported', { type: 'FeatureCollection', features: this.store.state.doc.imported })
+    const imported = this.store.state.doc.imported
+    if (this.drawnImported !== imported) {
+      // only when the layers change: a large layer must not be re-sent to the map on every edit
+      this.drawnImported = imported
+      void drawableAsync(imported).then((d) => {
+        if (this.store.state.doc.imported !== imported) return
+        this.view.setData('imported', { type: 'FeatureCollection', features: d.features })
+        this.importedPoints = d.points
+        const note = d.step > 1 ? sampledNotice(d.points, d.step) : ''
+        const msg = this.store.state.message
+        if (note && !msg.includes(note)) this.store.say(msg ? `${msg}\n${note}` : note)
+      })
+    }
     if (this.diffOf !== this.store.state.doc) {
       this.diffOf = this.store.state.doc
       this.view.setData('diff', { type: 'FeatureCollection', features: this.diffFeatures() })
     }
   }
   private diffOf: Doc | null = null
+  private drawnImported: Doc['imported'] | null = null
+  private importedPoints = 0
 
   /** 多网合一: per community with party-building grids, where they differ from the governance grids. */
   diffFeatures(): Feature[] {
@@ -175,8 +211,7 @@ export class App {
   }
 
   private saveAnalysis(a: Analysis): void {
-    this.project = { ...this.project, analysis: a }
-    this.autosaver.schedule(() => ({ ...this.project, doc: this.store.state.doc, updated: Date.now() }))
+    this.projects.saveAnalysis(a)
   }
 
   private renderPanels(): void {
@@ -399,13 +434,15 @@ export class App {
       this.store.say(`${t('io.failed', { file: r.file })}\n${r.issues.filter((i) => i.severity === 'error').slice(0, 10).map((i) => i.message).join('\n')}`)
       return
     }
-    const next = mergeImport(this.store.state.doc, this.opts.world, r)
+    if (r.layer !== 'grids' && r.features.length) prepacked.set(r.features[0], r.packed) // stored as packed, not packed again
+    const next = r.layer === 'grids' ? mergeImport(this.store.state.doc, this.opts.world, r) : appendLayer(this.store.state.doc, r.features)
     this.store.commit(next)
     msg.classList.add('ok')
     const layerKey = `layer.${r.layer}` as Key
     const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map((i) => i.message)
-    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), ...warnings].join('\n'))
-    this.view.fit(bboxOf(r.features), 16)
+    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), sampleNoteFor(this.importedPoints + (r.layer === 'grids' ? 0 : r.packed.points)), ...warnings].filter(Boolean).join('\n'))
+    const [x0, y0, x1, y1] = r.bbox
+    if (Number.isFinite(x0)) this.view.fit([x0, y0, x1, y1], 16)
   }
 
   // ---------- chrome: language, import button, export menu, projects, basemap ----------
@@ -435,27 +472,21 @@ export class App {
     const app = this
     return renderProjects($('#projects'), {
       preset: this.opts.preset,
-      autosaver: this.autosaver,
       get project() {
         return app.project
-      },
-      set project(p) {
-        app.project = p
       },
       doc: () => this.store.state.doc,
       fresh: () => freshProject(this.opts.world, this.opts.preset, this.opts.seed),
       openProject: (p) => this.openProject(p),
+      openById: (id) => this.projects.openById(id),
+      rename: (name) => this.projects.rename(name),
+      flush: () => this.projects.flush(),
     })
   }
 
+  /** Save a whole project (new, save as, or one made elsewhere) and open it. */
   async openProject(p: Project): Promise<void> {
-    await this.autosaver.flush()
-    this.project = p
-    this.store.reset(p.doc)
-    await putProject({ ...p, updated: Date.now() })
-    await setCurrent(this.opts.preset, p.id)
-    void this.renderProjects()
-    this.workspace.render()
+    await this.projects.openProject(p)
   }
 
   private searchItems(): SearchItem[] {

@@ -5,7 +5,8 @@ import { App, freshProject } from './app.ts'
 import './app.css'
 import { applyI18n, setLang } from './i18n/i18n.ts'
 import { createMap } from './map/map.ts'
-import { getCurrent, getProject, putProject, setCurrent } from './store/persist.ts'
+import { askSafeStart, markLoading, unfinishedLoad } from './panels/safe-start.ts'
+import { getCurrent, listProjects, loadProject, putProject, setCurrent, type Loaded } from './store/persist.ts'
 import type { WorldWorker } from './world.worker.ts'
 import { getDataWorld, presetOf } from './data-world/world-store.ts'
 import { missingWorldText, wireDataWorlds } from './data-world/wire.ts'
@@ -44,14 +45,42 @@ async function boot(): Promise<void> {
   const world = await building
   hook.timings.world = performance.now()
   const currentId = await getCurrent(projectPreset).catch(() => undefined)
-  let project = currentId ? await getProject(currentId).catch(() => undefined) : undefined
-  if (!project || project.seed !== projectSeed) {
-    project = freshProject(world, projectPreset, projectSeed)
-    await putProject(project).catch(() => undefined)
-    await setCurrent(projectPreset, project.id).catch(() => undefined)
-  }
-  hook.app = new App({ world, view, preset: projectPreset, seed: projectSeed, project })
+  const { loaded, skipLayers } = await chooseProject(world, projectPreset, projectSeed, currentId)
+  markLoading(loaded.project.id) // cleared when the map has drawn the project with its layers
+  hook.app = new App({ world, view, preset: projectPreset, seed: projectSeed, loaded, skipLayers })
   if (worldId && !dataWorld) hook.app.store.say(missingWorldText())
+}
+
+/** The project to open: the current one, unless the last open of it never finished or it cannot be read —
+ * then the user chooses a safe start. */
+async function chooseProject(world: World, preset: string, seed: number, currentId: string | undefined): Promise<{ loaded: Loaded; skipLayers: boolean }> {
+  const fresh = async (): Promise<Loaded> => {
+    const project = freshProject(world, preset, seed)
+    await putProject(project).catch(() => undefined)
+    await setCurrent(preset, project.id).catch(() => undefined)
+    return (await loadProject(project.id).catch(() => undefined)) ?? { project, rev: 0, writer: '', layers: [], stale: 0 }
+  }
+  let error: string | undefined
+  let loaded: Loaded | undefined
+  try {
+    loaded = currentId ? await loadProject(currentId) : undefined
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e)
+  }
+  const stuck = unfinishedLoad()
+  if (!error && (!loaded || !stuck || stuck.pid !== loaded.project.id)) return loaded && loaded.project.seed === seed ? { loaded, skipLayers: false } : { loaded: await fresh(), skipLayers: false }
+  const others = (await listProjects().catch(() => [])).filter((p) => p.preset === preset)
+  document.getElementById('loading')?.remove()
+  const c = await askSafeStart(document.getElementById('safe-start') as HTMLDialogElement, { project: loaded?.project ?? null, layers: loaded?.layers ?? [], error }, others)
+  if ((c.kind === 'no-layers' || c.kind === 'anyway') && loaded) return { loaded, skipLayers: c.kind === 'no-layers' }
+  if (c.kind === 'open') {
+    const other = await loadProject(c.id).catch(() => undefined)
+    if (other) {
+      await setCurrent(preset, other.project.id).catch(() => undefined)
+      return { loaded: other, skipLayers: false }
+    }
+  }
+  return { loaded: await fresh(), skipLayers: false }
 }
 
 boot().catch((e: unknown) => {

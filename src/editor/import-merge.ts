@@ -9,6 +9,12 @@ import { communityAt } from './grid-ops.ts'
 
 type Imported = Extract<ImportResult, { ok: true }>
 
+/** A reference layer whose features the import worker already tagged with _layer and _file. concat, not a
+ * spread: a layer can have a million features. */
+export function appendLayer(doc: Doc, features: Feature[]): Doc {
+  return { ...doc, imported: doc.imported.concat(features) }
+}
+
 export function mergeImport(doc: Doc, world: World, r: Imported): Doc {
   if (r.layer !== 'grids') return { ...doc, imported: [...doc.imported, ...r.features.map((f) => ({ ...f, properties: { ...f.properties, _layer: r.layer, _file: r.file } }))] }
   const communities = new Set(world.communities.features.map((f) => f.properties.id))

@@ -26,7 +26,7 @@ export const GROUPS: { key: string; layers: string[] }[] = [
   { key: 'grids', layers: ['grids-fill', 'grids-line', 'grids-sel'] },
   { key: 'party', layers: ['party-line'] },
   { key: 'diff', layers: ['diff-fill'] },
-  { key: 'imported', layers: ['imported-fill', 'imported-line'] },
+  { key: 'imported', layers: ['imported-fill', 'imported-line', 'imported-point'] },
   { key: 'buildings', layers: ['deck:buildings'] },
   { key: 'labels', layers: ['deck:labels'] },
 ]
@@ -60,6 +60,7 @@ function styleOf(): StyleSpecification {
     { id: 'diff-fill', type: 'fill', source: 'diff', paint: { 'fill-color': '#d0021b', 'fill-opacity': 0.3 } },
     { id: 'imported-fill', type: 'fill', source: 'imported', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.15 } },
     { id: 'imported-line', type: 'line', source: 'imported', paint: { 'line-color': '#6a3d9a', 'line-width': 2.5, 'line-opacity': 1 } },
+    { id: 'imported-point', type: 'circle', source: 'imported', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 2.5, 'circle-color': '#6a3d9a', 'circle-opacity': 0.8 } },
     { id: 'highlight', type: 'circle', source: 'highlight', paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#e4002b', 'circle-stroke-width': 3 } },
   ]
   return {

@@ -1,6 +1,10 @@
-// Import (file picker or drag-and-drop, with the CRS question when the importer is unsure) and export.
-import { importFile, type ImportResult } from '../../sim/api.ts'
-import { t } from '../i18n/i18n.ts'
+// Import (file picker or drag-and-drop, with the CRS question when the importer is unsure; parsed and checked in
+// the import worker) and export.
+import * as Comlink from 'comlink'
+import type { Feature, MultiPolygon, Polygon } from 'geojson'
+import type { ImportWorker, PackedImport } from '../import.worker.ts'
+import { t, type Key } from '../i18n/i18n.ts'
+import { Unpacker } from '../store/packed-layer.ts'
 import { clear, h } from './dom.ts'
 
 export type Crs = 'wgs84' | 'gcj02' | 'bd09'
@@ -27,19 +31,94 @@ export function askCrs(dialog: HTMLDialogElement, file: string, detected: Crs, r
   })
 }
 
-export async function runImport(file: File, reference: import('geojson').Polygon | import('geojson').MultiPolygon, dialog: HTMLDialogElement): Promise<ImportResult | null> {
+export type Imported = Exclude<PackedImport, { ok: true }> | (Extract<PackedImport, { ok: true }> & { features: Feature[] })
+
+/** Import in the import worker with a progress line and a cancel button; null when cancelled. Features are
+ * unpacked slice by slice, yielding between slices, so no long task runs on the page. */
+export async function runImport(file: File, reference: Polygon | MultiPolygon, dialog: HTMLDialogElement): Promise<Imported | null> {
   if (file.size > MAX_BYTES) {
     return { ok: false, file: file.name, issues: [{ file: file.name, code: 'TOO_LARGE', severity: 'error', message: `${file.name}: ${(file.size / 2 ** 20).toFixed(1)} MiB > ${MAX_BYTES / 2 ** 20} MiB` }] }
   }
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let r = await importFile(file.name, bytes, { reference, maxBytes: MAX_BYTES })
-  // Anything short of certain is confirmed by the user, with the importer's guess preselected.
-  if (r.ok && r.crs.confidence !== 'certain') {
-    const crs = await askCrs(dialog, file.name, r.crs.applied, r.crs.reason)
-    if (!crs) return null
-    r = await importFile(file.name, bytes, { reference, crs, maxBytes: MAX_BYTES })
+  const ui = new ImportProgress(file.name)
+  const worker = new Worker(new URL('../import.worker.ts', import.meta.url), { type: 'module' })
+  const remote = Comlink.wrap<ImportWorker>(worker)
+  const cancelled = new Promise<null>((resolve) => (ui.onCancel = () => resolve(null)))
+  const progress = Comlink.proxy((stage: string) => ui.stage(stage))
+  const race = (p: Promise<PackedImport>): Promise<PackedImport | null> => Promise.race([p, cancelled])
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    let r: PackedImport | null = await race(remote.run(file.name, Comlink.transfer(bytes, [bytes.buffer]), { reference, maxBytes: MAX_BYTES }, progress))
+    if (!r) return null
+    // Anything short of certain is confirmed by the user, with the importer's guess preselected.
+    if (r.ok && r.crs.confidence !== 'certain') {
+      ui.hide()
+      const crs = await askCrs(dialog, file.name, r.crs.applied, r.crs.reason)
+      if (!crs) return null
+      ui.show()
+      r = await race(remote.run(file.name, null, { reference, crs, maxBytes: MAX_BYTES }, progress))
+      if (!r) return null
+    }
+    if (!r.ok) return r
+    const u = new Unpacker(r.packed)
+    const features: Feature[] = []
+    ui.stage('decode')
+    while (!u.done) {
+      for (const f of await u.next(2_000)) features.push(f)
+      ui.fraction(u.decoded / r.packed.n)
+      if (ui.cancelled) return null
+      await new Promise((res) => setTimeout(res, 0))
+    }
+    await new Promise((res) => setTimeout(res, 0)) // the document update that follows gets a task of its own
+    return { ...r, features }
+  } finally {
+    worker.terminate()
+    ui.remove()
   }
-  return r
+}
+
+/** The import's progress line: stage, time so far, cancel. */
+class ImportProgress {
+  onCancel: (() => void) | null = null
+  cancelled = false
+  private el: HTMLElement
+  private text: HTMLElement
+  private t0 = performance.now()
+  private timer: ReturnType<typeof setInterval>
+  private what = 'read'
+  private frac = -1
+  constructor(private file: string) {
+    this.text = h('span')
+    this.el = h('div', { class: 'import-progress', testid: 'import-progress' }, this.text, h('button', { testid: 'import-cancel', text: t('io.cancel'), onclick: () => {
+      this.cancelled = true
+      this.onCancel?.()
+    } }))
+    document.body.append(this.el)
+    this.timer = setInterval(() => this.render(), 500)
+    this.render()
+  }
+  stage(s: string): void {
+    this.what = s
+    this.render()
+  }
+  fraction(f: number): void {
+    this.frac = f
+    this.render()
+  }
+  private render(): void {
+    const secs = Math.round((performance.now() - this.t0) / 1000)
+    const pct = this.what === 'decode' && this.frac >= 0 ? ` ${Math.round(this.frac * 100)}%` : ''
+    this.text.textContent = `${t('io.progress', { file: this.file, stage: t(`io.stage.${this.what}` as Key) })}${pct} · ${secs} s `
+  }
+  hide(): void {
+    this.el.hidden = true
+  }
+  show(): void {
+    this.el.hidden = false
+  }
+  remove(): void {
+    clearInterval(this.timer)
+    this.el.remove()
+  }
 }
 
 export function csvOf(rows: Record<string, string | number | boolean>[]): string {

@@ -1,7 +1,13 @@
-// Projects and autosave in IndexedDB. A project stores the world's recipe (preset, seed) and the document;
-// the base world is regenerated deterministically from the recipe.
+// Projects in IndexedDB. A project stores the world's recipe (preset, seed) and the document; the base world is
+// regenerated deterministically from the recipe. Four stores: `projects` (one small snapshot per project: grids,
+// settings, the list of its imported layers), `journal` (one record per edit since the snapshot, keyed by
+// project and revision), `layers` (each imported layer packed into typed arrays, read only when drawn) and
+// `meta`. Edits are journaled at once by session.ts; compaction writes the snapshot.
+import type { Feature } from 'geojson'
 import { openDB, type IDBPDatabase } from 'idb'
-import type { Doc } from './store.ts'
+import { replay, segmentsOf, unreferenced, type JournalRecord, type ProjectState } from './journal.ts'
+import { packFeatures, unpackAll, type PackedLayer } from './packed-layer.ts'
+import type { Doc, GridFeature } from './store.ts'
 
 export interface Project {
   id: string
@@ -37,29 +43,238 @@ export interface CompareSettings {
   saved?: unknown
 }
 
-let dbp: Promise<IDBPDatabase> | null = null
-function db(): Promise<IDBPDatabase> {
-  dbp ??= openDB('gongzhi', 1, {
-    upgrade(d) {
-      d.createObjectStore('projects', { keyPath: 'id' })
-      d.createObjectStore('meta')
-    },
-  })
-  return dbp
+/** An imported layer as the snapshot lists it: enough to decide whether and how to draw it without reading it. */
+export interface LayerRef {
+  id: string
+  /** features and positions */
+  n: number
+  points: number
+  file: string
 }
 
+export interface StoredLayer {
+  id: string
+  pid: string
+  packed: PackedLayer
+}
+
+/** The record in `projects`: the project without its imported features, its revision and layer list. */
+export interface StoredProject extends Project {
+  rev?: number
+  /** the session that wrote revision rev */
+  writer?: string
+  /** absent in projects saved before layers had their own store (their features are still in doc.imported) */
+  layers?: LayerRef[]
+}
+
+let dbp: Promise<IDBPDatabase> | null = null
+/** the open database, for writes that must be issued in the same task as the edit */
+let dbNow: IDBPDatabase | null = null
+export function db(): Promise<IDBPDatabase> {
+  dbp ??= openDB('gongzhi', 2, {
+    upgrade(d, old) {
+      if (old < 1) {
+        d.createObjectStore('projects', { keyPath: 'id' })
+        d.createObjectStore('meta')
+      }
+      if (old < 2) {
+        d.createObjectStore('journal', { keyPath: ['pid', 'rev'] })
+        d.createObjectStore('layers', { keyPath: 'id' }).createIndex('pid', 'pid')
+      }
+    },
+  }).then((d) => (dbNow = d))
+  return dbp
+}
+export function openedDb(): IDBPDatabase | null {
+  return dbNow
+}
+
+const journalRange = (pid: string) => IDBKeyRange.bound([pid, -Infinity], [pid, Infinity])
+
+/** Projects for the picker: the small snapshots only (no layer is read). */
 export async function listProjects(): Promise<Project[]> {
   const all = (await (await db()).getAll('projects')) as Project[]
   return all.sort((a, b) => b.updated - a.updated)
 }
+
+/** A project as its snapshot and journal describe it, with its layers listed but not read. */
+export interface Loaded {
+  project: Project
+  rev: number
+  /** who wrote that revision: the next record follows it */
+  writer: string
+  layers: LayerRef[]
+  /** records that were written by a tab that had lost track of the project, not applied */
+  stale: number
+}
+
+export async function loadProject(id: string): Promise<Loaded | undefined> {
+  const d = await db()
+  const tx = d.transaction(['projects', 'journal'], 'readonly')
+  const snap = (await tx.objectStore('projects').get(id)) as StoredProject | undefined
+  const records = (await tx.objectStore('journal').getAll(journalRange(id))) as JournalRecord[]
+  if (!snap) return undefined
+  const base: ProjectState = { rev: snap.rev ?? 0, writer: snap.writer ?? '', grids: snap.doc.grids, layers: snap.layers ?? [], name: snap.name, analysis: snap.analysis }
+  const { state, stale } = replay(base, records)
+  if (stale.length) {
+    // never applied and never will be; out of the way of the next revision numbers
+    const w = d.transaction('journal', 'readwrite')
+    for (const r of stale) void w.store.delete([r.pid, r.rev])
+    await w.done
+  }
+  for (const l of state.layers) refInfo.set(l.id, l)
+  const { rev: _r, layers: _l, writer: _w, ...rest } = snap
+  const inline = snap.layers ? [] : snap.doc.imported // saved before layers had their own store
+  return {
+    project: { ...rest, name: state.name, analysis: state.analysis, doc: { grids: state.grids, imported: inline } },
+    rev: state.rev,
+    writer: state.writer,
+    layers: state.layers,
+    stale: stale.length,
+  }
+}
+
+const refOf = (l: StoredLayer): LayerRef => ({ id: l.id, n: l.packed.n, points: l.packed.points, file: l.packed.file })
+/** what is known of every layer seen in this page */
+const refInfo = new Map<string, LayerRef>()
+export async function readLayer(id: string): Promise<PackedLayer | undefined> {
+  return ((await (await db()).get('layers', id)) as StoredLayer | undefined)?.packed
+}
+
+/** The whole project with every layer read and unpacked (for callers that want one object). */
 export async function getProject(id: string): Promise<Project | undefined> {
-  return (await (await db()).get('projects', id)) as Project | undefined
+  const l = await loadProject(id)
+  if (!l) return undefined
+  const imported: Feature[] = l.project.doc.imported.slice()
+  for (const ref of l.layers) {
+    const p = await readLayer(ref.id)
+    if (p) for (const f of remember(ref.id, await unpackAll(p))) imported.push(f)
+  }
+  return { ...l.project, doc: { ...l.project.doc, imported } }
 }
+
+/** Feature runs already stored as a layer: the first and last feature of each, so a later save of the same
+ * document reuses the stored layer instead of packing it again. */
+export const knownLayers = new WeakMap<Feature, { id: string; n: number }>()
+export function remember(id: string, features: Feature[]): Feature[] {
+  if (!features.length) return features
+  const k = { id, n: features.length }
+  knownLayers.set(features[0], k)
+  knownLayers.set(features[features.length - 1], k)
+  return features
+}
+/** Layers packed elsewhere (the import worker), waiting to be written with the edit that adds them. */
+export const prepacked = new WeakMap<Feature, PackedLayer>()
+
+export const newLayerId = (pid: string): string => `${pid}:L${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
+
+/** Split imported features into layer refs; the ones not stored yet come back packed, to be written. */
+export function layersOf(pid: string, imported: readonly Feature[]): { refs: LayerRef[]; fresh: StoredLayer[] } {
+  const refs: LayerRef[] = []
+  const fresh: StoredLayer[] = []
+  for (const s of segmentsOf(imported, knownLayers)) {
+    if (s.id && s.id.startsWith(`${pid}:`)) {
+      refs.push(refInfo.get(s.id) ?? { id: s.id, n: s.end - s.start, points: 0, file: '' })
+      continue
+    }
+    const fs = imported.slice(s.start, s.end)
+    const pre = prepacked.get(fs[0])
+    const packed = pre && pre.n === fs.length ? pre : packFeatures(fs)
+    const id = newLayerId(pid)
+    remember(id, fs)
+    fresh.push({ id, pid, packed })
+    const ref = refOf({ id, pid, packed })
+    refInfo.set(id, ref)
+    refs.push(ref)
+  }
+  return { refs, fresh }
+}
+
+/** Highest revision written for a project (snapshot or journal). */
+async function currentRev(tx: ReturnType<IDBPDatabase['transaction']>, id: string): Promise<number> {
+  const snap = (await tx.objectStore('projects').get(id)) as StoredProject | undefined
+  const c = await tx.objectStore('journal').openCursor(journalRange(id), 'prev')
+  return Math.max(snap?.rev ?? 0, (c?.value as JournalRecord | undefined)?.rev ?? 0)
+}
+
+export class StaleError extends Error {
+  constructor(readonly stored: number, readonly mine: number) {
+    super(`the project was saved by another tab (revision ${stored}, this tab has ${mine})`)
+  }
+}
+
+/** Write a full snapshot: journal folded in, layers no longer listed dropped. With expectRev (the revision the
+ * snapshot is at, written by `writer`), refuses (StaleError) unless that revision is this writer's and nobody
+ * else has written since (ownRev: the writer's latest). Returns the snapshot's revision. */
+export async function writeSnapshot(p: Project, opts: { expectRev?: number; writer?: string; ownRev?: () => number; refs?: LayerRef[]; fresh?: StoredLayer[] } = {}): Promise<number> {
+  const writer = opts.writer ?? `put-${newId()}`
+  const d = await db()
+  const { refs, fresh } = opts.refs ? { refs: opts.refs, fresh: opts.fresh ?? [] } : layersOf(p.id, p.doc.imported)
+  const tx = d.transaction(['projects', 'journal', 'layers'], 'readwrite')
+  const now = await currentRev(tx, p.id)
+  if (opts.expectRev !== undefined) {
+    const snap = (await tx.objectStore('projects').get(p.id)) as StoredProject | undefined
+    const mine = (await tx.objectStore('journal').get([p.id, opts.expectRev])) as JournalRecord | undefined
+    const ours = snap?.rev === opts.expectRev ? snap.writer === writer : mine?.writer === writer && (snap?.rev ?? 0) < opts.expectRev
+    if (!ours || now > (opts.ownRev?.() ?? opts.expectRev)) {
+      tx.abort()
+      throw new StaleError(now, opts.expectRev)
+    }
+  }
+  const rev = opts.expectRev ?? now + 1
+  const layers = tx.objectStore('layers')
+  for (const l of fresh) void layers.put(l)
+  const stored = (await layers.index('pid').getAllKeys(p.id)) as string[]
+  const snap: StoredProject = { ...p, doc: { grids: p.doc.grids as GridFeature[], imported: [] }, rev, writer, layers: refs }
+  void tx.objectStore('projects').put(snap)
+  void tx.objectStore('journal').delete(IDBKeyRange.bound([p.id, -Infinity], [p.id, rev]))
+  for (const id of unreferenced(stored, refs.map((r) => r.id))) void layers.delete(id)
+  await tx.done
+  return rev
+}
+
+/** Save a whole project (new, save as, open). Keeps working for callers that create projects. */
 export async function putProject(p: Project): Promise<void> {
-  await (await db()).put('projects', p)
+  await writeSnapshot(p)
 }
+
+/** Append one journal record (and the layers it adds) in a transaction issued now, in this task, and committed
+ * at once: a reload right after the edit finds it. Rejects with StaleError when the revision was taken. */
+export function appendRecord(rec: JournalRecord, fresh: StoredLayer[]): Promise<void> {
+  const d = dbNow
+  if (!d) return db().then(() => appendRecord(rec, fresh))
+  const tx = d.transaction(['journal', 'layers'], 'readwrite')
+  for (const l of fresh) void tx.objectStore('layers').put(l)
+  const add = tx.objectStore('journal').add(rec)
+  add.catch(() => undefined)
+  tx.commit()
+  return tx.done.then(
+    () => verifyRecord(d, rec),
+    (e: unknown) => {
+      if (e instanceof DOMException && e.name === 'ConstraintError') throw new StaleError(rec.rev, rec.rev - 1)
+      throw e
+    },
+  )
+}
+
+/** The record was written; does it follow what is stored? (Another tab may have folded the journal past it.)
+ * A record that does not is never replayed; the writer is told, so its tab stops writing. */
+async function verifyRecord(d: IDBPDatabase, rec: JournalRecord): Promise<void> {
+  const tx = d.transaction(['projects', 'journal'], 'readonly')
+  const snap = (await tx.objectStore('projects').get(rec.pid)) as StoredProject | undefined
+  const prev = (await tx.objectStore('journal').get([rec.pid, rec.rev - 1])) as JournalRecord | undefined
+  const srev = snap?.rev ?? 0
+  const before = rec.rev - 1 === srev ? (snap?.writer ?? '') : prev?.writer
+  if (srev >= rec.rev || (before !== undefined && before !== '' && before !== rec.after) || (before === undefined && rec.rev - 1 > srev)) throw new StaleError(srev, rec.rev)
+}
+
 export async function deleteProject(id: string): Promise<void> {
-  await (await db()).delete('projects', id)
+  const d = await db()
+  const tx = d.transaction(['projects', 'journal', 'layers'], 'readwrite')
+  void tx.objectStore('projects').delete(id)
+  void tx.objectStore('journal').delete(journalRange(id))
+  for (const k of await tx.objectStore('layers').index('pid').getAllKeys(id)) void tx.objectStore('layers').delete(k)
+  await tx.done
 }
 export async function getCurrent(preset: string): Promise<string | undefined> {
   return (await (await db()).get('meta', `current:${preset}`)) as string | undefined
@@ -69,33 +284,3 @@ export async function setCurrent(preset: string, id: string): Promise<void> {
 }
 
 export const newId = (): string => `p-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`
-
-/** Debounced autosave; flush() writes at once (before unload). */
-export class Autosaver {
-  private timer: ReturnType<typeof setTimeout> | null = null
-  /** reads the project at write time, so a rename between scheduling and writing is not overwritten */
-  private pending: (() => Project) | null = null
-  savedAt = 0
-  onSaved: (() => void) | null = null
-  onError: ((message: string) => void) | null = null
-  schedule(p: () => Project, ms = 250): void {
-    this.pending = p
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.flush(), ms)
-  }
-  async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
-    const p = this.pending
-    this.pending = null
-    if (!p) return
-    try {
-      await putProject(p())
-      this.savedAt = Date.now()
-      this.onSaved?.()
-    } catch (e) {
-      // storage full or blocked: say so, keep the work in memory and try again on the next edit
-      this.onError?.(e instanceof Error ? e.message : String(e))
-    }
-  }
-}

@@ -26,6 +26,20 @@ export interface AppState {
 
 type Listener = (s: AppState, why: string) => void
 
+/** Every finding of every community, errors first. A loop, not push(...spread): a community with a million
+ * findings must not overflow the call stack (it did, and that stopped every later save). */
+export function collectChecks(checks: Iterable<CommunityCheck>): { findings: Finding[]; stats: Map<string, GridStats> } {
+  const findings: Finding[] = []
+  const stats = new Map<string, GridStats>()
+  for (const c of checks) {
+    for (const f of c.findings) findings.push(f)
+    for (const g of c.grids) stats.set(g.id, g)
+  }
+  const rank = { error: 0, warning: 1, info: 2 }
+  findings.sort((a, b) => rank[a.severity] - rank[b.severity])
+  return { findings, stats }
+}
+
 export class Store {
   state: AppState
   private undoStack: Doc[] = []
@@ -34,6 +48,15 @@ export class Store {
   private ix: GridLayerIndex
   /** ms of the last re-validation */
   lastCheckMs = 0
+  /** Called with every new document before it is checked or drawn, so persistence never waits on (or dies
+   * with) the checks and the views. */
+  onDoc: ((doc: Doc, why: string) => void) | null = null
+  /** A check, a view or the persistence hook threw: the store carries on and reports it here. */
+  onError: ((where: string, e: unknown) => void) | null = null
+  /** When set, edits are refused with this message (read-only tab). */
+  readOnly: (() => string | null) | null = null
+  /** the community check; replaceable so a test can make it fail */
+  check = checkCommunity
 
   constructor(world: World, doc?: Doc) {
     const d = doc ?? { grids: world.grids.features.slice() as GridFeature[], imported: [] }
@@ -50,8 +73,30 @@ export class Store {
   subscribe(f: Listener): void {
     this.listeners.push(f)
   }
+  /** Each listener on its own: one that throws neither stops the others nor the caller. */
   emit(why: string): void {
-    for (const f of this.listeners) f(this.state, why)
+    for (const f of this.listeners) {
+      try {
+        f(this.state, why)
+      } catch (e) {
+        this.fail('view', e)
+      }
+    }
+  }
+
+  private fail(where: string, e: unknown): void {
+    console.error(where, e)
+    try {
+      this.onError?.(where, e)
+    } catch (e2) {
+      console.error(e2)
+    }
+  }
+
+  private refused(): boolean {
+    const why = this.readOnly?.()
+    if (why) this.say(why)
+    return !!why
   }
 
   get canUndo(): boolean {
@@ -63,18 +108,21 @@ export class Store {
 
   /** Replace the document (one undoable step) and re-validate the communities whose grids changed. */
   commit(next: Doc, why = 'edit'): void {
+    if (this.refused()) return
     this.undoStack.push(this.state.doc)
     if (this.undoStack.length > 200) this.undoStack.shift()
     this.redoStack = []
     this.apply(next, why)
   }
   undo(): void {
+    if (this.refused()) return
     const d = this.undoStack.pop()
     if (!d) return
     this.redoStack.push(this.state.doc)
     this.apply(d, 'undo')
   }
   redo(): void {
+    if (this.refused()) return
     const d = this.redoStack.pop()
     if (!d) return
     this.undoStack.push(this.state.doc)
@@ -87,8 +135,35 @@ export class Store {
     this.apply(d, 'reset', true)
   }
 
+  /** Swap the imported features of the current document and of every undo step that shares them (layers
+   * loaded after the map came up): no undo step, nothing journaled. */
+  swapImported(from: Doc['imported'], to: Doc['imported']): void {
+    const sw = (d: Doc) => (d.imported === from ? { ...d, imported: to } : d)
+    this.undoStack = this.undoStack.map(sw)
+    this.redoStack = this.redoStack.map(sw)
+    this.state.doc = sw(this.state.doc)
+    this.emit('layers')
+  }
+
   private apply(next: Doc, why: string, all = false): void {
     const prev = this.state.doc
+    this.state.doc = next
+    if (why !== 'reset') {
+      try {
+        this.onDoc?.(next, why)
+      } catch (e) {
+        this.fail('save', e)
+      }
+    }
+    try {
+      this.revalidate(prev, next, all)
+    } catch (e) {
+      this.fail('check', e)
+    }
+    this.emit(why)
+  }
+
+  private revalidate(prev: Doc, next: Doc, all: boolean): void {
     const t0 = performance.now()
     const before = new Map(prev.grids.map((g) => [g.properties.id, g]))
     const after = new Map(next.grids.map((g) => [g.properties.id, g]))
@@ -99,7 +174,6 @@ export class Store {
       if (gov(g)) touched.add(g.properties.community)
     }
     for (const [id, g] of before) if (!after.has(id) && gov(g)) touched.add(g.properties.community)
-    this.state.doc = next
     if (all || touched.size > 50) {
       this.ix = indexGridLayer({ communities: this.state.world.communities, buildings: this.state.world.buildings, grids: this.governanceFc(next) })
       for (const id of this.ix.communities.keys()) this.recheck(id)
@@ -116,13 +190,13 @@ export class Store {
     this.collect()
     this.state.selected = this.state.selected.filter((id) => after.has(id))
     this.lastCheckMs = performance.now() - t0
-    this.emit(why)
   }
 
   private recheck(communityId: string): void {
     try {
-      this.state.checks.set(communityId, checkCommunity(this.ix, communityId))
+      this.state.checks.set(communityId, this.check(this.ix, communityId))
     } catch (e) {
+      this.fail('check', e)
       this.state.checks.set(communityId, {
         community: communityId,
         grids: [],
@@ -132,14 +206,7 @@ export class Store {
   }
 
   private collect(): void {
-    const findings: Finding[] = []
-    const stats = new Map<string, GridStats>()
-    for (const c of this.state.checks.values()) {
-      for (const f of c.findings) findings.push(f)
-      for (const g of c.grids) stats.set(g.id, g)
-    }
-    const rank = { error: 0, warning: 1, info: 2 }
-    findings.sort((a, b) => rank[a.severity] - rank[b.severity])
+    const { findings, stats } = collectChecks(this.state.checks.values())
     this.state.findings = findings
     this.state.stats = stats
   }
