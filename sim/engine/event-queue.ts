@@ -92,8 +92,7 @@ export class EventQueue {
     // every event of this bucket and any earlier time now belongs in the heap; Infinity stays in an endless bucket
     this.horizonKey = key + 1
     this.horizon = Number.isFinite(key) ? (key + 1) * this.width : Infinity
-    const heap = this.heap
-    for (let k = 0; k < b.n; k++) heap.push(b.time[k], b.prio[k], b.kind[k], b.arg[k])
+    this.heap.load(b.n, b.time, b.prio, b.kind, b.arg)
     this.bucketed -= b.n
     b.n = 0
     this.spare.push(b)

@@ -77,21 +77,31 @@ export class EventHeap {
     hRec[i] = r
   }
 
-  /** pops the first event into `out` ([time, kind, arg]); false when empty */
-  pop(out: { time: number; kind: number; arg: number }): boolean {
-    if (this.size === 0) return false
+  /** loads events into an empty heap at once (Floyd's O(n) heap construction), numbered in the order given, as
+   * if pushed one by one */
+  load(n: number, time: Float64Array, prio: Int32Array, kind: Uint8Array, arg: Int32Array): void {
+    if (this.size !== 0) throw new Error('event heap: load needs an empty heap')
+    while (this.nFree < n) this.grow()
     const hTime = this.hTime
     const hRec = this.hRec
-    const r = hRec[0]
-    out.time = hTime[0]
-    out.kind = this.kind[r]
-    out.arg = this.arg[r]
-    this.free[this.nFree++] = r
-    const n = --this.size
-    if (n === 0) return true
-    const lastT = hTime[n]
-    const lastR = hRec[n]
-    let i = 0
+    for (let k = 0; k < n; k++) {
+      const r = this.free[--this.nFree]
+      this.prio[r] = prio[k]
+      this.seq[r] = this.nextSeq++
+      this.kind[r] = kind[k]
+      this.arg[r] = arg[k]
+      hTime[k] = time[k]
+      hRec[k] = r
+    }
+    this.size = n
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i, hTime[i], hRec[i])
+  }
+
+  /** places (t, r) at or below heap slot i */
+  private siftDown(i: number, t: number, r: number): void {
+    const hTime = this.hTime
+    const hRec = this.hRec
+    const n = this.size
     for (;;) {
       const l = 2 * i + 1
       if (l >= n) break
@@ -104,13 +114,27 @@ export class EventHeap {
           tc = tr
         }
       }
-      if (tc > lastT || (tc === lastT && !this.tieLess(hRec[c], lastR))) break
+      if (tc > t || (tc === t && !this.tieLess(hRec[c], r))) break
       hTime[i] = tc
       hRec[i] = hRec[c]
       i = c
     }
-    hTime[i] = lastT
-    hRec[i] = lastR
+    hTime[i] = t
+    hRec[i] = r
+  }
+
+  /** pops the first event into `out` ([time, kind, arg]); false when empty */
+  pop(out: { time: number; kind: number; arg: number }): boolean {
+    if (this.size === 0) return false
+    const hTime = this.hTime
+    const hRec = this.hRec
+    const r = hRec[0]
+    out.time = hTime[0]
+    out.kind = this.kind[r]
+    out.arg = this.arg[r]
+    this.free[this.nFree++] = r
+    const n = --this.size
+    if (n > 0) this.siftDown(0, hTime[n], hRec[n])
     return true
   }
 
