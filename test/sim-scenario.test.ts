@@ -1,6 +1,6 @@
 // Scenarios: one schema with defaults and metadata, clear messages naming the field, presets as data.
 import { describe, expect, it } from 'vitest'
-import { defaultScenario, diffScenarios, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset } from '../sim/api.ts'
+import { defaultScenario, diffScenarios, leverPathProblem, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath } from '../sim/api.ts'
 
 describe('scenario schema', () => {
   it('fills every lever with its default and carries metadata (unit, range, source) for each', () => {
@@ -35,6 +35,26 @@ describe('scenario schema', () => {
       expect(msg).toContain('scenario.whistle.enabled')
       expect(msg).toContain('scenario.communityWorkers.adminBurden: must be ≥ 0, got -1')
     }
+  })
+
+  it('refuses unknown keys at every depth, naming the nearest known one, and a null scenario', () => {
+    expect(() => parseScenario({ gridWorkrs: { perGrid: 2 } })).toThrow('scenario.gridWorkrs: unknown field, did you mean "gridWorkers"?')
+    expect(() => parseScenario({ residents: { channels: { hotlne: 5 } } })).toThrow('scenario.residents.channels.hotlne: unknown field, did you mean "hotline"?')
+    expect(() => parseScenario({ zh: { lable: '' } })).toThrow('scenario.zh.lable: unknown field, did you mean "label"?')
+    expect(() => parseScenario({ somethingElse: 1 })).toThrow(/^scenario\.somethingElse: unknown field$/)
+    expect(() => parseScenario(null)).toThrow('scenario: must be an object of fields, got null')
+    // every preset is still valid under the strict schema, and a parsed scenario parses again unchanged
+    for (const name of SCENARIO_PRESETS) expect(parseScenario(scenarioPreset(name))).toEqual(scenarioPreset(name))
+  })
+
+  it('leverPathProblem and setScenarioPath refuse prototype paths; a typo gets the nearest lever', () => {
+    expect(leverPathProblem('gridWorkers.scale')).toBeNull()
+    expect(leverPathProblem('gridworkers.scale')).toBe('gridworkers.scale: not a lever, did you mean "gridWorkers.scale"?')
+    for (const p of ['__proto__.polluted', 'constructor.prototype.polluted', 'gridWorkers.__proto__']) {
+      expect(leverPathProblem(p)).toContain('prototype')
+      expect(() => setScenarioPath({}, p, 1)).toThrow(ScenarioError)
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   it('ships the presets of docs/domain.md § Presets, each valid and with sources', () => {

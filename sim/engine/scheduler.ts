@@ -24,7 +24,7 @@ export class Scheduler<K extends number> {
   runUntil(until: number, handlers: Handlers<K>): number {
     const ev = this.ev
     const queue = this.queue
-    const table = handlers as unknown as Record<number, (arg: number, time: number) => void>
+    const table: Record<number, (arg: number, time: number) => void> = handlers
     let n = 0
     while (queue.peekTime() < until) {
       queue.pop(ev)

@@ -11,6 +11,8 @@ export function indexAreas(areas: Polys[]): Flatbush {
     const [x0, y0, x1, y1] = a.length ? bboxOfPolys(a) : [0, 0, 0, 0]
     idx.add(x0, y0, x1, y1)
   }
+  // flatbush needs at least one item: for no areas (a community without grids) add an inside-out box no point hits
+  if (areas.length === 0) idx.add(Infinity, Infinity, -Infinity, -Infinity)
   idx.finish()
   return idx
 }
@@ -22,7 +24,7 @@ export function assignPoints(areas: Polys[], points: Position[], index: Flatbush
     // a pile of thousands of overlapping grids would make that a sort per building.
     let best = -1
     index.search(p[0], p[1], p[0], p[1], (g) => {
-      if ((best < 0 || g < best) && areas[g].length && pointInPolys(p, areas[g])) best = g
+      if ((best < 0 || g < best) && areas[g]?.length && pointInPolys(p, areas[g])) best = g
       return false
     })
     out[i] = best

@@ -2,6 +2,8 @@
 // `LEVERS` carries that metadata for a UI; `parseScenario` turns zod issues into messages naming the field:
 //   scenario.gridWorkers.perGrid: must be ≤ 20, got 400
 import { z } from 'zod'
+import { keysAt, strictDeep } from './strict.ts'
+import { didYouMean } from './suggest.ts'
 
 export interface LeverMeta {
   path: string
@@ -115,7 +117,8 @@ function pick<const T extends readonly [string, ...string[]]>(path: string, valu
 
 export const ALLOCATION_RULES = ['world', 'one-per-grid', 'households', 'workload'] as const
 
-export const ScenarioSchema = z.object({
+// strict: an unknown or misspelt key is an error naming the nearest known one, never silently dropped
+export const ScenarioSchema = strictDeep(z.object({
   name: z.string().min(1).default('custom'),
   label: z.string().default(''),
   description: z.string().default(''),
@@ -248,7 +251,7 @@ export const ScenarioSchema = z.object({
       satUnsolved: num('callback.satUnsolved', 0.35, 0, 1, 'probability', 'calibrated', 'satisfied when unsolved and not contacted'),
     })
     .prefault({}),
-})
+}))
 
 export type Scenario = z.output<typeof ScenarioSchema>
 export type ScenarioInput = z.input<typeof ScenarioSchema>
@@ -271,15 +274,20 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
 
 /** validates a scenario; throws ScenarioError with one line per problem, each naming the field */
 export function parseScenario(input: unknown): Scenario {
-  const r = ScenarioSchema.safeParse(input ?? {})
+  // undefined means "all defaults"; null (a file holding `null`) is not a scenario
+  const r = ScenarioSchema.safeParse(input === undefined ? {} : input)
   if (r.success) return r.data
-  const problems = r.error.issues.map((i) => {
+  const problems = r.error.issues.flatMap((i) => {
     const field = ['scenario', ...i.path.map(String)].join('.')
+    if (i.code === 'unrecognized_keys') {
+      const known = keysAt(ScenarioSchema, i.path)
+      return i.keys.map((k) => `${field}.${k}: unknown field${didYouMean(k, known)}`)
+    }
     const got = JSON.stringify(valueAt(input, i.path))
+    if (i.code === 'invalid_type' && i.expected === 'object') return `${field}: must be an object of fields, got ${got}`
     const iss = i as { code: string; maximum?: number | bigint; minimum?: number | bigint; inclusive?: boolean }
     if (iss.code === 'too_big') return `${field}: must be ${iss.inclusive === false ? '<' : '≤'} ${iss.maximum}, got ${got}`
     if (iss.code === 'too_small') return `${field}: must be ${iss.inclusive === false ? '>' : '≥'} ${iss.minimum}, got ${got}`
-    if (iss.code === 'unrecognized_keys') return `${field}: ${i.message}`
     return `${field}: ${i.message}${got === undefined ? '' : `, got ${got}`}`
   })
   throw new ScenarioError(problems)
@@ -306,9 +314,20 @@ export function leversOf(s: unknown): Record<string, unknown> {
   return flatten(rest)
 }
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** null when `path` is a lever (LEVERS), else why not, with the nearest lever path */
+export function leverPathProblem(path: string): string | null {
+  if (LEVERS.some((l) => l.path === path)) return null
+  if (path.split('.').some((k) => FORBIDDEN_KEYS.has(k))) return `${path}: not a lever path (it names an object's prototype)`
+  return `${path}: not a lever${didYouMean(path, LEVERS.map((l) => l.path))}`
+}
+
 /** sets a dotted path in a plain object (for sweeps) */
 export function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const ks = path.split('.')
+  // `__proto__.x` would write to Object.prototype itself
+  if (ks.some((k) => FORBIDDEN_KEYS.has(k))) throw new ScenarioError([`${path}: not a lever path (it names an object's prototype)`])
   let o = obj
   for (const k of ks.slice(0, -1)) {
     if (o[k] === null || typeof o[k] !== 'object') o[k] = {}

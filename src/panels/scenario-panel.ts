@@ -1,7 +1,7 @@
 // The scenario picker and the lever editor: every lever of sim/scenario/schema.ts grouped, with its unit, range,
 // default and the source of that default. Edits are kept as path → value over the chosen preset; the result is
 // validated with parseScenario, and each problem is named and explained next to the lever it concerns.
-import { flattenScenario, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath, type LeverMeta, type ScenarioInput } from '../../sim/api.ts'
+import { flattenScenario, leverPathProblem, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath, type LeverMeta, type ScenarioInput } from '../../sim/api.ts'
 import { getLang, t, type Key } from '../i18n/i18n.ts'
 import type { Analysis } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
@@ -12,6 +12,8 @@ export const DEFAULT_ANALYSIS: Analysis = { base: SCENARIO_PRESETS[0], edits: {}
 export interface ScenarioState {
   input: ScenarioInput | null
   problems: string[]
+  /** edits of a project saved by an older version whose path is no lever today: left out, and the page says so */
+  dropped: string[]
 }
 
 const groupOf = (path: string): string => (path.includes('.') ? path.split('.')[0] : 'general')
@@ -39,14 +41,16 @@ const show = (v: unknown): string => (v === null || v === undefined ? t('scn.non
 
 /** the preset with the edits applied, validated */
 export function scenarioOf(a: Analysis): ScenarioState {
-  const raw = structuredClone(scenarioPreset(a.base)) as unknown as Record<string, unknown>
-  const n = Object.keys(a.edits).length
-  if (n) raw.name = `${a.base}+${n}`
-  for (const [p, v] of Object.entries(a.edits)) setScenarioPath(raw, p, v)
+  const raw: Record<string, unknown> = structuredClone(scenarioPreset(a.base))
+  // the schema is strict; a saved edit of a lever that no longer exists must not make the whole project unrunnable
+  const dropped = Object.keys(a.edits).filter((p) => leverPathProblem(p) !== null)
+  const edits = Object.entries(a.edits).filter(([p]) => !dropped.includes(p))
+  if (edits.length) raw.name = `${a.base}+${edits.length}`
+  for (const [p, v] of edits) setScenarioPath(raw, p, v)
   try {
-    return { input: parseScenario(raw), problems: [] }
+    return { input: parseScenario(raw), problems: [], dropped }
   } catch (e) {
-    if (e instanceof ScenarioError) return { input: null, problems: e.problems }
+    if (e instanceof ScenarioError) return { input: null, problems: e.problems, dropped }
     throw e
   }
 }
@@ -155,7 +159,8 @@ export class ScenarioPanel {
     if (!ul) return
     clear(ul)
     this.el.querySelectorAll('.lever.invalid').forEach((r) => r.classList.remove('invalid'))
-    const { problems } = this.current()
+    const { problems, dropped } = this.current()
+    if (dropped.length) ul.append(h('li', { class: 'warn', testid: 'scenario-dropped', text: t('scn.dropped', { paths: dropped.join(', ') }) }))
     if (!problems.length) return
     ul.append(h('li', { class: 'head', text: t('scn.invalid') }))
     const meta = new Map(LEVERS.map((l) => [l.path, l]))
