@@ -21,10 +21,13 @@ export class Pools {
   readonly starts: Float64Array
   /** summed service minutes of started jobs, in the pool's own time (duty minutes for pools on shifts) */
   readonly workArea: Float64Array
-  private readonly qHi: number[][]
-  private readonly qLo: number[][]
+  // the two FIFO queues of every pool: ring buffers (grown by doubling), so queueing allocates nothing per job
+  private readonly qHi: Int32Array[]
+  private readonly qLo: Int32Array[]
   private readonly headHi: Int32Array
   private readonly headLo: Int32Array
+  private readonly lenHi: Int32Array
+  private readonly lenLo: Int32Array
 
   constructor(servers: ArrayLike<number>) {
     const n = servers.length
@@ -41,10 +44,13 @@ export class Pools {
     this.busyArea = new Float64Array(n)
     this.starts = new Float64Array(n)
     this.workArea = new Float64Array(n)
-    this.qHi = Array.from({ length: n }, () => [])
-    this.qLo = Array.from({ length: n }, () => [])
+    const empty = new Int32Array(0)
+    this.qHi = Array.from({ length: n }, () => empty)
+    this.qLo = Array.from({ length: n }, () => empty)
     this.headHi = new Int32Array(n)
     this.headLo = new Int32Array(n)
+    this.lenHi = new Int32Array(n)
+    this.lenLo = new Int32Array(n)
   }
 
   private advance(p: number, t: number): void {
@@ -65,8 +71,32 @@ export class Pools {
       this.busy[p]++
       return true
     }
-    ;(urgent ? this.qHi : this.qLo)[p].push(job)
+    if (urgent) this.enqueue(this.qHi, this.headHi, this.lenHi, p, job)
+    else this.enqueue(this.qLo, this.headLo, this.lenLo, p, job)
     return false
+  }
+
+  private enqueue(q: Int32Array[], head: Int32Array, len: Int32Array, p: number, job: number): void {
+    let ring = q[p]
+    const n = len[p]
+    if (n === ring.length) {
+      // full: unroll into a ring twice the size
+      const bigger = new Int32Array(Math.max(8, 2 * n))
+      for (let k = 0; k < n; k++) bigger[k] = ring[(head[p] + k) % n]
+      q[p] = ring = bigger
+      head[p] = 0
+    }
+    ring[(head[p] + n) % ring.length] = job
+    len[p] = n + 1
+  }
+
+  private dequeue(q: Int32Array[], head: Int32Array, len: Int32Array, p: number): number {
+    const ring = q[p]
+    const h = head[p]
+    const job = ring[h]
+    head[p] = h + 1 === ring.length ? 0 : h + 1
+    len[p]--
+    return job
   }
 
   /** a job leaves after `sojourn` minutes in the pool; returns the next queued job to start, or -1 */
@@ -88,28 +118,12 @@ export class Pools {
   }
 
   queued(p: number): number {
-    return this.qHi[p].length - this.headHi[p] + this.qLo[p].length - this.headLo[p]
+    return this.lenHi[p] + this.lenLo[p]
   }
 
   private take(p: number): number {
-    const hi = this.qHi[p]
-    if (this.headHi[p] < hi.length) {
-      const job = hi[this.headHi[p]++]
-      if (this.headHi[p] > 1024 && this.headHi[p] * 2 > hi.length) {
-        hi.splice(0, this.headHi[p])
-        this.headHi[p] = 0
-      }
-      return job
-    }
-    const lo = this.qLo[p]
-    if (this.headLo[p] < lo.length) {
-      const job = lo[this.headLo[p]++]
-      if (this.headLo[p] > 1024 && this.headLo[p] * 2 > lo.length) {
-        lo.splice(0, this.headLo[p])
-        this.headLo[p] = 0
-      }
-      return job
-    }
+    if (this.lenHi[p] > 0) return this.dequeue(this.qHi, this.headHi, this.lenHi, p)
+    if (this.lenLo[p] > 0) return this.dequeue(this.qLo, this.headLo, this.lenLo, p)
     return -1
   }
 

@@ -28,7 +28,12 @@ export interface Dist {
 }
 
 export function distribution(values: Float64Array | number[]): Dist {
-  const v = Float64Array.from(values).sort()
+  return sortedDistribution(Float64Array.from(values))
+}
+
+/** distribution of values the caller hands over: sorted in place, not copied (a fengtai year has 1.6 M) */
+function sortedDistribution(v: Float64Array): Dist {
+  v.sort()
   const n = v.length
   if (n === 0) return { n: 0, mean: null, p50: null, p90: null }
   let s = 0
@@ -101,7 +106,7 @@ export function groupedCloseTimes(m: Model, groupOf: (i: number) => number, n: n
     const g = groupOf(i)
     if (g >= 0) vals[g][fill[g]++] = (m.tClose[i] - m.tKnown[i]) / 60
   }
-  return vals.map(distribution)
+  return vals.map((v) => sortedDistribution(v))
 }
 
 export function issueCounts(m: Model) {
@@ -137,15 +142,21 @@ export function issueCounts(m: Model) {
 }
 
 export function closeTimes(m: Model, sel: Select = () => true): Dist {
-  const v: number[] = []
-  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED && sel(i)) v.push((m.tClose[i] - m.tKnown[i]) / 60)
-  return distribution(v)
+  let n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED && sel(i)) n++
+  const v = new Float64Array(n)
+  n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED && sel(i)) v[n++] = (m.tClose[i] - m.tKnown[i]) / 60
+  return sortedDistribution(v)
 }
 
 export function respondTimes(m: Model): Dist {
-  const v: number[] = []
-  for (let i = 0; i < m.n; i++) if (m.phase[i] !== PHASE.LATENT && m.tResp[i] < Infinity) v.push((m.tResp[i] - m.tKnown[i]) / 60)
-  return distribution(v)
+  let n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] !== PHASE.LATENT && m.tResp[i] < Infinity) n++
+  const v = new Float64Array(n)
+  n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] !== PHASE.LATENT && m.tResp[i] < Infinity) v[n++] = (m.tResp[i] - m.tKnown[i]) / 60
+  return sortedDistribution(v)
 }
 
 export type GroupRates = ReturnType<typeof groupedRates>[number]

@@ -208,7 +208,25 @@ export class Model {
     this.channelCum = new Float64Array(cw.length + 1)
     const tot = cw.reduce((s, x) => s + x, 0) || 1
     for (let i = 0; i < cw.length; i++) this.channelCum[i + 1] = this.channelCum[i] + cw[i] / tot
-    this.ensure(1024)
+    // sized for the run's expected issues, so the columns are not copied as they fill (a fengtai year: 1.6 M)
+    this.ensure(this.expectedIssues())
+  }
+
+  /** the mean number of issues over the run (as scheduleDay draws them) plus a margin */
+  private expectedIssues(): number {
+    const dm = this.sc.demand
+    let mean = 0
+    for (let d = 0; d < this.days; d++) {
+      const doy = dayOfYear(d, this.sc.startDay)
+      const wd = WEEKDAY_FACTOR[weekdayOfDay(d, this.sc.startDay)]
+      for (let c = 0; c < NCAT; c++) {
+        const season = c === CAT.heating && dm.heatingSeason ? heatingFactor(doy) / this.heatNorm : 1
+        const cum = this.catCum[c]
+        mean += (dm.issuesPerHouseholdYear / DAYS_PER_YEAR) * SPEC[c].share * cum[cum.length - 1] * season * wd
+      }
+    }
+    mean *= Math.max(1, dm.surge)
+    return Math.max(1024, Math.ceil(mean * 1.02 + 5 * Math.sqrt(mean)))
   }
 
   // ---------------------------------------------------------------- per-issue storage
