@@ -51,6 +51,7 @@ export async function workerCmd(args: string[]): Promise<number> {
   let ran = 0
   const run = async (job: Job<QueueJob, QueueResult>, token?: string): Promise<QueueResult> => {
     const { hash, i } = job.data
+    err(`worker: running job ${job.id}`)
     let stored = plans.get(hash)
     if (!stored) {
       const text = await client.get(planKey(hash))
