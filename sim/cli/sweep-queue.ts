@@ -117,14 +117,22 @@ export async function collect(planFile: string, url: string, out: string): Promi
     for (let k = 0; k < todo.length; k += 1000)
       await queue.addBulk(todo.slice(k, k + 1000).map((i) => ({ name: 'run', data: { hash, i }, opts: { jobId: `${hash}-${i}`, attempts: 3, removeOnComplete: false, removeOnFail: false } })))
     // results that finished while no collector listened (or before this one subscribed) are read from Redis
-    const sweepStored = async () => {
+    // a job that failed on every attempt: queued again when a collector starts (the sweep is being run again), an
+    // error once this collector is waiting for it
+    const sweepStored = async (starting: boolean) => {
       for (let k = 0; k < todo.length && done.size < total; k += 200) {
         const jobs = await Promise.all(todo.slice(k, k + 200).filter((i) => !done.has(jobAt(plan, i).id)).map((i) => queue.getJob(`${hash}-${i}`)))
-        for (const job of jobs as (Job<QueueJob, QueueResult> | undefined)[]) if (job?.finishedOn && job.returnvalue) take(job.id, job.returnvalue)
+        for (const job of jobs as (Job<QueueJob, QueueResult> | undefined)[]) {
+          if (job?.finishedOn && job.returnvalue) take(job.id, job.returnvalue)
+          else if (job?.finishedOn && (await job.isFailed())) {
+            if (starting) await job.retry('failed')
+            else if (job.attemptsMade >= (job.opts.attempts ?? 1)) fail(new Error(`job ${job.id} failed on every attempt: ${job.failedReason}; run the sweep again to retry it`))
+          }
+        }
       }
     }
-    await sweepStored()
-    const timer = setInterval(() => void sweepStored().catch(fail), 5000)
+    await sweepStored(true)
+    const timer = setInterval(() => void sweepStored(false).catch(fail), 5000)
     try {
       await finished
     } finally {
