@@ -77,6 +77,7 @@ export async function sweepCmd(args: string[]): Promise<number> {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard)
   if (values.queue !== undefined) {
     if (shard) throw new UsageError('--queue and --shard do not go together: the queue hands out the jobs itself')
+    if (values.workers !== undefined) throw new UsageError('--workers is for a local sweep: with --queue, start workers with gongzhi worker --queue … --concurrency N')
     const { collect } = await import('./sweep-queue.ts')
     return collect(values.plan, values.queue, out)
   }
