@@ -11,6 +11,7 @@ export { FINDING, type Finding, type FindingCode, type Severity } from './geomet
 export { type GridStats, WALK_SPEED_KMH, DETOUR_FACTOR } from './geometry/grid-stats.ts'
 export { importFile, type ImportOptions, type ImportResult, type ImportIssue } from './import/index.ts'
 export type { World, WorldMeta } from './world/types.ts'
+export * from './world/from-data/index.ts'
 export * from './world/schema.ts'
 export { splitGrid, mergeGrids } from './geometry/edit-grids.ts'
 // Simulation (discrete-event, agent-based): scenarios, runs, replicates, metrics.
@@ -56,3 +57,6 @@ export { CALIBRATION_TARGETS, calibrate, type CalibrationRow } from './run/calib
 export { estimateRun, checkRunBounds, RunBoundsError, RUN_MEMORY_LIMIT_BYTES, type RunEstimate } from './run/run-bounds.ts'
 export { worldToMessage, worldFromMessage, type WorldMessage } from './run/world-message.ts'
 export { layerDiff } from './geometry/layer-diff.ts'
+// The worker's contract, written once: the page and the sweep pool wrap the worker as Comlink.wrap<SimService>.
+// Type-only, so importing sim/api.ts never pulls the worker module in.
+export type { SimService, RunRequest, ProgressCallback, EventsCallback } from './worker.ts'

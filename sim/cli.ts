@@ -26,12 +26,14 @@ import { loadScenario, loadWorld, readWorld, writableOut } from './cli/inputs.ts
 import { csvCell } from './cli/sweep-csv.ts'
 import { sweepCmd } from './cli/sweep.ts'
 import type { Polygon } from 'geojson'
+import { worldFrom, WORLD_FROM_USAGE } from './cli/world-from.ts'
 // a refused run (too large for memory) is reported in one line like a bad world file
 import { RunBoundsError } from './api.ts'
 
 const USAGE = `gongzhi — grid governance planner and simulator
 
   gongzhi world build --preset fengtai|street [--seed N] --out DIR
+${WORLD_FROM_USAGE}
   gongzhi world check DIR | FILE...          (FILEs named communities.geojson, grids.geojson, buildings.geojson)
   gongzhi import FILE [--crs auto|wgs84|gcj02|bd09] [--layer auto|grids|communities|buildings|…] --out FILE
   gongzhi run (--world DIR | --preset fengtai|street [--world-seed N]) --scenario FILE|NAME --days N --seed S
@@ -179,6 +181,7 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'calibrate') return calibrateCmd(tail)
     if (cmd === 'world' && sub === 'build') return worldBuild(rest)
     if (cmd === 'world' && sub === 'check') return worldCheck(rest)
+    if (cmd === 'world' && sub === 'from') return await worldFrom(rest, { out, err })
     if (cmd === 'import') return await importCmd([sub, ...rest].filter((x) => x !== undefined))
     if (cmd === undefined || cmd === 'help' || cmd === '--help' || cmd === '-h') {
       out(USAGE)

@@ -1,8 +1,10 @@
 // The simulation as a Web Worker service (Comlink). The browser does
 //   const sim = Comlink.wrap<SimService>(new Worker(new URL('../sim/worker.ts', import.meta.url), { type: 'module' }))
 // and calls loadWorld → run (with progress and playback-event callbacks wrapped in Comlink.proxy) → result; cancel
-// stops a run at the next day boundary. This file imports only comlink and sim/api.ts, so the worker runs the very
-// code the CLI and tests run: same seed, same result.
+// stops a run at the next day boundary. A world is loaded once from its layer files (or built from a preset); other
+// workers then get its compiled columns straight from this one (shareWorld → loadWorldFrom over a MessageChannel),
+// the format the CLI's sweep workers get, without parsing or compiling again. This file imports only comlink and
+// sim/api.ts, so the worker runs the very code the CLI and tests run: same seed, same result.
 import * as Comlink from 'comlink'
 import {
   buildWorld,
@@ -20,6 +22,9 @@ import {
   type ScenarioInput,
   type SimEvent,
   type SimResult,
+  type WorldMessage,
+  worldFromMessage,
+  worldToMessage,
 } from './api.ts'
 
 export interface RunRequest {
@@ -35,16 +40,46 @@ export type ProgressCallback = (day: number, days: number) => void
 /** playback: batches of events, in simulation order */
 export type EventsCallback = (events: SimEvent[]) => void
 
+/** what a loaded world holds */
+export interface WorldInfo {
+  grids: number
+  communities: number
+  buildings: number
+  households: number
+}
+const infoOf = (w: CompiledWorld): WorldInfo => ({ grids: w.grids.n, communities: w.communities.n, buildings: w.buildings.n, households: w.buildings.households.reduce((s, x) => s + x, 0) })
+
 export function createSimService() {
   let world: CompiledWorld | null = null
   const cancelled = new Set<number>()
   let nextRun = 1
   return {
     /** builds a default world, or loads one from its layer files (name → text) */
-    loadWorld(src: { preset: Preset; seed: number } | { files: Record<string, string> }): { grids: number; communities: number; buildings: number; households: number } {
+    loadWorld(src: { preset: Preset; seed: number } | { files: Record<string, string> }): WorldInfo {
       const raw = 'files' in src ? worldFromFiles(src.files) : buildWorld(src)
       world = compileWorld(raw)
-      return { grids: world.grids.n, communities: world.communities.n, buildings: world.buildings.n, households: world.buildings.households.reduce((s, x) => s + x, 0) }
+      return infoOf(world)
+    },
+    /** posts the loaded world's compiled columns once on `port` (transferred to this worker), for loadWorldFrom */
+    shareWorld(port: MessagePort): void {
+      if (!world) throw new Error('no world loaded: call loadWorld first')
+      port.postMessage(worldToMessage(world))
+      port.close()
+    },
+    /** loads the compiled world another worker posts on `port` with shareWorld: typed-array columns, structured-
+     *  cloned, so nothing is parsed or compiled again */
+    loadWorldFrom(port: MessagePort): Promise<WorldInfo> {
+      return new Promise((resolve, reject) => {
+        port.onmessage = (e: MessageEvent<WorldMessage>) => {
+          port.close()
+          world = worldFromMessage(e.data)
+          resolve(infoOf(world))
+        }
+        port.onmessageerror = () => {
+          port.close()
+          reject(new Error('the compiled world could not be received'))
+        }
+      })
     },
     scenarios(): { names: readonly string[]; presets: Scenario[]; defaults: Scenario; levers: typeof LEVERS } {
       return { names: SCENARIO_PRESETS, presets: SCENARIO_PRESETS.map(scenarioPreset), defaults: defaultScenario(), levers: LEVERS }

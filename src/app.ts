@@ -21,6 +21,7 @@ import { renderProjects } from './panels/projects-panel.ts'
 import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
 import { AnalystWorkspace } from './analyst-workspace.ts'
 import { Store, type Doc } from './store/store.ts'
+import { originNotice } from './data-world/wire.ts'
 
 export interface AppOptions {
   world: World
@@ -108,7 +109,7 @@ export class App {
     this.view.map.once('idle', () => {
       mark('ready')
       document.body.dataset.ready = '1'
-      ;(window as unknown as { __gongzhi: Record<string, unknown> }).__gongzhi.ready = true
+      if (window.__gongzhi) window.__gongzhi.ready = true
     })
   }
 
@@ -156,7 +157,7 @@ export class App {
   private renderAll(): void {
     applyI18n()
     $('#lang').textContent = t('lang.switch')
-    $('#notice').textContent = `${t('app.notice')}: ${this.opts.world.meta.notice}`
+    $('#notice').textContent = `${t('app.notice')}: ${originNotice(this.opts.world) ?? this.opts.world.meta.notice}`
     $('#map').dataset.drop = t('io.drop')
     this.layerPanel.render()
     renderLegend($('#legend'))
@@ -469,10 +470,11 @@ export class App {
 
 /** boot timings for the benchmark, ms since navigation start */
 function mark(name: string): void {
-  const hook = (window as unknown as { __gongzhi?: { timings: Record<string, number> } }).__gongzhi
+  const hook = window.__gongzhi
   if (hook) hook.timings[name] = performance.now()
 }
 
 export function freshProject(w: World, preset: string, seed: number): Project {
-  return { id: newId(), name: t('proj.default', { preset }), preset, seed, doc: { grids: w.grids.features.slice(), imported: [] }, updated: Date.now() }
+  const name = w.meta.origins ? (w.district.features[0]?.properties.name ?? preset) : t('proj.default', { preset })
+  return { id: newId(), name, preset, seed, doc: { grids: w.grids.features.slice(), imported: [] }, updated: Date.now() }
 }

@@ -1,25 +1,12 @@
 // The browser side of the simulator: sim/worker.ts in a module Web Worker behind Comlink. Runs replicates one
 // after another on the current (edited) world, reports overall progress with an estimate of time left, and
-// cancels at the next simulated day. The worker module is loaded by URL (the pattern its header documents); its
-// type is restated here from sim/api.ts types, because src/ imports the simulation only through sim/api.ts.
+// cancels at the next simulated day. The worker module is loaded by URL (the pattern its header documents) and
+// wrapped with its one contract, SimService from sim/api.ts.
 import * as Comlink from 'comlink'
-import { summarize, type ReplicateSummary, type ScenarioInput, type SimResult, type World } from '../sim/api.ts'
+import { summarize, type ReplicateSummary, type ScenarioInput, type SimResult, type SimService, type World } from '../sim/api.ts'
+import { progressClock } from './progress.ts'
 import { worldFilesSliced } from './sweep/world-files.ts'
 import type { Doc } from './store/store.ts'
-
-interface RunRequest {
-  scenario: string | ScenarioInput
-  seed: number
-  days: number
-  detail?: boolean
-}
-/** the part of sim/worker.ts's SimService the app uses */
-interface SimRemote {
-  loadWorld(src: { preset: string; seed: number } | { files: Record<string, string> }): Promise<{ grids: number; communities: number; buildings: number; households: number }>
-  newRunId(): Promise<number>
-  run(req: RunRequest, onProgress?: (day: number, days: number) => void, onEvents?: unknown, runId?: number): Promise<SimResult>
-  cancel(runId: number): Promise<void>
-}
 
 export interface RunSpec {
   scenario: ScenarioInput
@@ -51,16 +38,16 @@ const PROGRESS_MS = 100
 
 export class SimClient {
   private worker: Worker | null = null
-  private remote: SimRemote | null = null
+  private remote: Comlink.Remote<SimService> | null = null
   private loadedDoc: Doc | null = null
   private runId = 0
   private stopped = false
   running = false
 
-  private ensure(): SimRemote {
+  private ensure(): Comlink.Remote<SimService> {
     if (!this.remote) {
       this.worker = new Worker(new URL('../sim/worker.ts', import.meta.url), { type: 'module' })
-      this.remote = Comlink.wrap(this.worker) as unknown as SimRemote
+      this.remote = Comlink.wrap<SimService>(this.worker)
     }
     return this.remote
   }
@@ -79,7 +66,7 @@ export class SimClient {
     if (this.running) throw new Error('a run is already going')
     this.running = true
     this.stopped = false
-    const t0 = performance.now()
+    const clock = progressClock()
     const results: SimResult[] = []
     let lastReport = 0
     try {
@@ -97,8 +84,7 @@ export class SimClient {
             if (t - lastReport < PROGRESS_MS && day < days) return
             lastReport = t
             const fraction = (k + day / days) / spec.replicates
-            const elapsed = (performance.now() - t0) / 1000
-            onProgress({ fraction, replicate: k + 1, day, days, etaSeconds: fraction > 0.01 ? (elapsed * (1 - fraction)) / fraction : null })
+            onProgress({ fraction, replicate: k + 1, day, days, etaSeconds: clock.eta(fraction) })
           }),
           undefined,
           this.runId,
@@ -107,7 +93,7 @@ export class SimClient {
         if (r.cancelled) this.stopped = true
       }
       const cancelled = this.stopped
-      return { results, summary: results.length > 1 ? summarize(results) : null, cancelled, seconds: (performance.now() - t0) / 1000 }
+      return { results, summary: results.length > 1 ? summarize(results) : null, cancelled, seconds: clock.seconds() }
     } finally {
       this.running = false
     }

@@ -2,7 +2,7 @@
 // nothing of the DOM, map or UI, and nothing in sim/ draws randomness or time from outside the seeded streams.
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 function files(dir: string): string[] {
@@ -13,7 +13,39 @@ function files(dir: string): string[] {
 }
 const imports = (f: string) => [...readFileSync(f, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1])
 
+/** imports that exist at run time (not `import type` / `export type`), resolved to repository paths */
+const runtimeImports = (f: string) =>
+  [...readFileSync(f, 'utf8').matchAll(/^\s*(import|export)(?!\s+type\b)[^'"]*from\s+'(\.[^']+)'/gm)].map((m) => join(dirname(f), m[2]))
+
+/** one import cycle among the files, as a list of paths, or null */
+function findCycle(all: string[]): string[] | null {
+  const state = new Map<string, 'open' | 'done'>()
+  const stack: string[] = []
+  const visit = (f: string): string[] | null => {
+    if (state.get(f) === 'done') return null
+    if (state.get(f) === 'open') return [...stack.slice(stack.indexOf(f)), f]
+    state.set(f, 'open')
+    stack.push(f)
+    for (const g of runtimeImports(f)) {
+      const c = all.includes(g) ? visit(g) : null
+      if (c) return c
+    }
+    stack.pop()
+    state.set(f, 'done')
+    return null
+  }
+  for (const f of all) {
+    const c = visit(f)
+    if (c) return c
+  }
+  return null
+}
+
 describe('architecture', () => {
+  it('sim/model has no import cycle: handlers hand issues on through the leaf schedule.ts', () => {
+    expect(findCycle(files('sim/model'))).toBeNull()
+  })
+
   it('src/ imports sim/ only through sim/api.ts', () => {
     const bad = files('src').flatMap((f) => imports(f).filter((i) => /(^|\/)sim\//.test(i) && !/sim\/api\.ts$/.test(i)).map((i) => `${f}: ${i}`))
     expect(bad).toEqual([])
@@ -32,6 +64,20 @@ describe('architecture', () => {
 
   it('the worker imports only comlink and sim/api.ts', () => {
     expect(imports('sim/worker.ts').sort()).toEqual(['./api.ts', 'comlink'])
+  })
+
+  it('src/ has no `as unknown as` casts outside tests: types are declared, not forced', () => {
+    const cast = /\bas\s+unknown\s+as\b/
+    const bad = files('src').flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((l, i) => (cast.test(l) ? [`${f}:${i + 1}: ${l.trim()}`] : [])))
+    expect(bad).toEqual([])
+  })
+
+  it('the worker contract is written once: src/ wraps the worker as Comlink.wrap<SimService>', () => {
+    const restated = files('src').filter((f) => /interface\s+(SimRemote|RunRequest)\b/.test(readFileSync(f, 'utf8')))
+    expect(restated).toEqual([])
+    const wraps = files('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/Comlink\.wrap(<\w+>)?\(/g)].map((m) => `${f}: ${m[1] ?? 'untyped'}`))
+    expect(wraps.length).toBeGreaterThan(0)
+    expect(wraps.filter((w) => w.endsWith('untyped'))).toEqual([])
   })
 })
 

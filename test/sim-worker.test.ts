@@ -37,6 +37,20 @@ describe('worker service', () => {
     expect(presets.levers.length).toBeGreaterThan(40)
   })
 
+  it('hands its compiled world to another worker over a MessageChannel, which then gives the same results', async () => {
+    const pair = new MessageChannel()
+    Comlink.expose(createSimService(), nodeEndpoint(pair.port1))
+    const other = Comlink.wrap<SimService>(nodeEndpoint(pair.port2))
+    // the page's MessageChannel (the DOM type; in Node the same class as worker_threads')
+    const { port1, port2 } = new globalThis.MessageChannel()
+    const [, info] = await Promise.all([sim.shareWorld(Comlink.transfer(port1, [port1])), other.loadWorldFrom(Comlink.transfer(port2, [port2]))])
+    expect(info.grids).toBeGreaterThan(50)
+    const req = { scenario: 'hotline-reform', seed: 3, days: 15, detail: true }
+    expect(JSON.stringify(await other.run(req))).toBe(JSON.stringify(await sim.run(req)))
+    pair.port1.close()
+    pair.port2.close()
+  })
+
   it('cancels a run', async () => {
     const id = await sim.newRunId()
     const r = await sim.run(

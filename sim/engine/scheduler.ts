@@ -19,7 +19,7 @@ export class Scheduler<K extends number> {
   runUntil(until: number, handlers: Handlers<K>): number {
     const ev = this.ev
     const heap = this.heap
-    const table = handlers as unknown as Record<number, (arg: number, time: number) => void>
+    const table: Record<number, (arg: number, time: number) => void> = handlers
     let n = 0
     while (heap.size > 0 && heap.peekTime() < until) {
       heap.pop(ev)

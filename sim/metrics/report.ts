@@ -1,11 +1,20 @@
 // Named pure reporters: each reads the final model state (never mutates it) and returns one part of the
 // result. Handlers only keep timestamps and raw tallies; every rate, percentile and baseline is computed here.
 import { CATEGORIES, CATEGORY, IS_PUBLIC_SPACE, NCAT } from '../model/categories.ts'
-import { CHANNELS, CH, DETOUR, Model, PHASE, ROLES, WALK_M_PER_MIN } from '../model/model.ts'
+import { CHANNELS, CH, DETOUR, Model, PHASE, PROACTIVE_FROM, ROLES, WALK_M_PER_MIN } from '../model/model.ts'
+import { SERVICE_KINDS } from '../world/schema.ts'
 import { dutyMinutes, MIN_PER_DAY } from '../engine/calendar.ts'
 import { erlangCWait } from './erlang.ts'
 
 const F = Model.FLAGS
+/** 响应率: a known issue counts as responded to when its first job starts within its time limit, at most a day */
+const RESPONSE_LIMIT_HOURS = 24
+const responseLimits = () => CATEGORIES.map((c) => Math.min(CATEGORY[c].limitHours, RESPONSE_LIMIT_HOURS) * 60)
+/** the 15-minute community life circle (15分钟社区生活圈): walking minutes to the grid base and a service centre */
+const WALK_MINUTES = 15
+const DAYS_PER_YEAR = 365
+/** service kinds residents walk to: party-mass service centres (党群服务中心) and community service stations */
+const SERVICE_CENTRE = new Set([SERVICE_KINDS.indexOf('party_mass_center'), SERVICE_KINDS.indexOf('service_station')])
 const r4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : null)
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0)
 /** a / b, NaN (null in JSON) when b is 0 */
@@ -53,7 +62,7 @@ export function groupedRates(m: Model, groupOf: (i: number) => number, n: number
   const solved = new Float64Array(n)
   const satisfied = new Float64Array(n)
   const onTime = new Float64Array(n)
-  const limits = CATEGORIES.map((c) => Math.min(CATEGORY[c].limitHours, 24) * 60)
+  const limits = responseLimits()
   for (let i = 0; i < m.n; i++) {
     if (m.phase[i] === PHASE.LATENT) continue
     const g = groupOf(i)
@@ -111,7 +120,7 @@ export function issueCounts(m: Model) {
     known++
     byChannel[m.channel[i]]++
     if (m.channel[i] === CH.HOTLINE) hotline++
-    if (m.channel[i] >= CH.PATROL) proactive++
+    if (m.channel[i] >= PROACTIVE_FROM) proactive++
     if (m.phase[i] === PHASE.CLOSED) closed++
     else open++
   }
@@ -252,7 +261,7 @@ export function daily(m: Model, days: number) {
   const callbacks = zeros()
   const callbacksSolved = zeros()
   const callbacksSatisfied = zeros()
-  const limits = CATEGORIES.map((c) => Math.min(CATEGORY[c].limitHours, 24) * 60)
+  const limits = responseLimits()
   const bin = (t: number) => Math.floor(t / MIN_PER_DAY)
   for (let i = 0; i < m.n; i++) {
     const a = bin(m.tArise[i])
@@ -263,7 +272,7 @@ export function daily(m: Model, days: number) {
     if (k < days) {
       known[k]++
       if (m.tResp[i] - m.tKnown[i] <= limits[m.cat[i]]) responded[k]++
-      if (m.channel[i] >= CH.PATROL) proactive[k]++
+      if (m.channel[i] >= PROACTIVE_FROM) proactive[k]++
       if (m.channel[i] === CH.HOTLINE) hotline[k]++
       if (f & F.WHISTLED) whistles[k]++
     }
@@ -332,7 +341,7 @@ export function byArea(m: Model, areaOf: (b: number) => number, n: number, ids: 
     arisen[a]++
     if (m.phase[i] === PHASE.LATENT) continue
     known[a]++
-    if (m.channel[i] >= CH.PATROL) proactive[a]++
+    if (m.channel[i] >= PROACTIVE_FROM) proactive[a]++
     if (m.phase[i] === PHASE.CLOSED) {
       closed[a]++
       hours[a] += (m.tClose[i] - m.tKnown[i]) / 60
@@ -382,21 +391,21 @@ export function coverage(m: Model) {
   // service centres (party-mass centres and service stations) by community
   const svcByComm = new Map<number, number[]>()
   for (let s = 0; s < w.services.n; s++) {
-    if (w.services.kind[s] > 1) continue
+    if (!SERVICE_CENTRE.has(w.services.kind[s])) continue
     const c = w.services.community[s]
     if (!svcByComm.has(c)) svcByComm.set(c, [])
     svcByComm.get(c)!.push(s)
   }
-  const allSvc = Array.from({ length: w.services.n }, (_, s) => s).filter((s) => w.services.kind[s] <= 1)
+  const allSvc = Array.from({ length: w.services.n }, (_, s) => s).filter((s) => SERVICE_CENTRE.has(w.services.kind[s]))
   for (let b = 0; b < B; b++) {
     const h = w.buildings.households[b]
     hhTotal += h
     const g = w.buildings.grid[b]
-    if (g >= 0 && walkMin(w.buildings.x[b] - w.grids.baseX[g], w.buildings.y[b] - w.grids.baseY[g]) <= 15) nearBase += h
+    if (g >= 0 && walkMin(w.buildings.x[b] - w.grids.baseX[g], w.buildings.y[b] - w.grids.baseY[g]) <= WALK_MINUTES) nearBase += h
     const cand = svcByComm.get(w.buildings.community[b]) ?? allSvc
     let best = Infinity
     for (const s of cand) best = Math.min(best, walkMin(w.buildings.x[b] - w.services.x[s], w.buildings.y[b] - w.services.y[s]))
-    if (best <= 15) nearService += h
+    if (best <= WALK_MINUTES) nearService += h
   }
   let workers = 0
   let balanced = 0
@@ -407,7 +416,7 @@ export function coverage(m: Model) {
   let visited = 0
   let patrolDays = 0
   let patrolled = 0
-  for (let c = 0; c < w.communities.n; c++) visited += w.communities.households[c] * (1 - Math.exp(-m.visitRate[c] * 365 * MIN_PER_DAY))
+  for (let c = 0; c < w.communities.n; c++) visited += w.communities.households[c] * (1 - Math.exp(-m.visitRate[c] * DAYS_PER_YEAR * MIN_PER_DAY))
   for (let g = 0; g < w.grids.n; g++)
     if (m.patrolRate[g] > 0) {
       patrolDays += 1 / (m.patrolRate[g] * MIN_PER_DAY)

@@ -2,13 +2,14 @@
 // patrol or a home visit, how readily residents report them, and the hands-on work they need.
 // Shares: the 2020 12345 top ten and the book's surveys (docs/domain.md § Categories) turned into a mix; the rest are assumptions.
 
+import { RESOLVER, type ResolverKind } from './roles.ts'
+export { RESOLVER, type ResolverKind } from './roles.ts'
+
 export const CATEGORIES = ['environment', 'property', 'parking', 'heating', 'noise', 'illegalBuilding', 'dispute', 'welfare', 'safety'] as const
 export type Category = (typeof CATEGORIES)[number]
 export const NCAT = CATEGORIES.length
-
-/** who can solve it: the lowest level able (docs/domain.md § Lifecycle, step 3) */
-export const RESOLVER = { GRID: 0, PROPERTY: 1, COMMUNITY: 2, ENFORCEMENT: 3, DEPARTMENT: 4, MULTI: 5 } as const
-export type ResolverKind = (typeof RESOLVER)[keyof typeof RESOLVER]
+/** category numbers (the per-issue `cat` column) by name, derived from CATEGORIES: `m.cat[i] === CAT.heating` */
+export const CAT = Object.fromEntries(CATEGORIES.map((c, k) => [c, k])) as { readonly [C in Category]: number }
 
 export interface CategorySpec {
   zh: string

@@ -1,9 +1,14 @@
 // Discovery (docs/domain.md § Lifecycle, step 2): the earliest of a resident report, a grid-worker patrol (on shift), a home
 // visit or a volunteer pass; issues nobody finds within LATENT_DAYS stay latent.
 import type { Model } from './model.ts'
-import { LATENT_DAYS, SPEC, EV, CH, S } from './ids.ts'
+import { LATENT_DAYS, SPEC, EV, CH, CAT, S, RESIDENT_CHANNELS, type Channel } from './ids.ts'
 import { addWorkingMinutes, MIN_PER_DAY, MIN_PER_WEEK, shiftMinPerWeek } from '../engine/calendar.ts'
 
+/** residents report urgent categories (heating, safety) this much sooner than the usual delay (assumption) */
+const URGENT_REPORT_DELAY_FACTOR = 0.05
+const MAX_REPORT_PROBABILITY = 0.98
+
+/** the issue arises: when and how it will become known (the earliest of the ways it can be found), or never */
 export function arise(m: Model, i: number, t: number): void {
   const c = m.cat[i]
   const spec = SPEC[c]
@@ -12,15 +17,16 @@ export function arise(m: Model, i: number, t: number): void {
   const cm = m.w.buildings.community[b]
   const res = m.sc.residents
   const trust = res.trust ? m.trust[m.hh[i]] : 1
-  const pRep = Math.min(0.98, res.reportProbability * spec.reportFactor * trust)
+  const pRep = Math.min(MAX_REPORT_PROBABILITY, res.reportProbability * spec.reportFactor * trust)
   let best = Infinity
-  let ch: number = CH.RC
+  let ch: Channel = CH.RC
   if (m.u(i, S.REPORT) < pRep) {
-    best = t + m.exp(i, S.REPORT_DELAY, res.reportDelayHours * 60 * (c === 3 || c === 8 ? 0.05 : 1))
+    best = t + m.exp(i, S.REPORT_DELAY, res.reportDelayHours * 60 * (c === CAT.heating || c === CAT.safety ? URGENT_REPORT_DELAY_FACTOR : 1))
     const uc = m.u(i, S.CHANNEL)
+    // the resident's first contact, by the survey's shares (channelCum over rc … owners)
     let k = 0
-    while (k < 5 && m.channelCum[k + 1] <= uc) k++
-    ch = k
+    while (k < RESIDENT_CHANNELS - 1 && m.channelCum[k + 1] <= uc) k++
+    ch = k as Channel
     // a compound without a property company or owners' committee: those residents go to the RC instead
     const cp = m.w.buildings.compound[b]
     if ((ch === CH.PROPERTY && (cp < 0 || m.compoundPool[cp] < 0)) || (ch === CH.OWNERS && (cp < 0 || !m.w.compounds.ownersCommittee[cp]))) ch = CH.RC

@@ -1,12 +1,28 @@
-// Handling in the staffed pools (docs/domain.md § Lifecycle, steps 4–5): queueing, shift or stretched service times, on-the-spot
-// jobs, fix probabilities, bounces between departments and the whistle, rework after verification.
+// Handling in the staffed pools (docs/domain.md § Lifecycle, steps 4–5; 处置): queueing, shift or stretched service
+// times, fix probabilities, bounces between departments (踢皮球) and the whistle (吹哨报到), rework after
+// verification (核查). Hands the issue on through schedule.ts (a pool's queue), dispatch.ts (routing) and
+// closing.ts (closure).
 import type { Model } from './model.ts'
-import { WALK_M_PER_MIN, DETOUR, SPEC, EV, ROLE, ST, F_FIXED, F_WHISTLED, S, hash32 } from './ids.ts'
-import { addWorkingMinutes } from '../engine/calendar.ts'
-import { IS_PUBLIC_SPACE, RESOLVER } from './categories.ts'
+import { SPEC, EV, ROLE, ST, CAT, F_FIXED, F_WHISTLED, S, K, RED_PROPERTY_SALT, RESOLVER, PROPERTY_MODEL, type Stage } from './ids.ts'
+import { addWorkingMinutes, MIN_PER_HOUR } from '../engine/calendar.ts'
+import { hash32, UINT32_RANGE } from '../engine/rng.ts'
+import { IS_PUBLIC_SPACE } from './categories.ts'
 import { afterResolve, close } from './closing.ts'
-import { route, to, urgent } from './dispatch.ts'
+import { route } from './dispatch.ts'
+import { to, urgent } from './schedule.ts'
+import { serviceMinutes } from './work.ts'
 
+/** a ticket is passed on at most this many times; a fix is reworked at most this many times */
+const MAX_BOUNCES = 4
+const MAX_REWORKS = 3
+/** chance that verification (核查) catches a job that did not fix the issue (assumption) */
+const VERIFY_CATCH = 0.85
+/** fix probabilities by role where no lever sets them (assumptions) */
+const FIX = { GRID: 0.95, COMMUNITY_OWN: 0.9, COMMUNITY_OTHER: 0.75, ENFORCEMENT: 0.9, WHISTLED_ENFORCEMENT_MIN: 0.95, STREET_ALONE: 0.9 } as const
+/** categories the community workers are there for: mediation (dispute) and the elderly (welfare) */
+const COMMUNITY_OWN = (c: number) => c === CAT.dispute || c === CAT.welfare
+
+/** the issue reaches a pool's queue; it starts at once if a server is free */
 export function enter(m: Model, i: number, t: number): void {
   const p = m.pool[i]
   if (m.tResp[i] === Infinity) m.tResp[i] = t
@@ -15,6 +31,7 @@ export function enter(m: Model, i: number, t: number): void {
   if (m.pools.offer(p, i, t, urgent(m, i))) start(m, i, t)
 }
 
+/** a server takes the job: it is done after its service time (on the duty calendar for pools on shifts) */
 export function start(m: Model, i: number, t: number): void {
   const p = m.pool[i]
   m.tStart[i] = t
@@ -23,60 +40,23 @@ export function start(m: Model, i: number, t: number): void {
   m.sched.at(m.poolShift[p] ? addWorkingMinutes(t, service, m.sc.startDay, m.shift) : t + service, EV.DONE, i)
 }
 
-/** a patrol-found simple issue: the grid worker who found it does the job there and then (no pool queue) */
-export function onSpot(m: Model, i: number, t: number, g: number): void {
-  m.pool[i] = g
-  m.stage[i] = ST.ON_SPOT
-  m.tResp[i] = t
-  m.tEnter[i] = t
-  m.tStart[i] = t
-  m.onEvent?.({ kind: 'enter', t, issue: i, role: ROLE.GRID })
-  m.sched.at(addWorkingMinutes(t, serviceMinutes(m, i, g), m.sc.startDay, m.shift), EV.DONE, i)
-}
-
-/** work content plus travel, stretched by the share of the clock (or, on shifts, of the shift) the pool's people
- * give to handling */
-export function serviceMinutes(m: Model, i: number, p: number): number {
-  const role = m.poolRole[p]
-  const spec = SPEC[m.cat[i]]
-  const st = m.stage[i]
-  let work: number
-  if (st === ST.TRIAGE || st === ST.DEPT_TRIAGE) work = 20
-  else if (st === ST.WHISTLE || st === ST.OFFICE_TRY) work = 30
-  else if (st === ST.VERIFY) work = 15
-  else work = spec.workMinutes
-  work *= -Math.log(m.u(i, S.WORK, m.jobs[i]))
-  m.jobs[i]++
-  let travel = 0
-  const b = m.bldg[i]
-  if (role === ROLE.GRID || role === ROLE.COMM) {
-    const g = m.w.buildings.grid[b]
-    if (g >= 0) {
-      const dx = m.w.buildings.x[b] - m.w.grids.baseX[g]
-      const dy = m.w.buildings.y[b] - m.w.grids.baseY[g]
-      travel = ((2 * Math.sqrt(dx * dx + dy * dy) * DETOUR) / WALK_M_PER_MIN) * (role === ROLE.COMM ? 1.5 : 1)
-    }
-  } else if (role === ROLE.ENF || role === ROLE.DEPT) travel = st === ST.RESOLVE || st === ST.DEPT2 ? 40 : 0
-  if (st === ST.ON_SPOT) travel = 0
-  return (work + travel) / m.poolAvail[p]
-}
-
 export function fixProbability(m: Model, i: number, p: number): number {
   const sc = m.sc
   switch (m.poolRole[p]) {
     case ROLE.GRID:
-      return 0.95
-    case ROLE.COMM:
-      return m.cat[i] === 6 || m.cat[i] === 7 ? 0.9 : 0.75
-    case ROLE.PROP: {
+      return FIX.GRID
+    case ROLE.COMMUNITY:
+      return COMMUNITY_OWN(m.cat[i]) ? FIX.COMMUNITY_OWN : FIX.COMMUNITY_OTHER
+    case ROLE.PROPERTY: {
       const cp = m.w.buildings.compound[m.bldg[i]]
-      const model = cp >= 0 ? m.w.compounds.property[cp] : 0
-      const red = sc.property.redShare > 0 && hash32(cp, 77, 0) / 4294967296 < sc.property.redShare
-      if (model === 3 || red) return sc.property.fixRed
-      return model === 1 ? sc.property.fixSelf : sc.property.fixProfessional
+      const model = cp >= 0 ? m.w.compounds.property[cp] : PROPERTY_MODEL.none
+      // 红色物业: a share of the compounds' companies, the same ones in every run
+      const red = sc.property.redShare > 0 && hash32(cp, RED_PROPERTY_SALT, 0) / UINT32_RANGE < sc.property.redShare
+      if (model === PROPERTY_MODEL.red || red) return sc.property.fixRed
+      return model === PROPERTY_MODEL.self ? sc.property.fixSelf : sc.property.fixProfessional
     }
-    case ROLE.ENF:
-      return m.flags[i] & F_WHISTLED ? Math.max(sc.departments.fix, 0.95) : 0.9
+    case ROLE.ENFORCEMENT:
+      return m.flags[i] & F_WHISTLED ? Math.max(sc.departments.fix, FIX.WHISTLED_ENFORCEMENT_MIN) : FIX.ENFORCEMENT
     default:
       return departmentFix(m, i)
   }
@@ -91,72 +71,79 @@ function cityManagementFix(m: Model, i: number): number | null {
 
 const departmentFix = (m: Model, i: number): number => cityManagementFix(m, i) ?? m.sc.departments.fix
 
+/** 踢皮球: the departments may pass the ticket on (at most MAX_BOUNCES times), after a delay, to `next` at the
+ *  departments; `k0` keeps each stage's bounce draws apart. False when it was not passed on. */
+function bounced(m: Model, i: number, t: number, k0: number, next: Stage): boolean {
+  const dep = m.sc.departments
+  if (!(m.bounces[i] < MAX_BOUNCES && m.u(i, S.BOUNCE, k0 + m.bounces[i]) < dep.bounceProbability)) return false
+  m.bounces[i]++
+  m.bounceCount++
+  to(m, i, t + m.exp(i, S.BOUNCE_DELAY, dep.bounceDelayHours * MIN_PER_HOUR, k0 + m.bounces[i]), m.deptPool, next)
+  return true
+}
+
+/** a pool job is done: the next queued job starts, and the issue goes on by the stage it was in */
 export function done(m: Model, i: number, t: number): void {
   const p = m.pool[i]
-  if (m.stage[i] !== ST.ON_SPOT) {
+  const stage = m.stage[i] as Stage
+  if (stage !== ST.ON_SPOT) {
     const next = m.pools.finish(p, t, t - m.tEnter[i])
     if (next >= 0) start(m, next, t)
   }
   m.onEvent?.({ kind: 'done', t, issue: i, role: m.poolRole[p] })
   const sc = m.sc
-  switch (m.stage[i]) {
+  const pickup = sc.departments.pickupHours * MIN_PER_HOUR
+  switch (stage) {
     case ST.TRIAGE:
       return route(m, i, t)
     case ST.DEPT_TRIAGE:
-      if (m.bounces[i] < 4 && m.u(i, S.BOUNCE, m.bounces[i]) < sc.departments.bounceProbability) {
-        m.bounces[i]++
-        m.bounceCount++
-        return to(m, i, t + m.exp(i, S.BOUNCE_DELAY, sc.departments.bounceDelayHours * 60, m.bounces[i]), m.deptPool, ST.DEPT_TRIAGE)
-      }
-      return route(m, i, t + sc.departments.pickupHours * 60)
+      if (bounced(m, i, t, K.DEPT_TRIAGE_BOUNCE, ST.DEPT_TRIAGE)) return
+      return route(m, i, t + pickup)
     case ST.WHISTLE: {
       if (m.u(i, S.ALONE) < sc.policy.streetAlone) {
         m.level[i] = ROLE.OFFICE
-        setFixed(m, i, m.u(i, S.FIX, m.reworks[i]) < 0.9)
+        setFixed(m, i, m.u(i, S.FIX, m.reworks[i]) < FIX.STREET_ALONE)
         return afterResolve(m, i, t)
       }
       m.whistles++
       m.flags[i] |= F_WHISTLED
+      // 报到: the enforcement centre arrives between 30 % and all of the report limit
       const arrive = sc.whistle.reportLimitMinutes * (0.3 + 0.7 * m.u(i, S.WHISTLE))
       return to(m, i, t + arrive, m.enfPool0 + Math.max(0, m.w.buildings.street[m.bldg[i]]), ST.RESOLVE)
     }
     case ST.OFFICE_TRY:
       // the street cannot solve it alone: it goes to the departments, who may bounce it
-      if (m.bounces[i] < 4 && m.u(i, S.BOUNCE, 10 + m.bounces[i]) < sc.departments.bounceProbability) {
-        m.bounces[i]++
-        m.bounceCount++
-        return to(m, i, t + m.exp(i, S.BOUNCE_DELAY, sc.departments.bounceDelayHours * 60, 10 + m.bounces[i]), m.deptPool, ST.RESOLVE)
-      }
-      return to(m, i, t + sc.departments.pickupHours * 60, m.deptPool, ST.RESOLVE)
+      if (bounced(m, i, t, K.OFFICE_TRY_BOUNCE, ST.RESOLVE)) return
+      return to(m, i, t + pickup, m.deptPool, ST.RESOLVE)
     case ST.ON_SPOT:
     case ST.RESOLVE: {
       m.level[i] = m.poolRole[p]
       setFixed(m, i, m.u(i, S.FIX, m.reworks[i]) < fixProbability(m, i, p))
       // without the whistle a multi-department issue needs a second department after the first
-      if (m.poolRole[p] === ROLE.DEPT && SPEC[m.cat[i]].resolver === RESOLVER.MULTI && !(m.flags[i] & F_WHISTLED) && !sc.grids.commandCentre) {
-        if (m.bounces[i] < 4 && m.u(i, S.BOUNCE, 20 + m.bounces[i]) < sc.departments.bounceProbability) {
-          m.bounces[i]++
-          m.bounceCount++
-          return to(m, i, t + m.exp(i, S.BOUNCE_DELAY, sc.departments.bounceDelayHours * 60, 20 + m.bounces[i]), m.deptPool, ST.DEPT2)
-        }
-        return to(m, i, t + sc.departments.pickupHours * 60, m.deptPool, ST.DEPT2)
+      if (m.poolRole[p] === ROLE.DEPARTMENT && SPEC[m.cat[i]].resolver === RESOLVER.MULTI && !(m.flags[i] & F_WHISTLED) && !sc.grids.commandCentre) {
+        if (bounced(m, i, t, K.SECOND_DEPT_BOUNCE, ST.DEPT2)) return
+        return to(m, i, t + pickup, m.deptPool, ST.DEPT2)
       }
       return afterResolve(m, i, t)
     }
     case ST.DEPT2:
-      if (!(m.u(i, S.FIX, 30 + m.reworks[i]) < departmentFix(m, i))) m.flags[i] &= ~F_FIXED
+      if (!(m.u(i, S.FIX, K.SECOND_DEPT_FIX + m.reworks[i]) < departmentFix(m, i))) m.flags[i] &= ~F_FIXED
       return afterResolve(m, i, t)
     case ST.VERIFY:
-      if (!(m.flags[i] & F_FIXED) && m.reworks[i] < 3 && m.u(i, S.VERIFY, m.reworks[i]) < 0.85) {
+      if (!(m.flags[i] & F_FIXED) && m.reworks[i] < MAX_REWORKS && m.u(i, S.VERIFY, m.reworks[i]) < VERIFY_CATCH) {
         m.reworks[i]++
         m.reworkCount++
         return route(m, i, t)
       }
       return close(m, i, t)
+    default: {
+      const never: never = stage
+      throw new Error(`issue ${i}: unknown stage ${String(never)}`)
+    }
   }
 }
 
-/** a job's outcome; a hard issue (decided once per issue) is solved only if it was taken on successfully */
+/** a job's outcome; a hard issue (挂账, decided once per issue) is solved only if it was taken on successfully */
 export function setFixed(m: Model, i: number, fixed: boolean): void {
   const pol = m.sc.policy
   if (m.u(i, S.HARD) < pol.hardShare && !(m.u(i, S.HARD_FIX) < (cityManagementFix(m, i) ?? pol.hardFix))) fixed = false

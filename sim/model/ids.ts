@@ -1,7 +1,9 @@
-// Identifiers shared by the model's modules: event kinds, channels, roles, pool-job stages, issue phases and
-// flags, salts of the per-issue draws, and the hash and Poisson helpers.
-import type { Rng } from '../engine/rng.ts'
+// Identifiers shared by the model's modules: event kinds, channels, pool-job stages, issue phases and flags, and the
+// salts of the per-issue draws. Chinese terms beside the English ones: docs/domain.md § Glossary.
 import { CATEGORIES, CATEGORY } from './categories.ts'
+import { PROPERTY_MODELS } from '../world/schema.ts'
+export { CAT } from './categories.ts'
+export { ROLES, ROLE, RESOLVER, type Role, type RoleName, type ResolverKind } from './roles.ts'
 
 export const WALK_M_PER_MIN = 4500 / 60
 export const DETOUR = 1.3
@@ -24,23 +26,62 @@ export type SimEvent =
   | { kind: 'deadline'; t: number; issue: number }
   | { kind: 'callback'; t: number; issue: number; solved: boolean; satisfied: boolean }
 
-/** how an issue became known */
+/** how an issue became known: the six a resident reports to (in the order of the resident survey), then the three
+ *  ways staff find it first (未诉先办) */
 export const CHANNELS = ['rc', 'property', 'party', 'neighbours', 'hotline', 'owners', 'patrol', 'visit', 'volunteer'] as const
-export const CH = { RC: 0, PROPERTY: 1, PARTY: 2, NEIGHBOURS: 3, HOTLINE: 4, OWNERS: 5, PATROL: 6, VISIT: 7, VOLUNTEER: 8 } as const
+export const CH = {
+  /** 居委会 residents' committee */
+  RC: 0,
+  /** 物业 property company */
+  PROPERTY: 1,
+  /** 社区党组织 community party organisation */
+  PARTY: 2,
+  /** neighbours (邻里), who pass it on to the committee */
+  NEIGHBOURS: 3,
+  /** 12345 市民服务热线 citizens' hotline */
+  HOTLINE: 4,
+  /** 业委会 owners' committee */
+  OWNERS: 5,
+  /** 网格员巡查 a grid worker's patrol */
+  PATROL: 6,
+  /** 入户走访 a community worker's home visit */
+  VISIT: 7,
+  /** 志愿者 / 劝导队 a volunteer's pass */
+  VOLUNTEER: 8,
+} as const
+export type Channel = (typeof CH)[keyof typeof CH]
+/** channels below this are a resident's report; from it on, staff found the issue first */
 export const PROACTIVE_FROM = CH.PATROL
-
-/** resolver roles (pool kinds) */
-export const ROLES = ['gridWorker', 'communityWorker', 'property', 'streetOffice', 'enforcement', 'departments'] as const
-export const ROLE = { GRID: 0, COMM: 1, PROP: 2, OFFICE: 3, ENF: 4, DEPT: 5 } as const
+/** the channels a resident can report to (rc … owners) */
+export const RESIDENT_CHANNELS = PROACTIVE_FROM
 
 /** what the issue's next pool job is */
-export const ST = { RESOLVE: 0, TRIAGE: 1, DEPT_TRIAGE: 2, WHISTLE: 3, OFFICE_TRY: 4, DEPT2: 5, VERIFY: 6, ON_SPOT: 7 } as const
+export const ST = {
+  /** the job that solves it (处置), at the resolver's pool */
+  RESOLVE: 0,
+  /** a 12345 ticket sent straight to the street office (诉求直派), which routes it */
+  TRIAGE: 1,
+  /** a 12345 ticket routed through the departments, who may pass it on (踢皮球) */
+  DEPT_TRIAGE: 2,
+  /** the street office blows the whistle (吹哨报到) or solves it alone */
+  WHISTLE: 3,
+  /** without the whistle the street office tries, then hands it to the departments */
+  OFFICE_TRY: 4,
+  /** a second department after the first, for a multi-department issue without the whistle */
+  DEPT2: 5,
+  /** the grid worker checks the fix (核查) */
+  VERIFY: 6,
+  /** the patrolling grid worker fixes it where it was found (未诉先办), without a queue */
+  ON_SPOT: 7,
+} as const
+export type Stage = (typeof ST)[keyof typeof ST]
 
-/** issue phase: arisen and not (yet) known, known and being handled, closed */
+/** issue phase: arisen and not (yet) known, known and being handled, closed (结案) */
 export const PHASE = { LATENT: 0, OPEN: 1, CLOSED: 2 } as const
 
 export const F_FIXED = 1
 export const F_CLOSED = 2
+/** the resident has been called back (回访) */
 export const F_CALLBACK = 4
 export const F_SOLVED = 8
 export const F_SATISFIED = 16
@@ -48,35 +89,17 @@ export const F_ONTIME = 32
 export const F_CALLBACK_PENDING = 64
 export const F_WHISTLED = 128
 
-// salts for per-issue draws
+/** salts of the per-issue draws (Model.u): one per decision, so each decision has its own uniform; a salt's number
+ *  is part of every stream's value and must never change */
 export const S = { REPORT: 1, REPORT_DELAY: 2, CHANNEL: 3, PATROL: 4, VISIT: 5, VOLUNTEER: 6, WORK: 7, FIX: 8, BOUNCE: 9, VERIFY: 10, SAT: 11, EXPLAIN: 12, WHISTLE: 13, BOUNCE_DELAY: 14, HARD: 15, HARD_FIX: 16, ALONE: 17, VISIBLE: 18, INDOOR: 19 } as const
 
-export function hash32(a: number, b: number, c: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be5ab, 0xc2b2ae35) ^ Math.imul(c + 0x165667b1, 0x27d4eb2f)
-  h ^= h >>> 15
-  h = Math.imul(h, 0x2c1b3c6d)
-  h ^= h >>> 12
-  h = Math.imul(h, 0x297a2d39)
-  h ^= h >>> 15
-  return h >>> 0
-}
+/** the sub-stream (Model.u's k) a repeated draw starts at, so the bounces of each stage and the second
+ *  department's fix draw numbers of their own: k = base + the issue's count so far (bounces or reworks, < 10) */
+export const K = { DEPT_TRIAGE_BOUNCE: 0, OFFICE_TRY_BOUNCE: 10, SECOND_DEPT_BOUNCE: 20, SECOND_DEPT_FIX: 30 } as const
 
-export function seedHash(seed: number | string): number {
-  const s = String(seed)
-  let h = 2166136261
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
-  return h >>> 0
-}
+/** a compound's property model (the `compounds.property` column) by name, from PROPERTY_MODELS: none, self-managed
+ *  (自管), professional, red property (红色物业) */
+export const PROPERTY_MODEL = Object.fromEntries(PROPERTY_MODELS.map((p, k) => [p, k])) as { readonly [P in (typeof PROPERTY_MODELS)[number]]: number }
 
-export function poisson(rng: Rng, mean: number): number {
-  if (mean <= 0) return 0
-  if (mean > 40) return Math.max(0, Math.round(rng.normal(mean, Math.sqrt(mean))))
-  const l = Math.exp(-mean)
-  let k = 0
-  let p = 1
-  do {
-    k++
-    p *= rng.next()
-  } while (p > l)
-  return k - 1
-}
+/** the per-compound draw deciding whether its property company is red property (红色物业) */
+export const RED_PROPERTY_SALT = 77

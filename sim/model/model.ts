@@ -7,23 +7,38 @@
 // that differ in one lever therefore see the same issues, the same resident choices and the same work contents.
 //
 // This file holds the state (world-derived constants, pools, per-issue columns), the arrivals and the handler table;
-// the handlers live in discovery.ts (arise), dispatch.ts (known, route), handling.ts (pool jobs, whistle, bounces)
-// and closing.ts (verification, closure, callback, trust); shared identifiers in ids.ts. Members the handlers use
-// are public but internal to sim/model.
+// the pools' staff come from staffing.ts; the handlers live in discovery.ts (arise), dispatch.ts (known, route),
+// handling.ts (pool jobs, whistle, bounces) and closing.ts (verification, closure, callback, trust), and hand issues
+// on through the leaves schedule.ts and work.ts; shared identifiers in ids.ts and roles.ts (Chinese terms:
+// docs/domain.md § Glossary). docs/life-of-an-issue.md follows one issue through them. Members the handlers use are
+// public but internal to sim/model.
 import type { CompiledWorld } from '../world/compile.ts'
-import { createRng, type Rng } from '../engine/rng.ts'
+import { createRng, hash32, poisson, seedHash, UINT32_RANGE, type Rng } from '../engine/rng.ts'
 import { Scheduler, type Handlers } from '../engine/scheduler.ts'
 import { Pools } from '../engine/pool.ts'
-import { dayOfYear, dutyShift, heatingFactor, MIN_PER_DAY, minuteOfDay, SHIFT_MIN_PER_WEEK, shiftMinPerWeek, weekdayOfDay, WEEKDAY_FACTOR, type Shift } from '../engine/calendar.ts'
-import { CATEGORIES, NCAT } from './categories.ts'
+import { dayOfYear, heatingFactor, MIN_PER_DAY, minuteOfDay, weekdayOfDay, WEEKDAY_FACTOR, type Shift } from '../engine/calendar.ts'
+import { CAT, CATEGORIES, NCAT } from './categories.ts'
 import type { Scenario } from '../scenario/schema.ts'
-import { WALK_M_PER_MIN, DETOUR, SPEC, EV, type EventKind, type SimEvent, ROLE, PHASE, F_FIXED, F_CLOSED, F_CALLBACK, F_SOLVED, F_SATISFIED, F_ONTIME, F_WHISTLED, hash32, seedHash, poisson } from './ids.ts'
+import { WALK_M_PER_MIN, DETOUR, SPEC, EV, type EventKind, type SimEvent, PHASE, PROPERTY_MODEL, F_FIXED, F_CLOSED, F_CALLBACK, F_SOLVED, F_SATISFIED, F_ONTIME, F_WHISTLED } from './ids.ts'
+import { HOURS_PER_WEEK, staffPools } from './staffing.ts'
 import { deadline, callback } from './closing.ts'
 import { arise } from './discovery.ts'
 import { known } from './dispatch.ts'
 import { enter, done } from './handling.ts'
 import { grown, type Column } from '../engine/typed-array.ts'
 export { WALK_M_PER_MIN, DETOUR, LATENT_DAYS, EV, type EventKind, type SimEvent, CHANNELS, CH, PROACTIVE_FROM, ROLES, ROLE, PHASE } from './ids.ts'
+
+/** property issues are this much likelier in a compound with no property company (assumption) */
+const NO_PROPERTY_COMPANY_FACTOR = 1.3
+/** per-issue draws of one decision (Model.u's k) before they run into the next salt's */
+const DRAWS_PER_SALT = 64
+const DAYS_PER_YEAR = 365
+const DAYS_PER_MONTH = 30
+/** patrol and volunteer rates spread over at least this much ground, so a sliver of a grid is not swept instantly */
+const MIN_GRID_AREA_M2 = 1000
+const MIN_COMMUNITY_AREA_M2 = 10_000
+/** surge arrivals get keys apart from the day's base arrivals (k < this), so both keep their own draws */
+const SURGE_KEY_OFFSET = 1_000_000
 
 export interface ModelOptions {
   seed: number | string
@@ -117,8 +132,6 @@ export class Model {
     this.surgeRng = root.stream('surge')
     const G = w.grids.n
     const C = w.communities.n
-    const K = w.compounds.n
-    const NS = Math.max(1, w.streets.n)
     const B = w.buildings.n
 
     // households: building b owns households hhStart[b] .. hhStart[b+1]
@@ -126,122 +139,32 @@ export class Model {
     for (let b = 0; b < B; b++) this.hhStart[b + 1] = this.hhStart[b] + w.buildings.households[b]
     this.trust = new Float32Array(this.hhStart[B]).fill(1)
 
-    // grid workers per the allocation rule and scale
+    // pools and their staff (staffing.ts)
+    const staff = staffPools(w, sc)
+    this.shift = staff.shift
+    this.gridWorkers = staff.gridWorkers
+    this.commWorkers = staff.commWorkers
+    this.compoundPool = staff.compoundPool
+    this.commPool0 = staff.commPool0
+    this.propPool0 = staff.propPool0
+    this.officePool0 = staff.officePool0
+    this.enfPool0 = staff.enfPool0
+    this.deptPool = staff.deptPool
+    this.poolRole = staff.poolRole
+    this.poolAvail = staff.poolAvail
+    this.poolShift = staff.poolShift
+    this.poolPeople = staff.poolPeople
+    this.pools = new Pools(staff.servers)
     const gw = sc.gridWorkers
-    const hoursShare = gw.hoursPerWeek / 168
-    this.gridWorkers = new Float64Array(G)
-    const gridPeople = new Int32Array(G)
-    const totalWorld = w.grids.workersFullTime.reduce((s, x) => s + x, 0) + w.grids.workersPartTime.reduce((s, x) => s + x, 0)
-    const totalHh = w.grids.households.reduce((s, x) => s + x, 0) || 1
-    // expected workload of a grid: households weighted by the resident mix that raises issues (elderly, renters)
-    const workload = new Float64Array(G)
-    for (let b = 0; b < B; b++) {
-      const g = w.buildings.grid[b]
-      const h = w.buildings.households[b]
-      if (g >= 0) workload[g] += h * (1 + w.buildings.elderlyShare[b] + (h > 0 ? Math.min(1, w.buildings.renters[b] / h) : 0))
-    }
-    const totalWorkload = workload.reduce((s, x) => s + x, 0) || 1
-    for (let g = 0; g < G; g++) {
-      let ft = w.grids.workersFullTime[g]
-      let pt = w.grids.workersPartTime[g]
-      if (gw.perGrid !== null) {
-        ft = gw.perGrid
-        pt = 0
-      } else if (gw.allocation === 'one-per-grid') {
-        ft = 1
-        pt = 0
-      } else if (gw.allocation === 'households') {
-        ft = Math.max(0, Math.round((totalWorld * w.grids.households[g]) / totalHh))
-        pt = 0
-      } else if (gw.allocation === 'workload') {
-        ft = Math.max(0, Math.round((totalWorld * workload[g]) / totalWorkload))
-        pt = 0
-      }
-      const people = Math.round((ft + pt) * gw.scale)
-      const eff = (ft + pt * gw.partTimeFactor) * gw.scale
-      gridPeople[g] = people
-      this.gridWorkers[g] = people > 0 ? eff : 0
-    }
     const comm = sc.communityWorkers
-    this.commWorkers = Int32Array.from(w.communities.households, (h) => Math.max(comm.minPerCommunity, Math.round(h / comm.householdsPerWorker)))
-
-    // compounds with a property company get a pool
-    const compoundHh = new Float64Array(K)
-    for (let b = 0; b < B; b++) if (w.buildings.compound[b] >= 0) compoundHh[w.buildings.compound[b]] += w.buildings.households[b]
-    this.compoundPool = new Int32Array(K).fill(-1)
-    let np = 0
-    for (let k = 0; k < K; k++) if (w.compounds.property[k] > 0) this.compoundPool[k] = np++
-    this.commPool0 = G
-    this.propPool0 = G + C
-    this.officePool0 = G + C + np
-    this.enfPool0 = this.officePool0 + NS
-    this.deptPool = this.enfPool0 + NS
-    const nPools = this.deptPool + 1
-    const servers = new Int32Array(nPools)
-    this.poolRole = new Uint8Array(nPools)
-    this.poolAvail = new Float64Array(nPools)
-    this.poolShift = new Uint8Array(nPools)
-    this.poolPeople = new Float64Array(nPools)
-    // grid workers are on duty in shifts (08:30–17:30 weekdays by default) in their grid: a dispatched job interrupts
-    // the patrol and takes its hands-on minutes of shift time; a worker contracted for fewer hours than the duty
-    // calendar (or part time) covers proportionally less of it, so a longer calendar spreads the same hours thinner
-    this.shift = dutyShift(sc.grids.dutyHours, sc.grids.dutyDays)
-    const dutyMin = shiftMinPerWeek(this.shift)
-    // crews of many (enforcement, departments) cover a calendar longer than the office week in rotation: fewer of
-    // them are on duty at a time; rounding the crew on duty to whole people is evened out in the work pace, so the
-    // crew's working hours are the same on any calendar
-    const rota = Math.min(1, SHIFT_MIN_PER_WEEK / dutyMin)
-    const gridDuty = Math.min(1, (gw.hoursPerWeek * 60) / dutyMin)
-    for (let g = 0; g < G; g++) {
-      servers[g] = gridPeople[g]
-      this.poolRole[g] = ROLE.GRID
-      this.poolShift[g] = 1
-      this.poolAvail[g] = gridPeople[g] > 0 ? Math.max(0.05, (gridDuty * this.gridWorkers[g]) / gridPeople[g]) : 1
-      this.poolPeople[g] = gridPeople[g]
-    }
-    for (let c = 0; c < C; c++) {
-      const p = this.commPool0 + c
-      servers[p] = this.commWorkers[c]
-      this.poolRole[p] = ROLE.COMM
-      this.poolAvail[p] = Math.max(0.005, (comm.hoursPerWeek / 168) * (1 - comm.adminBurden) * (1 - comm.visitShare))
-      this.poolPeople[p] = servers[p]
-    }
-    for (let k = 0; k < K; k++) {
-      const q = this.compoundPool[k]
-      if (q < 0) continue
-      const p = this.propPool0 + q
-      servers[p] = Math.max(1, Math.round((compoundHh[k] * sc.property.staffPer1000Households) / 1000))
-      this.poolRole[p] = ROLE.PROP
-      this.poolAvail[p] = 0.3
-      this.poolPeople[p] = servers[p]
-    }
-    for (let s = 0; s < NS; s++) {
-      servers[this.officePool0 + s] = sc.street.officeStaff
-      this.poolRole[this.officePool0 + s] = ROLE.OFFICE
-      this.poolAvail[this.officePool0 + s] = 40 / 168
-      this.poolPeople[this.officePool0 + s] = sc.street.officeStaff
-      const enf = sc.street.enforcementOfficers * rota
-      servers[this.enfPool0 + s] = enf > 0 ? Math.max(1, Math.round(enf)) : 0
-      this.poolRole[this.enfPool0 + s] = ROLE.ENF
-      this.poolAvail[this.enfPool0 + s] = enf > 0 ? ((40 / 45) * enf) / servers[this.enfPool0 + s] : 40 / 45
-      this.poolShift[this.enfPool0 + s] = 1
-      this.poolPeople[this.enfPool0 + s] = sc.street.enforcementOfficers
-    }
-    // district departments scale with the world (a street-only world gets its share of them)
-    const dept = (sc.departments.staff * w.streets.n) / 26
-    servers[this.deptPool] = Math.max(1, Math.round(dept * rota))
-    this.poolRole[this.deptPool] = ROLE.DEPT
-    this.poolAvail[this.deptPool] = ((40 / 45) * dept * rota) / servers[this.deptPool]
-    this.poolShift[this.deptPool] = 1
-    this.poolPeople[this.deptPool] = dept
-    this.pools = new Pools(servers)
+    const hoursShare = gw.hoursPerWeek / HOURS_PER_WEEK
 
     // spatial discovery rates
     const speed = WALK_M_PER_MIN
     this.patrolRate = new Float64Array(G)
     this.commArea = new Float64Array(C)
     for (let g = 0; g < G; g++) {
-      const area = Math.max(1000, w.grids.areaM2[g])
+      const area = Math.max(MIN_GRID_AREA_M2, w.grids.areaM2[g])
       const c = w.grids.community[g]
       if (c >= 0) this.commArea[c] += area
       this.patrolRate[g] = (this.gridWorkers[g] * hoursShare * gw.patrolShare * speed * gw.sweepWidthM * gw.detectPerPass) / (area * DETOUR)
@@ -251,10 +174,10 @@ export class Model {
     const vol = sc.volunteers
     for (let c = 0; c < C; c++) {
       const hh = Math.max(1, w.communities.households[c])
-      const visitsPerMin = (this.commWorkers[c] * (comm.hoursPerWeek / 168) * (1 - comm.adminBurden) * comm.visitShare) / comm.minutesPerVisit
+      const visitsPerMin = (this.commWorkers[c] * (comm.hoursPerWeek / HOURS_PER_WEEK) * (1 - comm.adminBurden) * comm.visitShare) / comm.minutesPerVisit
       this.visitRate[c] = visitsPerMin / hh
-      const volMinPerMin = (vol.perCommunity * vol.hoursPerMonth * 60) / (30 * MIN_PER_DAY)
-      this.volunteerRate[c] = (volMinPerMin * speed * gw.sweepWidthM * gw.detectPerPass * vol.detect) / (Math.max(10_000, this.commArea[c]) * DETOUR)
+      const volMinPerMin = (vol.perCommunity * vol.hoursPerMonth * 60) / (DAYS_PER_MONTH * MIN_PER_DAY)
+      this.volunteerRate[c] = (volMinPerMin * speed * gw.sweepWidthM * gw.detectPerPass * vol.detect) / (Math.max(MIN_COMMUNITY_AREA_M2, this.commArea[c]) * DETOUR)
     }
 
     // arrival weights per category over buildings
@@ -266,7 +189,7 @@ export class Model {
         let m = 1
         if (c === 'welfare') m = 1 + sc.demand.elderlyWelfareFactor * w.buildings.elderlyShare[b]
         if (c === 'dispute' || c === 'property') m = 1 + sc.demand.renterFactor * renterShare
-        if (c === 'property' && w.buildings.compound[b] >= 0 && w.compounds.property[w.buildings.compound[b]] === 0) m *= 1.3
+        if (c === 'property' && w.buildings.compound[b] >= 0 && w.compounds.property[w.buildings.compound[b]] === PROPERTY_MODEL.none) m *= NO_PROPERTY_COMPANY_FACTOR
         wts[b] = h * m
       }
       return wts
@@ -277,9 +200,10 @@ export class Model {
       return cum
     })
     let hs = 0
-    for (let d = 0; d < 365; d++) hs += heatingFactor(d)
-    this.heatNorm = hs / 365
+    for (let d = 0; d < DAYS_PER_YEAR; d++) hs += heatingFactor(d)
+    this.heatNorm = hs / DAYS_PER_YEAR
     const ch = sc.residents.channels
+    // in CH order (rc … owners)
     const cw = [ch.rc, ch.property, ch.party, ch.neighbours, ch.hotline, ch.owners]
     this.channelCum = new Float64Array(cw.length + 1)
     const tot = cw.reduce((s, x) => s + x, 0) || 1
@@ -314,9 +238,10 @@ export class Model {
     this.cap = cap
   }
 
-  /** a per-issue uniform in (0,1), independent of levers and of event order */
+  /** a per-issue uniform in (0,1), independent of levers and of event order: the `k`th draw (k < DRAWS_PER_SALT) of the
+   *  decision named by `salt` (ids.ts S) */
   u(i: number, salt: number, k = 0): number {
-    return (hash32(this.key[i], this.salt, salt * 64 + k) + 0.5) / 4294967296
+    return (hash32(this.key[i], this.salt, salt * DRAWS_PER_SALT + k) + 0.5) / UINT32_RANGE
   }
 
   // ---------------------------------------------------------------- arrivals
@@ -324,10 +249,10 @@ export class Model {
   scheduleDay(d: number): void {
     const doy = dayOfYear(d, this.sc.startDay)
     const wd = WEEKDAY_FACTOR[weekdayOfDay(d, this.sc.startDay)]
-    const perHh = this.sc.demand.issuesPerHouseholdYear / 365
+    const perHh = this.sc.demand.issuesPerHouseholdYear / DAYS_PER_YEAR
     for (let c = 0; c < NCAT; c++) {
       const spec = SPEC[c]
-      const season = c === 3 && this.sc.demand.heatingSeason ? heatingFactor(doy) / this.heatNorm : 1
+      const season = c === CAT.heating && this.sc.demand.heatingSeason ? heatingFactor(doy) / this.heatNorm : 1
       const cum = this.catCum[c]
       const mean = perHh * spec.share * cum[cum.length - 1] * season * wd
       const base = poisson(this.arrivals, mean)
@@ -340,7 +265,7 @@ export class Model {
         const ut = rng.next()
         const uk = rng.next()
         if (k < base && keep < 1 && uk >= keep) continue
-        this.addIssue(d, c, k < base ? k : 1_000_000 + k, ub, uh, ut)
+        this.addIssue(d, c, k < base ? k : SURGE_KEY_OFFSET + k, ub, uh, ut)
       }
     }
   }

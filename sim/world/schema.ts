@@ -22,10 +22,16 @@ export const BOUNDS = {
   residentsPerHousehold: 20,
 } as const
 const share = z.number().min(0).max(1)
+/** Where a feature came from when a world is built from a user's own files (sim/world/from-data): the file,
+ *  derived from it (a street as the union of its communities), or generated. Absent on the default world. */
+export const ORIGINS = ['file', 'derived', 'generated'] as const
+export type Origin = (typeof ORIGINS)[number]
+const origin = z.enum(ORIGINS).optional()
 
 /** 区 district */
 export const DistrictProps = z.object({
   id,
+  origin,
   name,
   name_en: z.string().optional(),
   adcode: z.string().optional(),
@@ -37,6 +43,7 @@ export const DistrictProps = z.object({
 /** 街道 / 乡镇 street or township */
 export const StreetProps = z.object({
   id,
+  origin,
   name,
   /** 街道 subdistrict or 镇 town */
   kind: z.enum(['subdistrict', 'town']).default('subdistrict'),
@@ -47,6 +54,7 @@ export const StreetProps = z.object({
 /** 社区 community (residents' committee area) */
 export const CommunityProps = z.object({
   id,
+  origin,
   name,
   street: id,
   households: count(BOUNDS.communityHouseholds).default(0),
@@ -61,6 +69,7 @@ export type PropertyModel = (typeof PROPERTY_MODELS)[number]
 /** 小区 compound */
 export const CompoundProps = z.object({
   id,
+  origin,
   name,
   community: id,
   property: z.enum(PROPERTY_MODELS).default('professional'),
@@ -71,6 +80,7 @@ export const CompoundProps = z.object({
 /** 楼栋 residential building */
 export const BuildingProps = z.object({
   id,
+  origin,
   compound: z.string().default(''),
   community: z.string().default(''),
   households: count(BOUNDS.buildingHouseholds),
@@ -99,6 +109,7 @@ export function implausible(layer: LayerKind, p: Record<string, unknown>): { fie
 export const GRID_TYPES = ['comprehensive', 'dedicated'] as const
 export const GridProps = z.object({
   id,
+  origin,
   name: name.default(''),
   community: id,
   type: z.enum(GRID_TYPES).default('comprehensive'),
@@ -117,6 +128,7 @@ export type ServiceKind = (typeof SERVICE_KINDS)[number]
 /** 党群服务中心, 社区服务站, 物业办公室, 街道综合执法中心 */
 export const ServiceProps = z.object({
   id,
+  origin,
   name,
   kind: z.enum(SERVICE_KINDS),
   street: z.string().default(''),
@@ -126,6 +138,7 @@ export const ServiceProps = z.object({
 
 export const RoadProps = z.object({
   id,
+  origin,
   class: z.enum(['arterial', 'local']).default('local'),
 })
 

@@ -1,7 +1,7 @@
 // The world as layers of GeoJSON features: the exchange form (files, editor, importer).
 // The simulator never walks these; it uses the compiled form in compile.ts.
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson'
-import type { BuildingP, CommunityP, CompoundP, DistrictP, GridP, RoadP, ServiceP, StreetP } from './schema.ts'
+import type { BuildingP, Origin, CommunityP, CompoundP, DistrictP, GridP, RoadP, ServiceP, StreetP } from './schema.ts'
 
 export type Area = Polygon | MultiPolygon
 export type AreaFeature<P> = Feature<Area, P>
@@ -17,6 +17,8 @@ export interface WorldMeta {
   notice: string
   counts: Record<string, number>
   totals: { households: number; residents: number }
+  /** worlds built from a user's files: where each layer came from ('mixed' when its features differ) */
+  origins?: Partial<Record<string, Origin | 'mixed'>>
 }
 
 export interface World {

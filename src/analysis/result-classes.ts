@@ -13,7 +13,7 @@ export interface MetricDef {
   direction: Direction
   unit: Unit
   /** fixed upper class bounds; quantiles of the data when absent */
-  fixed?: number[]
+  fixed?: readonly number[]
 }
 
 export const METRICS = [
@@ -31,7 +31,12 @@ export const METRICS = [
 
 export type MetricKey = (typeof METRICS)[number]['key']
 
-export const metricDef = (k: MetricKey): MetricDef => METRICS.find((m) => m.key === k) as unknown as MetricDef
+const METRIC_BY_KEY = new Map<MetricKey, MetricDef>(METRICS.map((m) => [m.key, m]))
+export function metricDef(k: MetricKey): MetricDef {
+  const def = METRIC_BY_KEY.get(k)
+  if (!def) throw new Error(`unknown result-map metric "${k}"`)
+  return def
+}
 
 /** good → bad (ColorBrewer RdYlGn, 5 classes, reversed) */
 export const RAMP_GOOD_TO_BAD = ['#1a9641', '#a6d96a', '#ffffbf', '#fdae61', '#d7191c']

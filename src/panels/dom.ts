@@ -8,7 +8,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v as EventListener)
     else if (k === 'text') el.textContent = String(v)
     else if (k === 'testid') el.dataset.testid = String(v)
-    else if (k in el && k !== 'list') (el as unknown as Record<string, unknown>)[k] = v
+    else if (k in el && k !== 'list') Reflect.set(el, k, v) // a DOM property (value, checked, …), not an attribute
     else el.setAttribute(k, v === true ? '' : String(v))
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'string' ? document.createTextNode(c) : c)

@@ -11,6 +11,7 @@ import { scenarioOf, type ScenarioState } from './scenario-panel.ts'
 import type { Analysis, CompareSettings } from '../store/persist.ts'
 import type { Progress, RunOutcome, RunSpec } from '../sim-client.ts'
 import { clear, download, h } from './dom.ts'
+import { etaText, RunStatus } from './run-status.ts'
 import { csvOf } from './io.ts'
 import { pct, pp, signOf } from './format.ts'
 import type { LastResult } from '../analysis/results-hub.ts'
@@ -64,13 +65,9 @@ export class RunPanel {
   private comparison: Comparison | null = null
   /** what the exports write: the last finished run or comparison */
   private last: LastResult | null = null
-  private status: () => string = () => ''
-  private state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed' = 'idle'
-  private fraction = 0
+  private readonly run = new RunStatus(() => this.render(), { bar: 'progress', status: 'run-status' })
   private runBtn!: HTMLButtonElement
   private cancelBtn!: HTMLButtonElement
-  private bar!: HTMLProgressElement
-  private statusEl!: HTMLElement
 
   constructor(
     private el: HTMLElement,
@@ -83,17 +80,16 @@ export class RunPanel {
     const el = this.el
     const a = this.host.analysis()
     clear(el)
-    el.dataset.state = this.state
+    el.dataset.state = this.run.state
     const grids = this.outcome?.results[0]?.world.grids
     if (grids !== undefined) el.dataset.grids = String(grids)
     else delete el.dataset.grids
     const num = (key: Key, testid: string, field: 'days' | 'replicates' | 'seed', min: number, max: number) =>
       h('label', {}, `${t(key)} `, h('input', { type: 'number', min, max, step: 1, value: a[field], testid, onchange: (e: Event) => this.host.setAnalysis({ ...this.host.analysis(), [field]: numberOf((e.target as HTMLInputElement).value) }) }))
-    this.runBtn = h('button', { text: t('run.run'), testid: 'run', class: 'primary', disabled: this.state === 'running', onclick: () => void this.start() })
-    const cmpBtn = h('button', { text: t('cmp.run'), testid: 'compare', disabled: this.state === 'running', onclick: () => void this.startCompare() })
-    this.cancelBtn = h('button', { text: t('run.cancel'), testid: 'cancel', disabled: this.state !== 'running', onclick: () => this.host.cancel() })
-    this.bar = h('progress', { max: 1, value: this.fraction, testid: 'progress' })
-    this.statusEl = h('div', { class: 'run-status', testid: 'run-status', text: this.status() })
+    this.runBtn = h('button', { text: t('run.run'), testid: 'run', class: 'primary', disabled: this.run.running, onclick: () => void this.start() })
+    const cmpBtn = h('button', { text: t('cmp.run'), testid: 'compare', disabled: this.run.running, onclick: () => void this.startCompare() })
+    this.cancelBtn = h('button', { text: t('run.cancel'), testid: 'cancel', disabled: !this.run.running, onclick: () => this.host.cancel() })
+    const [bar, status] = this.run.views()
     const cards = h('div', { class: 'rate-cards', testid: 'rate-cards' })
     const o = this.outcome
     for (const [k, testid] of RATES) {
@@ -114,15 +110,15 @@ export class RunPanel {
       h('div', { class: 'run-form' }, num('run.days', 'days', 'days', 1, 3650), num('run.replicates', 'replicates', 'replicates', 1, 50), num('run.seed', 'seed', 'seed', 0, 2 ** 31)),
       h('div', { class: 'run-buttons' }, this.runBtn, this.cancelBtn),
       this.compareForm(cmpBtn),
-      this.bar,
-      this.statusEl,
+      bar,
+      status,
       cards,
     )
-    const shown = this.comparison ?? (this.state === 'running' ? null : this.savedComparison())
+    const shown = this.comparison ?? (this.run.running ? null : this.savedComparison())
     if (this.compareEl !== el) clear(this.compareEl)
     if (shown) this.compareEl.append(this.compareTable(shown, shown !== this.comparison))
     else if (this.compareEl !== el) this.compareEl.append(h('div', { class: 'hint', text: t('cmp.empty') }))
-    const idle = !this.last || this.state === 'running'
+    const idle = !this.last || this.run.running
     el.append(
       h(
         'div',
@@ -249,42 +245,40 @@ export class RunPanel {
   private async startCompare(): Promise<void> {
     const a = this.host.analysis()
     const sa = this.host.scenario()
-    if (!sa.input) return this.setState('failed', () => `${t('scn.invalid')} ${sa.problems.join('; ')}`)
-    if (!this.validInput(a)) return this.setState('failed', () => t('run.badInput'))
+    if (!sa.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sa.problems.join('; ')}`)
+    if (!this.validInput(a)) return this.run.set('failed', () => t('run.badInput'))
     const st = this.settings()
     const inputs: ScenarioInput[] = [sa.input]
     for (const name of st.with) {
       const v = st.variants[name]
       const sb = scenarioOf({ ...a, base: v ? v.base : name, edits: v ? v.edits : {} })
-      if (!sb.input) return this.setState('failed', () => `${t('scn.invalid')} ${name}: ${sb.problems.join('; ')}`)
+      if (!sb.input) return this.run.set('failed', () => `${t('scn.invalid')} ${name}: ${sb.problems.join('; ')}`)
       inputs.push(v ? { ...sb.input, name } : sb.input)
     }
     this.outcome = null
     this.comparison = null
-    this.fraction = 0
-    this.setState('running', () => t('run.loading'))
+    this.run.fraction = 0
+    this.run.set('running', () => t('run.loading'))
     const t0 = performance.now()
     try {
       const sets: SimResult[][] = []
       for (const [i, input] of inputs.entries()) {
         const o = await this.host.run({ scenario: input, days: a.days, seed: a.seed, replicates: a.replicates }, (p) => {
-          this.fraction = (i + p.fraction) / inputs.length
-          this.bar.value = this.fraction
-          this.statusEl.textContent = `${i ? LETTERS[i - 1].toUpperCase() : 'A'} · ${t('run.progress', { rep: p.replicate, reps: a.replicates, day: p.day, days: p.days })}`
+          this.run.progress((i + p.fraction) / inputs.length, `${i ? LETTERS[i - 1].toUpperCase() : 'A'} · ${t('run.progress', { rep: p.replicate, reps: a.replicates, day: p.day, days: p.days })}`)
         })
         // name the scenario the comparison stopped in: the day alone does not say how far it got
-        if (o.cancelled) return this.setState('cancelled', () => `${i ? LETTERS[i - 1].toUpperCase() : 'A'} · ${t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? 0, days: a.days })}`)
+        if (o.cancelled) return this.run.set('cancelled', () => `${i ? LETTERS[i - 1].toUpperCase() : 'A'} · ${t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? 0, days: a.days })}`)
         sets.push(o.results)
       }
       this.comparison = compareOf(sets[0], ...sets.slice(1))
       this.last = { kind: 'compare', comparison: this.comparison }
-      this.fraction = 1
+      this.run.fraction = 1
       this.saveComparison(this.comparison)
       const secs = ((performance.now() - t0) / 1000).toFixed(1)
-      this.setState('done', () => t('cmp.done', { k: inputs.length, reps: a.replicates, days: a.days, s: secs }))
+      this.run.set('done', () => t('cmp.done', { k: inputs.length, reps: a.replicates, days: a.days, s: secs }))
       this.host.onResult(this.last)
     } catch (e) {
-      this.setState('failed', () => t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
+      this.run.set('failed', () => t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
     }
   }
 
@@ -300,42 +294,33 @@ export class RunPanel {
     return Number.isInteger(a.days) && a.days >= 1 && a.days <= 3650 && Number.isInteger(a.replicates) && a.replicates >= 1 && a.replicates <= 50 && Number.isInteger(a.seed) && a.seed >= 0
   }
 
-  /** the status is kept as a function so a language switch re-words it */
-  private setState(s: RunPanel['state'], status: () => string): void {
-    this.state = s
-    this.status = status
-    this.render()
-  }
-
   private async start(): Promise<void> {
     const a = this.host.analysis()
     const sc = this.host.scenario()
-    if (!sc.input) return this.setState('failed', () => `${t('scn.invalid')} ${sc.problems.join('; ')}`)
-    if (!this.validInput(a)) return this.setState('failed', () => t('run.badInput'))
+    if (!sc.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sc.problems.join('; ')}`)
+    if (!this.validInput(a)) return this.run.set('failed', () => t('run.badInput'))
     this.outcome = null
     this.comparison = null
-    this.fraction = 0
-    this.setState('running', () => t('run.loading'))
+    this.run.fraction = 0
+    this.run.set('running', () => t('run.loading'))
     let last = { day: 0, days: a.days }
     try {
       const o = await this.host.run({ scenario: sc.input, days: a.days, seed: a.seed, replicates: a.replicates }, (p) => {
         last = p
-        this.fraction = p.fraction
-        this.bar.value = p.fraction
-        this.statusEl.textContent = `${t('run.progress', { rep: p.replicate, reps: a.replicates, day: p.day, days: p.days })}${p.etaSeconds === null ? '' : ` · ${t('run.eta', { s: Math.ceil(p.etaSeconds) })}`}`
+        this.run.progress(p.fraction, `${t('run.progress', { rep: p.replicate, reps: a.replicates, day: p.day, days: p.days })}${etaText(p.etaSeconds)}`)
       })
       if (o.cancelled) {
         this.outcome = null
-        this.setState('cancelled', () => t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? last.day, days: a.days }))
+        this.run.set('cancelled', () => t('run.cancelled', { day: o.results[o.results.length - 1]?.days ?? last.day, days: a.days }))
       } else {
         this.outcome = o
         this.last = { kind: 'run', outcome: o, scenario: o.results[0]?.scenario ?? '' }
-        this.fraction = 1
-        this.setState('done', () => t('run.done', { reps: a.replicates, days: a.days, s: o.seconds.toFixed(1) }))
+        this.run.fraction = 1
+        this.run.set('done', () => t('run.done', { reps: a.replicates, days: a.days, s: o.seconds.toFixed(1) }))
         this.host.onResult(this.last)
       }
     } catch (e) {
-      this.setState('failed', () => t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
+      this.run.set('failed', () => t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
     }
   }
 }

@@ -41,7 +41,7 @@ const show = (v: unknown): string => (v === null || v === undefined ? t('scn.non
 
 /** the preset with the edits applied, validated */
 export function scenarioOf(a: Analysis): ScenarioState {
-  const raw = structuredClone(scenarioPreset(a.base)) as unknown as Record<string, unknown>
+  const raw: Record<string, unknown> = structuredClone(scenarioPreset(a.base))
   // the schema is strict; a saved edit of a lever that no longer exists must not make the whole project unrunnable
   const dropped = Object.keys(a.edits).filter((p) => leverPathProblem(p) !== null)
   const edits = Object.entries(a.edits).filter(([p]) => !dropped.includes(p))

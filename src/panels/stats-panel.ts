@@ -1,6 +1,6 @@
 // Per-grid statistics of the current community, with the band check, and the settings of the selected grid.
 import type { GridStats } from '../../sim/api.ts'
-import { fmtInt, fmtNum, t } from '../i18n/i18n.ts'
+import { fmtInt, fmtNum, t, type Key } from '../i18n/i18n.ts'
 import type { GridFeature } from '../store/store.ts'
 import { clear, h } from './dom.ts'
 
@@ -66,7 +66,9 @@ export function renderInspect(el: HTMLElement, title: string, props: Record<stri
   const table = h('table', { class: 'props' })
   for (const [k, val] of Object.entries(props)) {
     if (k.startsWith('_')) continue
-    table.append(h('tr', {}, h('td', { text: k }), h('td', { text: typeof val === 'object' ? JSON.stringify(val) : String(val) })))
+    // where a feature of a world built from the user's data came from (file / derived / generated)
+    if (k === 'origin' && typeof val === 'string') table.append(h('tr', { testid: 'inspect-origin' }, h('td', { text: t('fd.originKey') }), h('td', { text: t(`fd.origin.${val}` as Key) })))
+    else table.append(h('tr', {}, h('td', { text: k }), h('td', { text: typeof val === 'object' ? JSON.stringify(val) : String(val) })))
   }
   el.append(table)
 }

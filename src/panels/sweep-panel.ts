@@ -15,6 +15,7 @@ import { defaultWorkers, MAX_WORKERS, SweepPool, type SweepOutcome } from '../sw
 import { worldFilesSliced } from '../sweep/world-files.ts'
 import type { ScenarioState } from './scenario-panel.ts'
 import { clear, download, h } from './dom.ts'
+import { etaText, RunStatus } from './run-status.ts'
 
 export interface SweepHost {
   analysis(): Analysis
@@ -60,12 +61,8 @@ const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e4) / 1e
 
 export class SweepPanel {
   private pool = new SweepPool()
-  private state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed' = 'idle'
-  private status: () => string = () => ''
-  private fraction = 0
+  private readonly run = new RunStatus(() => this.render(), { bar: 'sweep-progress', status: 'sweep-status' })
   private last: { plan: SweepPlan; outcome: SweepOutcome; settings: SweepSettings } | null = null
-  private bar!: HTMLProgressElement
-  private statusEl!: HTMLElement
 
   constructor(
     private el: HTMLElement,
@@ -91,7 +88,7 @@ export class SweepPanel {
     const el = this.el
     const s = this.settings()
     clear(el)
-    el.dataset.state = this.state
+    el.dataset.state = this.run.state
     const numIn = (testid: string, value: number, on: (v: number) => void, attrs: Record<string, number | string> = {}) =>
       h('input', { type: 'number', step: 'any', value: String(value), testid, ...attrs, onchange: (e: Event) => on(numberOf((e.target as HTMLInputElement).value)) })
     const leverPicker = (i: number) => {
@@ -127,9 +124,8 @@ export class SweepPanel {
     for (const m of SUMMARY_METRICS) metric.append(h('option', { value: m, text: metricLabel(m), selected: m === s.target.metric }))
     const op = h('select', { testid: 'sweep-op', onchange: (e: Event) => this.set((x) => (x.target.op = (e.target as HTMLSelectElement).value as '>=' | '<=')) })
     for (const o of ['>=', '<='] as const) op.append(h('option', { value: o, text: o === '>=' ? '≥' : '≤', selected: o === s.target.op }))
-    const running = this.state === 'running'
-    this.bar = h('progress', { max: 1, value: this.fraction, testid: 'sweep-progress' })
-    this.statusEl = h('div', { class: 'run-status', testid: 'sweep-status', text: this.status() })
+    const running = this.run.running
+    const [bar, status] = this.run.views()
     el.append(
       h('div', { class: 'sweep-form' }, axisRow(0), axisRow(1)),
       h(
@@ -156,35 +152,28 @@ export class SweepPanel {
         h('button', { text: t('run.cancel'), testid: 'sweep-cancel', disabled: !running, onclick: () => this.pool.cancel() }),
         h('button', { text: t('sweep.csv'), testid: 'sweep-csv', disabled: running || !this.last, onclick: () => this.exportCsv() }),
       ),
-      this.bar,
-      this.statusEl,
+      bar,
+      status,
     )
-    if (this.last && this.state !== 'running') this.renderResult(this.last.plan, this.last.outcome, s)
-  }
-
-  /** the status is kept as a function so a language switch re-words it */
-  private setState(s: SweepPanel['state'], status: () => string): void {
-    this.state = s
-    this.status = status
-    this.render()
+    if (this.last && !this.run.running) this.renderResult(this.last.plan, this.last.outcome, s)
   }
 
   private async start(): Promise<void> {
     const s = this.settings()
     const sc = this.host.scenario()
-    if (!sc.input) return this.setState('failed', () => `${t('scn.invalid')} ${sc.problems.join('; ')}`)
+    if (!sc.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sc.problems.join('; ')}`)
     const problems = checkSettings(s)
-    if (problems.length) return this.setState('failed', () => `${t('sweep.bad')} ${problems.join('; ')}`)
+    if (problems.length) return this.run.set('failed', () => `${t('sweep.bad')} ${problems.join('; ')}`)
     let plan: SweepPlan
     try {
       plan = planSweep(sc.input as ScenarioInput, s)
     } catch (e) {
-      return this.setState('failed', () => `${t('sweep.bad')} ${e instanceof Error ? e.message : String(e)}`)
+      return this.run.set('failed', () => `${t('sweep.bad')} ${e instanceof Error ? e.message : String(e)}`)
     }
     this.last = null
-    this.fraction = 0
+    this.run.fraction = 0
     const workers = s.workers || defaultWorkers()
-    this.setState('running', () => t('run.loading'))
+    this.run.set('running', () => t('run.loading'))
     let shown = 0
     const world = this.host.world()
     const doc = this.host.doc()
@@ -199,9 +188,7 @@ export class SweepPanel {
           const now = performance.now()
           if (now - shown < 100 && p.done < p.total) return
           shown = now
-          this.fraction = p.fraction
-          this.bar.value = p.fraction
-          this.statusEl.textContent = `${t('sweep.progress', { done: p.done, total: p.total })}${p.etaSeconds === null ? '' : ` · ${t('run.eta', { s: Math.ceil(p.etaSeconds) })}`}`
+          this.run.progress(p.fraction, `${t('sweep.progress', { done: p.done, total: p.total })}${etaText(p.etaSeconds)}`)
         },
       })
       const el = this.el
@@ -209,12 +196,12 @@ export class SweepPanel {
       el.dataset.runs = String(outcome.results.filter(Boolean).length)
       el.dataset.seconds = outcome.seconds.toFixed(3)
       el.dataset.runSeconds = outcome.runSeconds.toFixed(3)
-      if (outcome.cancelled) return this.setState('cancelled', () => t('sweep.cancelled', { done: outcome.results.filter(Boolean).length, total: plan.jobs.length }))
+      if (outcome.cancelled) return this.run.set('cancelled', () => t('sweep.cancelled', { done: outcome.results.filter(Boolean).length, total: plan.jobs.length }))
       this.last = { plan, outcome, settings: s }
-      this.fraction = 1
-      this.setState('done', () => t('sweep.done', { runs: plan.jobs.length, workers: outcome.workers, s: outcome.seconds.toFixed(1) }))
+      this.run.fraction = 1
+      this.run.set('done', () => t('sweep.done', { runs: plan.jobs.length, workers: outcome.workers, s: outcome.seconds.toFixed(1) }))
     } catch (e) {
-      this.setState('failed', () => t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
+      this.run.set('failed', () => t('run.failed', { m: e instanceof Error ? e.message : String(e) }))
     }
   }
 

@@ -1,18 +1,17 @@
-// N simulator workers (sim/worker.ts behind Comlink) that share one queue of sweep runs. Each worker loads the
-// edited world once (and keeps it while the document is unchanged); a free worker takes the next job. Results are
+// N simulator workers (sim/worker.ts behind Comlink) that share one queue of sweep runs. Each worker holds the
+// edited world (and keeps it while the document is unchanged): one worker parses and compiles the layer files, the
+// others get its compiled columns over a MessageChannel, worker to worker; a free worker takes the next job. Results are
 // stored by job index and every run carries its own seed, so the numbers do not depend on N or on which worker
 // finished first. Workers are made by a factory, so tests can run the same pool on in-process services.
 import * as Comlink from 'comlink'
-import type { SimResult } from '../../sim/api.ts'
+import type { SimResult, SimService } from '../../sim/api.ts'
+import { progressClock } from '../progress.ts'
 import type { SweepJob } from './plan.ts'
 
-/** the part of sim/worker.ts's SimService a sweep uses (restated: src/ imports sim/ only through sim/api.ts) */
-export interface SimRemote {
-  loadWorld(src: { files: Record<string, string> }): Promise<unknown>
-  newRunId(): Promise<number>
-  run(req: { scenario: unknown; seed: number; days: number; detail?: boolean }, onProgress?: (day: number, days: number) => void, onEvents?: unknown, runId?: number): Promise<SimResult>
-  cancel(runId: number): Promise<void>
-}
+type Used = 'loadWorld' | 'shareWorld' | 'loadWorldFrom' | 'newRunId' | 'run' | 'cancel'
+/** the part of the worker's one contract a sweep uses, each method answering by promise (what
+ *  Comlink.wrap<SimService> gives; tests pass in-process services of the same shape) */
+export type SimRemote = { [K in Used]: (...args: Parameters<SimService[K]>) => Promise<Awaited<ReturnType<SimService[K]>>> }
 
 export interface PoolWorker {
   remote: SimRemote
@@ -43,7 +42,7 @@ export interface SweepOutcome {
 /** the module worker the app uses */
 export const browserWorker: WorkerFactory = () => {
   const w = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' })
-  return { remote: Comlink.wrap(w) as unknown as SimRemote, dispose: () => w.terminate() }
+  return { remote: Comlink.wrap<SimService>(w), dispose: () => w.terminate() }
 }
 
 /** navigator.hardwareConcurrency, capped: more threads than cores only adds contention, and each holds a world */
@@ -79,18 +78,28 @@ export class SweepPool {
     try {
       while (this.slots.length > n) this.slots.pop()!.w.dispose()
       while (this.slots.length < n) this.slots.push({ w: this.factory(), loaded: null, runId: 0 })
-      if (this.slots.some((s) => s.loaded !== opts.worldKey)) {
-        const files = await opts.files()
+      const missing = this.slots.filter((s) => s.loaded !== opts.worldKey)
+      if (missing.length) {
+        let source = this.slots.find((s) => s.loaded === opts.worldKey)
+        if (!source) {
+          source = missing.shift()!
+          source.loaded = null
+          await source.w.remote.loadWorld({ files: await opts.files() })
+          source.loaded = opts.worldKey
+        }
+        const from = source
+        // the compiled columns go from worker to worker: the page neither parses nor copies them
         await Promise.all(
-          this.slots.map(async (s) => {
-            if (s.loaded === opts.worldKey) return
+          missing.map(async (s) => {
             s.loaded = null
-            await s.w.remote.loadWorld({ files })
+            const { port1, port2 } = new MessageChannel()
+            await Promise.all([from.w.remote.shareWorld(Comlink.transfer(port1, [port1])), s.w.remote.loadWorldFrom(Comlink.transfer(port2, [port2]))])
             s.loaded = opts.worldKey
           }),
         )
       }
       const t1 = performance.now()
+      const clock = progressClock()
       let next = 0
       let done = 0
       const partial = new Map<number, number>()
@@ -99,8 +108,7 @@ export class SweepPool {
         let inFlight = 0
         for (const f of partial.values()) inFlight += f
         const fraction = jobs.length ? Math.min(1, (done + inFlight) / jobs.length) : 1
-        const elapsed = (performance.now() - t1) / 1000
-        opts.onProgress({ done, total: jobs.length, fraction, etaSeconds: fraction > 0.01 && fraction < 1 ? (elapsed * (1 - fraction)) / fraction : fraction >= 1 ? 0 : null })
+        opts.onProgress({ done, total: jobs.length, fraction, etaSeconds: clock.eta(fraction) })
       }
       report()
       const drain = async (s: Slot) => {

@@ -81,6 +81,8 @@ describe('sweep pool', () => {
     const delay = () => new Promise((r) => setTimeout(r, (salt = (salt * 7919) % 97)))
     const remote: SimRemote = {
       loadWorld: async (src) => svc.loadWorld(src),
+      shareWorld: async (port) => svc.shareWorld(port),
+      loadWorldFrom: (port) => svc.loadWorldFrom(port),
       newRunId: async () => svc.newRunId(),
       run: async (req, onProgress, _e, id) => {
         await delay()

@@ -37,7 +37,7 @@ async function baseFiles(world: World, pause: Yield): Promise<Record<string, str
   const files: Record<string, string> = {}
   for (const [layer, file] of Object.entries(LAYER_FILES)) {
     if (layer === 'grids') continue
-    files[file] = await layerText((world as unknown as Record<string, FeatureCollection>)[layer], pause, clock)
+    files[file] = await layerText(world[layer as keyof typeof LAYER_FILES], pause, clock)
   }
   files['world.json'] = JSON.stringify({ ...world.meta, layers: LAYER_FILES }, null, 2) + '\n'
   return files
