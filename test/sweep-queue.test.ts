@@ -75,6 +75,8 @@ describe('gongzhi sweep --queue with gongzhi worker on a real Redis', () => {
     await collector.until((s) => s.includes('sweep: 40 runs on'), 60_000, 'the collector to queue the plan')
     // a short lock, so the killed worker's job is taken over within seconds
     const a = gongzhi('worker', '--queue', url, '--lock-seconds', '2')
+    // A listens first, so that B cannot take every job before A has run two even on a loaded machine
+    await a.until((s) => s.includes('waiting for jobs'), 60_000, 'worker A to start')
     const b = gongzhi('worker', '--queue', url, '--lock-seconds', '2')
     // worker A has finished a run and started its next: killed in the middle of that one
     await a.until((s) => /ran job .* \(2 so far\)[\s\S]*running job/.test(s), 120_000, 'worker A to run two jobs and start a third')
