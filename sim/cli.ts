@@ -38,7 +38,10 @@ ${WORLD_FROM_USAGE}
   gongzhi import FILE [--crs auto|wgs84|gcj02|bd09] [--layer auto|grids|communities|buildings|…] --out FILE
   gongzhi run (--world DIR | --preset fengtai|street [--world-seed N]) --scenario FILE|NAME --days N --seed S
               [--replicates R] --out FILE.json
-  gongzhi sweep --plan FILE.json [--workers N] --out FILE.csv   (resumes: rows already in the CSV are skipped)
+  gongzhi sweep --plan FILE.json [--workers N] [--shard K/N] --out FILE.csv   (resumes: rows already in the CSV are skipped)
+  gongzhi sweep merge PART.csv... --out FILE.csv     (the shards of one plan, each once, into the local sweep's CSV)
+  gongzhi sweep --plan FILE.json --queue redis://HOST:PORT --out FILE.csv     (queue the runs, collect the rows)
+  gongzhi worker --queue redis://HOST:PORT [--concurrency N] [--lock-seconds S]   (run queued sweep jobs)
   gongzhi scenarios                      list the preset scenarios, one a line
   gongzhi scenarios diff A B             levers that differ between two scenarios (names or files)
   gongzhi calibrate [--preset street|fengtai] [--days N] [--seed S]   simulated vs published figures
@@ -173,6 +176,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'run') return runCmd(tail)
     if (cmd === 'sweep') return await sweepCmd(tail)
+    if (cmd === 'worker') return await (await import('./cli/queue-worker.ts')).workerCmd(tail)
     if (cmd === 'scenarios') return scenariosCmd(tail)
     if (cmd === 'calibrate') return calibrateCmd(tail)
     if (cmd === 'world' && sub === 'build') return worldBuild(rest)

@@ -3,7 +3,7 @@
 // keeps a second sweep from writing the same CSV.
 import { closeSync, existsSync, openSync, readFileSync, truncateSync, unlinkSync, writeSync } from 'node:fs'
 import { WorldFileError } from '../api.ts'
-import type { SweepPlan } from '../run/sweep-plan.ts'
+import { jobAt, type SweepPlan } from '../run/sweep-plan.ts'
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v))
 export const csvCell = (v: unknown): string => {
@@ -61,6 +61,14 @@ export function csvRecords(s: string): CsvRecord[] {
   return out
 }
 
+/** a shard CSV (`sweep --shard K/N`): a first line naming the plan and slice, and a `job` column before the id */
+export interface ShardHead {
+  /** the first line, without its line break: `# gongzhi sweep shard K/N plan=HASH jobs=TOTAL` */
+  line: string
+  /** whether job index i belongs to this shard */
+  owns: (i: number) => boolean
+}
+
 export interface Resume {
   /** ids of the runs already in the file */
   done: Set<string>
@@ -70,9 +78,10 @@ export interface Resume {
 
 /** reads an existing sweep CSV: every complete row must be a run of this plan; a last row without its line break
  *  (the sweep was killed while writing it) is cut off the file and run again */
-export function resumeCsv(file: string, header: string[], plan: SweepPlan, scenarioName: string): Resume {
+export function resumeCsv(file: string, header: string[], plan: SweepPlan, scenarioName: string, shard?: ShardHead): Resume {
   const s = readFileSync(file, 'utf8')
   const records = csvRecords(s)
+  const head = shard ? [shard.line, ['job', ...header].join(',')] : [header.join(',')]
   const done = new Set<string>()
   let dropped: string | undefined
   const last = records[records.length - 1]
@@ -81,16 +90,22 @@ export function resumeCsv(file: string, header: string[], plan: SweepPlan, scena
   const cut = last && last.end === -1 ? (records.pop(), last) : undefined
   const keep = records.length ? records[records.length - 1].end : 0
   if (cut) dropped = `dropped the cut-off row on line ${cut.line}`
-  if (!records.length) {
-    writeHeader(file, header)
+  if (records.length < head.length) {
+    writeHead(file, head)
     return { done, dropped }
   }
   const bad = (r: CsvRecord, why: string) => new WorldFileError(file, `line ${r.line}: ${why}; fix or remove that row, or use another --out`)
-  if (records[0].fields.join(',') !== header.join(',')) throw new WorldFileError(file, 'exists with different columns (another plan?): remove it or use another --out')
+  if (shard && records[0].fields.join(',') !== shard.line) throw new WorldFileError(file, `is not a shard file of this plan and slice (its first line should be "${shard.line}"): remove it or use another --out`)
+  if (records[head.length - 1].fields.join(',') !== head[head.length - 1]) throw new WorldFileError(file, 'exists with different columns (another plan?): remove it or use another --out')
   const lineOf = new Map<string, number>()
   const nLevers = plan.levers.length
-  for (const r of records.slice(1)) {
-    const f = r.fields
+  for (const r of records.slice(head.length)) {
+    let f = r.fields
+    if (shard) {
+      const i = Number(f[0])
+      if (!/^\d+$/.test(f[0]) || !shard.owns(i) || jobAt(plan, i).id !== f[1]) throw bad(r, `job ${JSON.stringify(f[0])} is not this shard's job for the run ${f[1]}`)
+      f = f.slice(1)
+    }
     if (f.length !== header.length) throw bad(r, `${f.length} fields where the header has ${header.length}`)
     let id: unknown
     try {
@@ -118,9 +133,14 @@ export function resumeCsv(file: string, header: string[], plan: SweepPlan, scena
 }
 
 export function writeHeader(file: string, header: string[]): void {
+  writeHead(file, [header.join(',')])
+}
+
+/** the first lines of a new CSV (a shard's line, then the header) */
+export function writeHead(file: string, lines: string[]): void {
   const fd = openSync(file, 'w')
   try {
-    writeSync(fd, header.join(',') + '\n')
+    writeSync(fd, lines.map((l) => l + '\n').join(''))
   } finally {
     closeSync(fd)
   }

@@ -8,19 +8,20 @@ import { buildWorld, checkRunBounds, compileWorld, SUMMARY_METRICS, WorldFileErr
 import { checkLeverValues, jobAt, jobCount, parseSweepPlan, PlanError, scenarioOfJob, type SweepPlan } from '../run/sweep-plan.ts'
 import { intOpt, parseOptions, UsageError } from './args.ts'
 import { loadScenario, loadWorldDir, readJson, writableOut } from './inputs.ts'
-import { csvLine, lockFile, resumeCsv, writeHeader } from './sweep-csv.ts'
+import { csvLine, lockFile, resumeCsv, writeHead } from './sweep-csv.ts'
+import { jobIndex, mergeShards, parseShard, planHash, shardHead, sortRows } from './sweep-shard.ts'
 
 const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
 
 /** a sweep thread: the JavaScript bundle beside the CLI when bin/bundle.js built it (boots in ≈50 ms), else the
  *  TypeScript module through tsx registered inside the thread (≈0.3 s) */
-function sweepWorker(): Worker {
+export function sweepWorker(): Worker {
   if (import.meta.url.endsWith('/cli.mjs')) return new Worker(new URL('./sweep-worker.mjs', import.meta.url))
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('../run/sweep-worker.ts', import.meta.url).href)}) })`
   return new Worker(boot, { eval: true })
 }
 
-function readPlan(file: string): SweepPlan {
+export function readPlan(file: string): SweepPlan {
   try {
     return parseSweepPlan(readJson(file))
   } catch (e) {
@@ -29,7 +30,7 @@ function readPlan(file: string): SweepPlan {
   }
 }
 
-function planWorld(plan: SweepPlan, file: string): CompiledWorld {
+export function planWorld(plan: SweepPlan, file: string): CompiledWorld {
   if (plan.world !== undefined) {
     try {
       return loadWorldDir(plan.world)
@@ -41,53 +42,80 @@ function planWorld(plan: SweepPlan, file: string): CompiledWorld {
   return compileWorld(buildWorld({ preset: plan.preset ?? 'street', seed: plan.worldSeed ?? 1 }))
 }
 
-export async function sweepCmd(args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { plan: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' } })
-  if (!values.plan) throw new UsageError('--plan FILE.json is required')
-  if (!values.out) throw new UsageError('--out FILE.csv is required')
-  const out = writableOut(values.out)
-  const nWorkers = intOpt('workers', values.workers, Math.max(1, cpus().length - 1), 1, 64)
-  const plan = readPlan(values.plan)
+/** the plan file, its base scenario and lever values checked: everything a sweep needs before its world */
+export function loadPlan(file: string): { plan: SweepPlan; base: Scenario } {
+  const plan = readPlan(file)
   let base: Scenario
   try {
     base = loadScenario(plan.scenario)
   } catch (e) {
-    if (e instanceof UsageError) throw new WorldFileError(values.plan, `plan.scenario: "${plan.scenario}" is neither a preset nor a file`)
+    if (e instanceof UsageError) throw new WorldFileError(file, `plan.scenario: "${plan.scenario}" is neither a preset nor a file`)
     throw e
   }
   try {
     checkLeverValues(plan, base)
   } catch (e) {
-    if (e instanceof PlanError) throw new WorldFileError(values.plan, e.message)
+    if (e instanceof PlanError) throw new WorldFileError(file, e.message)
     throw e
   }
+  return { plan, base }
+}
+
+export async function sweepCmd(args: string[]): Promise<number> {
+  if (args[0] === 'merge') {
+    const { values, positionals } = parseOptions(args.slice(1), { out: { type: 'string' } }, Infinity)
+    if (!values.out) throw new UsageError('--out FILE.csv is required')
+    const r = mergeShards(positionals, writableOut(values.out))
+    err(`merged ${r.shards} shards, ${r.jobs} runs → ${values.out}`)
+    return 0
+  }
+  const { values } = parseOptions(args, { plan: { type: 'string' }, workers: { type: 'string' }, out: { type: 'string' }, shard: { type: 'string' }, queue: { type: 'string' } })
+  if (!values.plan) throw new UsageError('--plan FILE.json is required')
+  if (!values.out) throw new UsageError('--out FILE.csv is required')
+  const out = writableOut(values.out)
+  const nWorkers = intOpt('workers', values.workers, Math.max(1, cpus().length - 1), 1, 64)
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard)
+  if (values.queue !== undefined) {
+    if (shard) throw new UsageError('--queue and --shard do not go together: the queue hands out the jobs itself')
+    if (values.workers !== undefined) throw new UsageError('--workers is for a local sweep: with --queue, start workers with gongzhi worker --queue … --concurrency N')
+    const { collect } = await import('./sweep-queue.ts')
+    return collect(values.plan, values.queue, out)
+  }
+  const { plan, base } = loadPlan(values.plan)
   // locked before anything is built (a second sweep is refused at once); a new CSV is made only once the world is
   // built (a plan whose world cannot be read leaves no file behind)
   const release = lockFile(out)
   const created = !existsSync(out)
   let written = 0
   try {
-    const header = ['id', 'seed', 'scenario', 'days', ...plan.levers.map(([p]) => p), ...SUMMARY_METRICS]
-    const { done, dropped } = created ? { done: new Set<string>(), dropped: undefined } : resumeCsv(out, header, plan, base.name)
+    const header = sweepHeader(plan)
+    const sh = shard && shardHead(plan, planHash(plan, base), shard)
+    const head = sh ? [sh.line, ['job', ...header].join(',')] : [header.join(',')]
+    const { done, dropped } = created ? { done: new Set<string>(), dropped: undefined } : resumeCsv(out, header, plan, base.name, sh)
     if (dropped) err(`${out}: ${dropped}; it is run again`)
     const total = jobCount(plan)
     const todo: number[] = []
-    for (let i = 0; i < total; i++) if (!done.has(jobAt(plan, i).id)) todo.push(i)
+    const index = jobIndex(plan)
+    for (let i = 0; i < total; i++) if ((!sh || sh.owns(i)) && !done.has(jobAt(plan, i).id)) todo.push(i)
     // said once the world is built, so that a world that cannot be read is the one line a failed sweep prints
-    const started = () => err(`sweep: ${total} runs (${total / plan.replicates} lever settings × ${plan.replicates} replicates), ${total - todo.length} already in ${out}, ${nWorkers} workers`)
+    const mine = sh ? Math.ceil((total - shard!.k) / shard!.n) : total
+    const started = () => err(`sweep${shard ? ` shard ${shard.k}/${shard.n}: ${mine} of` : ':'} ${total} runs (${total / plan.replicates} lever settings × ${plan.replicates} replicates), ${mine - todo.length} already in ${out}, ${nWorkers} workers`)
     if (!todo.length) started()
     const world = () => {
       const w = planWorld(plan, values.plan!)
       // a run too large for memory is refused here, in one line, rather than crashing a worker
       checkRunBounds(w, base, plan.days)
-      if (created) writeHeader(out, header)
+      if (created) writeHead(out, head)
       started()
       return w
     }
-    await runJobs(plan, base, world, todo, Math.min(nWorkers, todo.length), (row) => {
-      appendFileSync(out, csvLine(row))
+    await runJobs(plan, base, world, todo, Math.min(nWorkers, todo.length), (row, i) => {
+      appendFileSync(out, csvLine(sh ? [i, ...row] : row))
       written++
     }, out)
+    // rows in plan order, whatever order the runs finished in: the same plan gives the same bytes on any machine,
+    // with any number of workers, and from merged shards
+    sortRows(out, head.length, sh ? (f) => Number(f[0]) : (f) => index.get(f[0]) ?? Infinity)
     return 0
   } catch (e) {
     // the runs already written are whole rows: say so (the error itself follows, from the top-level handler)
@@ -108,7 +136,12 @@ export async function sweepCmd(args: string[]): Promise<number> {
 
 /** feeds the jobs to `nw` worker threads, one run in flight each; calls `row` for every finished run. `makeWorld`
  *  runs while the workers boot (and not at all when there is nothing to run). */
-async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => CompiledWorld, todo: number[], nw: number, row: (cells: unknown[]) => void, out: string): Promise<void> {
+export const sweepHeader = (plan: SweepPlan): string[] => ['id', 'seed', 'scenario', 'days', ...plan.levers.map(([p]) => p), ...SUMMARY_METRICS]
+
+/** one CSV row of a finished run (without the shard's job column) */
+export const sweepRow = (plan: SweepPlan, base: Scenario, j: ReturnType<typeof jobAt>, metrics: Record<string, number>): unknown[] => [j.id, j.seed, base.name, plan.days, ...j.values, ...SUMMARY_METRICS.map((m) => metrics[m])]
+
+async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => CompiledWorld, todo: number[], nw: number, row: (cells: unknown[], job: number) => void, out: string): Promise<void> {
   const t0 = performance.now()
   let next = 0
   let finished = 0
@@ -125,10 +158,11 @@ async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => Compile
       workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
-            const inFlight = new Map<string, ReturnType<typeof jobAt>>()
+            const inFlight = new Map<string, ReturnType<typeof jobAt> & { i: number }>()
             const feed = () => {
               if (next >= todo.length) return resolve()
-              const j = jobAt(plan, todo[next++])
+              const i = todo[next++]
+              const j = { ...jobAt(plan, i), i }
               const scenario = scenarioOfJob(plan, base, j)
               // lever values (demand, surge) change the memory a run needs: each run is checked before it is sent
               checkRunBounds(compiled!, scenario, plan.days)
@@ -144,7 +178,7 @@ async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => Compile
                 const j = msg.id === undefined ? undefined : inFlight.get(msg.id)
                 if (j && msg.metrics) {
                   inFlight.delete(j.id)
-                  row([j.id, j.seed, base.name, plan.days, ...j.values, ...SUMMARY_METRICS.map((m) => msg.metrics![m])])
+                  row(sweepRow(plan, base, j, msg.metrics), j.i)
                   err(`run ${++finished}/${todo.length}`)
                 }
                 feed()
