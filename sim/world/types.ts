@@ -17,6 +17,8 @@ export interface WorldMeta {
   notice: string
   counts: Record<string, number>
   totals: { households: number; residents: number }
+  /** NBS streets of the chosen districts that have no boundary polygon (special zones) and are not in the world */
+  leftOut?: { code: string; name: string; communities: number }[]
 }
 
 export interface World {
