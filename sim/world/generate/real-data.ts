@@ -1,6 +1,6 @@
 // The real data every preset is built on (data/real/, see each PROVENANCE.md): street polygons (bj-subdistricts,
 // MIT, WGS84), the NBS 2023 street and 社区/村 codes and names, and the 2020 census population of each district.
-import type { MultiPolygon } from 'geojson'
+import type { MultiPolygon, Polygon } from 'geojson'
 import dongcheng from '../../../data/real/bj-subdistricts/dongcheng.geo.json' with { type: 'json' }
 import xicheng from '../../../data/real/bj-subdistricts/xicheng.geo.json' with { type: 'json' }
 import chaoyang from '../../../data/real/bj-subdistricts/chaoyang.geo.json' with { type: 'json' }
@@ -19,7 +19,7 @@ import miyun from '../../../data/real/bj-subdistricts/miyun.geo.json' with { typ
 import yanqing from '../../../data/real/bj-subdistricts/yanqing.geo.json' with { type: 'json' }
 import divisions from '../../../data/real/divisions/beijing.json' with { type: 'json' }
 import census from '../../../data/real/census-2020/beijing-districts.json' with { type: 'json' }
-import type { Polys } from '../../geometry/measure.ts'
+import { polysOf, type Polys } from '../../geometry/measure.ts'
 
 export interface DistrictInfo {
   /** 6-digit division code */
@@ -49,7 +49,7 @@ export interface RealCommunity {
   rural: boolean
 }
 
-type Fc = { features: { properties: { code: string; name: string }; geometry: MultiPolygon }[] }
+type Fc = { features: { properties: { code: string; name: string }; geometry: Polygon | MultiPolygon }[] }
 const FILES = { dongcheng, xicheng, chaoyang, fengtai, shijingshan, haidian, mentougou, fangshan, tongzhou, shunyi, changping, daxing, huairou, pinggu, miyun, yanqing } as unknown as Record<string, Fc>
 
 const EN: [string, string, string][] = [
@@ -97,7 +97,7 @@ export function districtByPinyin(pinyin: string): DistrictInfo | undefined {
 export function streetsOf(d: DistrictInfo): RealStreet[] {
   return FILES[d.pinyin].features.map((f) => {
     const name = NBS_STREET.get(f.properties.code) ?? f.properties.name
-    return { code: f.properties.code, name, kind: name.endsWith('街道') ? 'subdistrict' : 'town', polys: f.geometry.coordinates }
+    return { code: f.properties.code, name, kind: name.endsWith('街道') ? 'subdistrict' : 'town', polys: polysOf(f.geometry) }
   })
 }
 
