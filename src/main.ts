@@ -1,11 +1,12 @@
 // Boot: read ?preset= and ?lang=, build the world in a worker, restore the last project, start the app.
 import * as Comlink from 'comlink'
-import { buildWorld, type World } from '../sim/api.ts'
+import { buildWorld, type Preset, type World } from '../sim/api.ts'
 import { App, freshProject } from './app.ts'
 import './app.css'
-import { applyI18n, setLang } from './i18n/i18n.ts'
+import { applyI18n, setLang, t } from './i18n/i18n.ts'
 import { createMap } from './map/map.ts'
 import { getCurrent, getProject, putProject, setCurrent } from './store/persist.ts'
+import { PAGE_PRESETS, renderWorldPicker } from './panels/world-picker.ts'
 import type { WorldWorker } from './world.worker.ts'
 
 interface Hook {
@@ -19,15 +20,27 @@ const hook: Hook = { ready: false, timings: { start: performance.now() } }
 
 async function boot(): Promise<void> {
   const q = new URLSearchParams(location.search)
-  const preset = q.get('preset') === 'street' ? 'street' : 'fengtai'
+  const asked = q.get('preset') ?? 'fengtai'
+  const preset = (PAGE_PRESETS.includes(asked) ? asked : 'fengtai') as Preset
   const seed = Number(q.get('seed') ?? 1) || 1
   if (q.get('lang') === 'en') setLang('en')
   applyI18n()
+  const loading = document.getElementById('loading')
+  // the whole city is CLI-only for now: say so instead of silently building another world
+  if (asked === 'beijing') {
+    if (loading) loading.textContent = t('world.cliOnly')
+    renderWorldPicker(document.getElementById('world-picker') as HTMLSelectElement, asked)
+    hook.error = 'cli-only world'
+    return
+  }
   const building = (async (): Promise<World> => {
     try {
       const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module' })
       const remote = Comlink.wrap<WorldWorker>(worker)
-      const w = await remote.build(preset, seed)
+      const progress = (done: number, total: number) => {
+        if (loading) loading.textContent = t('app.building', { done, total })
+      }
+      const w = await remote.build(preset, seed, Comlink.proxy(progress))
       worker.terminate()
       return w
     } catch (e) {

@@ -375,4 +375,10 @@ export const en: Record<keyof typeof zh, string> = {
   'report.ciNote': 'brackets: 95% interval over {n} replicates',
   'report.defs': 'Response: share reaching a handling unit within its limit (at most 24 h); resolution and satisfaction: callbacks finding the issue fixed / the resident satisfied; on time: callbacks whose issue closed within its time limit.',
   'report.synthetic': 'The world and levers are synthetic: results compare scenarios, they do not forecast.',
+  'world.pick': 'Choose a world: a Beijing district or one street of Fengtai',
+  'world.street': 'Xiluoyuan Street (Fengtai)',
+  'world.beijing': 'Beijing (all 16 districts)',
+  'world.cliOnlyShort': 'CLI only',
+  'world.cliOnly': 'The whole city is too large for the page to build and draw; until the city-scale work lands, build it with the command line: npx gongzhi world build --preset beijing --out DIR',
+  'app.building': 'Building the world… {done} of {total} streets done',
 }

@@ -373,4 +373,10 @@ export const zh = {
   'report.ciNote': '方括号内为 {n} 次重复的 95% 区间',
   'report.defs': '响应率：在时限（最多 24 小时）内到达处置单位的比例；解决率、满意率：回访中已解决、满意的比例；按期结案率：回访问题在时限内结案的比例。',
   'report.synthetic': '世界与参数为合成数据，结果用于比较方案，不是预测。',
+  'world.pick': '选择世界：北京各区或丰台区的一个街道',
+  'world.street': '西罗园街道（丰台区）',
+  'world.beijing': '北京市（16 个区）',
+  'world.cliOnlyShort': '仅命令行',
+  'world.cliOnly': '全市世界过大，网页暂不能生成和显示；在城市规模支持完成之前，请用命令行生成：npx gongzhi world build --preset beijing --out DIR',
+  'app.building': '正在生成世界… 已完成 {done}/{total} 个街道',
 } as const

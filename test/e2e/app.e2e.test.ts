@@ -289,7 +289,7 @@ describe('the planner workspace (e2e)', () => {
 
   it('imports the real Fengtai outline as GCJ-02 and it lands on the district', async () => {
     const page = await newPage(fx.served.url)
-    const file = readFileSync(join(process.cwd(), '../shared/data/real/vonng-adcode/fences/110106.json'))
+    const file = readFileSync(join(process.cwd(), 'test/fixtures/vonng-adcode-110106.gcj02.json'))
     await page.setInputFiles('[data-testid=file-input]', { name: '110106.json', mimeType: 'application/json', buffer: file })
     await page.waitForSelector('[data-testid=crs-dialog][open]')
     await page.check('[data-testid=crs-gcj02]')
