@@ -227,8 +227,11 @@ export class Model {
       this.poolShift[this.enfPool0 + s] = 1
       this.poolPeople[this.enfPool0 + s] = sc.street.enforcementOfficers
     }
-    // district departments scale with the world (a street-only world gets its share of them)
-    const dept = (sc.departments.staff * w.streets.n) / 26
+    // district departments (the lever is Fengtai's, 2,019,764 residents in the 2020 census) scale with the world's
+    // residents: a street-only world gets its share of them, a bigger district or the city more
+    let worldResidents = 0
+    for (let c = 0; c < w.communities.n; c++) worldResidents += w.communities.residents[c]
+    const dept = (sc.departments.staff * worldResidents) / 2_019_764
     servers[this.deptPool] = Math.max(1, Math.round(dept * rota))
     this.poolRole[this.deptPool] = ROLE.DEPT
     this.poolAvail[this.deptPool] = ((40 / 45) * dept * rota) / servers[this.deptPool]
