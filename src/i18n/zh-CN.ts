@@ -377,6 +377,6 @@ export const zh = {
   'world.street': '西罗园街道（丰台区）',
   'world.beijing': '北京市（16 个区）',
   'world.cliOnlyShort': '仅命令行',
-  'world.cliOnly': '全市世界过大，网页暂不能生成和显示；在城市规模支持完成之前，请用命令行生成：npx gongzhi world build --preset beijing --out DIR',
+  'world.cliOnly': '全市世界过大，网页暂不能生成和显示；在城市规模支持完成之前仅可用命令行生成：npx gongzhi world build --preset beijing --out DIR',
   'app.building': '正在生成世界… 已完成 {done}/{total} 个街道',
 } as const

@@ -50,7 +50,10 @@ describe('the planner workspace (e2e)', () => {
     expect(foreign).toEqual([]) // offline: no tiles, glyphs or fonts from the network
     for (const id of ['map', 'layer-panel', 'grid-stats', 'findings', 'undo', 'redo', 'import', 'export', 'legend', 'search', 'notice'])
       await expect(page.locator(`[data-testid=${id}]`).first().isVisible()).resolves.toBe(true)
-    expect(await page.locator('[data-testid=notice]').textContent()).toContain('synthetic')
+    const notice = await page.locator('[data-testid=notice]').textContent()
+    expect(notice).toContain('真实数据') // the page's language only
+    expect(notice).not.toContain('synthetic')
+    expect(await page.locator('[data-testid=world-picker] option').count()).toBe(18)
     expect(await page.locator('[data-testid=layer-panel] h2').textContent()).toBe('图层')
     expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.opts.world.meta.preset)).toBe('fengtai')
     await mapShot(page)
@@ -62,6 +65,8 @@ describe('the planner workspace (e2e)', () => {
     await page.locator('[data-testid=layer-streets] button').last().click()
     await page.click('[data-testid=lang]')
     expect(await page.locator('[data-testid=layer-panel] h2').textContent()).toBe('Layers')
+    expect(await page.locator('[data-testid=notice]').textContent()).toMatch(/^About the data: Real: street and town boundaries/)
+    expect(await page.locator('[data-testid=world-picker] option[value=chaoyang]').textContent()).toBe('Chaoyang District')
     // search a community by name and fit to it
     const name: string = await page.evaluate(() => (window as unknown as G).__gongzhi.app.opts.world.communities.features[5].properties.name)
     await page.fill('[data-testid=search-input]', name)
