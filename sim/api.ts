@@ -56,5 +56,6 @@ export {
   type ReplicateSummary,
 } from './run/simulate.ts'
 export { CALIBRATION_TARGETS, calibrate, type CalibrationRow } from './run/calibrate.ts'
+export { estimateRun, checkRunBounds, RunBoundsError, RUN_MEMORY_LIMIT_BYTES, type RunEstimate } from './run/run-bounds.ts'
 export { worldToMessage, worldFromMessage, type WorldMessage } from './run/world-message.ts'
 export { layerDiff } from './geometry/layer-diff.ts'

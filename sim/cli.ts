@@ -35,6 +35,8 @@ import {
   type Scenario,
 } from './api.ts'
 import type { Polygon } from 'geojson'
+// a refused run (too large for memory) is reported in one line like a bad world file
+import { RunBoundsError } from './api.ts'
 
 const USAGE = `gongzhi — grid governance planner and simulator
 
@@ -361,7 +363,7 @@ export async function main(argv: string[]): Promise<number> {
       err(`gongzhi: invalid scenario\n${e.message}`)
       return 1
     }
-    if (e instanceof WorldFileError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (e instanceof WorldFileError || e instanceof RunBoundsError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       err(`gongzhi: ${(e as Error).message}`)
       return (e as { code?: string }).code ? 2 : 1
     }

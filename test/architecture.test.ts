@@ -1,5 +1,6 @@
 // The boundaries the code relies on: the browser app reaches the simulation only through sim/api.ts, sim/ knows
 // nothing of the DOM, map or UI, and nothing in sim/ draws randomness or time from outside the seeded streams.
+import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -31,5 +32,48 @@ describe('architecture', () => {
 
   it('the worker imports only comlink and sim/api.ts', () => {
     expect(imports('sim/worker.ts').sort()).toEqual(['./api.ts', 'comlink'])
+  })
+})
+
+// Nothing in the repository may point outside it: a fresh clone has no notes, no book file and no shared folder
+// beside it. The book is cited by chapter and section ("book ch. 9.2.4"), published figures by their public source
+// (docs/domain.md § Citations). The patterns are spelled so that this file does not match itself.
+const OUTSIDE: [string, RegExp][] = [
+  ['the domain model notes', /(?<![\w-])model\.md\b/],
+  ['the calibration notes', /(?<![\w-])calibration\.md\b/],
+  ['the competitor notes', /(?<![\w-])anchors\.md\b/],
+  ['the seed notes', /seed[-]notes/],
+  ['a path to the shared folder', /\.\.\/shared\b|\/work\/shared\b/],
+  // "L" and a book line number, alone, in a list or as a range. Not a token inside a word, a path, a URL or base64
+  // (preceded by a word character, / + =), nor an SVG line-to with its coordinate pair.
+  ['a book line number (cite the chapter and section)', /(?<![\w/+=])L\d{2,5}(?!\w)(?!\s*[,.]?\s*\d)/],
+]
+/** data files and binaries carry no citations; everything else tracked is read */
+const SKIP = /\.(png|jpe?g|gif|webp|ico|pbf|zip|kmz|shp|shx|dbf|prj|cpg|geojson|csv|tsv)$|\.geo\.json$|(^|\/)package-lock\.json$/
+
+describe('references stay inside the repository', () => {
+  it('the line-number pattern catches citations and spares other tokens', () => {
+    const line = OUTSIDE[OUTSIDE.length - 1][1]
+    for (const s of ['L' + '2133', 'see L' + '979)', 'L' + '1364–L' + '1385', '(L' + '469, L' + '577)', 'L' + '1808 ff.', '"L' + '864 (≤30 min)"']) expect(s, s).toMatch(line)
+    for (const s of ['M0 0 L' + '120 40', 'M0,0 L' + '120,40z', 'an L2 norm', 'L1 cache', 'https://x.org/L' + '123', 'sha512-abL' + '123', 'id=L' + '123', 'HL' + '2133', 'L' + '123abc']) expect(s, s).not.toMatch(line)
+  })
+
+  it('no tracked file names notes, book lines or folders outside the repository', () => {
+    const tracked = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0').filter((f) => f && !SKIP.test(f))
+    expect(tracked.length).toBeGreaterThan(100)
+    const bad: string[] = []
+    for (const f of tracked) {
+      let text: string
+      try {
+        text = readFileSync(f, 'utf8')
+      } catch {
+        continue // listed but deleted in the work tree
+      }
+      if (text.includes('\0')) continue // binary
+      text.split('\n').forEach((l, i) => {
+        for (const [what, re] of OUTSIDE) if (re.test(l)) bad.push(`${f}:${i + 1}: ${what}: ${l.trim().slice(0, 120)}`)
+      })
+    }
+    expect(bad).toEqual([])
   })
 })

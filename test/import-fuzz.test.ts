@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { importFile, type ImportOptions, type ImportResult } from '../sim/import/index.ts'
 import * as R from '../sim/import/reasons.ts'
-import { makeDbf, makeShp, makeZip } from '../sim/import/test-fixtures.ts'
+import { gb18030, makeDbf, makeShp, makeZip } from '../sim/import/test-fixtures.ts'
 
 /** mulberry32: small, seeded, good enough to spread cases around */
 function rng(seed: number) {
@@ -247,5 +247,39 @@ describe('import fuzz', () => {
     check({ name: 'huge.geojson', bytes: big, codes: [R.TOO_LARGE] }, res)
     expect(res.issues[0].message).toMatch(/100\.0 MiB, over the 64\.0 MiB limit/)
     expect(ms).toBeLessThan(200)
+  })
+
+  // Chinese exports name GBK in many ways, or write UTF-8 over GBK bytes: every one must give the right text.
+  const CPG_VARIANTS = [undefined, '936', 'CP936', 'cp936', 'ANSI 936', 'GBK', 'gbk', 'GB2312', 'gb2312', 'GB18030', 'UTF-8', 'utf8', 'windows-936', '  936\r\n', 'no-such-code-page']
+  it(`reads GBK Shapefiles whose .cpg is each of ${CPG_VARIANTS.length} variants without mojibake`, async () => {
+    const r = rng(936)
+    const NAMES = ['卢沟桥网格', '丰台𠀀区网格', '东高地第三网格', '𪚥望园网格', '新村街道网格']
+    const COMMUNITIES = ['卢沟桥社区', '东高地社区', '𠀁家园社区']
+    for (const cpg of CPG_VARIANTS) {
+      const n = r.int(1, 6)
+      const names = Array.from({ length: n }, () => r.pick(NAMES))
+      const comms = Array.from({ length: n }, () => r.pick(COMMUNITIES))
+      const shapes = Array.from({ length: n }, () => ({ polygon: ring(r).reverse() as [number, number][] }))
+      const { shp, shx } = makeShp(shapes)
+      const fields = [
+        { name: gb18030('网格编码'), type: 'C' as const, length: 10 },
+        { name: gb18030('名称'), type: 'C' as const, length: 30 },
+        { name: gb18030('所属社区'), type: 'C' as const, length: 30 },
+      ]
+      const dbf = makeDbf(fields, names.map((nm, i) => [`G${i}`, gb18030(nm), gb18030(comms[i])]))
+      const files = [{ name: '网格.shp', data: shp }, { name: '网格.shx', data: shx }, { name: '网格.dbf', data: dbf }]
+      if (cpg !== undefined) files.push({ name: '网格.cpg', data: enc(cpg) })
+      const res = await importFile('gbk.zip', makeZip(files), { layer: 'grids', crs: 'wgs84' })
+      const why = `cpg ${JSON.stringify(cpg)}: ${JSON.stringify(res.issues.slice(0, 3))}`
+      expect(res.ok, why).toBe(true)
+      if (!res.ok) continue
+      expect(res.mapping.mapped, why).toMatchObject({ id: '网格编码', name: '名称', community: '所属社区' })
+      expect(res.features.map((f) => f.properties!.name), why).toEqual(names)
+      expect(res.features.map((f) => f.properties!.community), why).toEqual(comms)
+      const codes = res.issues.map((i) => `${i.severity}:${i.code}`)
+      if (cpg === 'UTF-8' || cpg === 'utf8') expect(codes, why).toContain(`warning:${R.DECODED_AS_GBK}`)
+      if (cpg === 'no-such-code-page') expect(codes, why).toContain(`warning:${R.UNKNOWN_CODE_PAGE}`)
+      if (cpg === undefined) expect(codes, why).toContain(`info:${R.DECODED_AS_GBK}`)
+    }
   })
 })

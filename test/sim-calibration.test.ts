@@ -1,4 +1,4 @@
-// Calibration: the presets land within ±5 points of the published rates (model.md §7) on the `street` world over a
+// Calibration: the presets land within ±5 points of the published rates (docs/domain.md § Figures) on the `street` world over a
 // year. The Dongcheng handling-time figures are printed by `gongzhi calibrate` but not asserted (see
 // docs/simulation.md: the grid-management mean of 7.5 h is not reproduced).
 import { describe, expect, it } from 'vitest'

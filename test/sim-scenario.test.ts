@@ -37,7 +37,7 @@ describe('scenario schema', () => {
     }
   })
 
-  it('ships the presets of model.md §6, each valid and with sources', () => {
+  it('ships the presets of docs/domain.md § Presets, each valid and with sources', () => {
     for (const name of ['baseline-pre-reform', 'grid-management', 'whistle', 'hotline-reform', 'volunteers', 'red-property', 'burden-reduction', 'epidemic-surge']) expect(SCENARIO_PRESETS).toContain(name)
     for (const name of SCENARIO_PRESETS) {
       const s = scenarioPreset(name)

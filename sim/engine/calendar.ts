@@ -1,6 +1,6 @@
 // Calendar profiles. The clock counts minutes from 00:00 on day 0 of the run; `startDay` (0 = 1 January) places
-// day 0 in the year. Intraday peaks 09–11 h and 14–16 h (calibration.md §2.1), quieter weekends (assumption),
-// heating season 15 November → 15 March (calibration.md §2.4).
+// day 0 in the year. Intraday peaks 09–11 h and 14–16 h (Beijing 12345, 2019: docs/domain.md § Figures), quieter weekends (assumption),
+// heating season 15 November → 15 March (docs/domain.md § Categories).
 export const MIN_PER_HOUR = 60
 export const MIN_PER_DAY = 1440
 export const MIN_PER_WEEK = 7 * MIN_PER_DAY
@@ -40,7 +40,7 @@ export const weekdayOfDay = (day: number, startDay: number): number => (((day + 
 
 /** heating season 15 Nov (day 318) → 15 Mar (day 73) */
 export const inHeatingSeason = (doy: number): boolean => doy >= 318 || doy <= 73
-/** the first official heating days are the peak (calibration.md §2.4: 1,600/day falling to 413/day) */
+/** the first official heating days are the peak (Beijing 2020: 1,600 heating tickets a day falling to 413; docs/domain.md § Categories) */
 export const heatingFactor = (doy: number): number => {
   if (!inHeatingSeason(doy)) return 0.15
   const since = doy >= 318 ? doy - 318 : doy + 365 - 318

@@ -18,13 +18,14 @@ export function indexAreas(areas: Polys[]): Flatbush {
 export function assignPoints(areas: Polys[], points: Position[], index: Flatbush = indexAreas(areas)): Int32Array {
   const out = new Int32Array(points.length).fill(-1)
   points.forEach((p, i) => {
-    const hits = index.search(p[0], p[1], p[0], p[1]).sort((a, b) => a - b)
-    for (const g of hits) {
-      if (areas[g].length && pointInPolys(p, areas[g])) {
-        out[i] = g
-        break
-      }
-    }
+    // The lowest-numbered area containing the point, without collecting and sorting every box that holds it:
+    // a pile of thousands of overlapping grids would make that a sort per building.
+    let best = -1
+    index.search(p[0], p[1], p[0], p[1], (g) => {
+      if ((best < 0 || g < best) && areas[g].length && pointInPolys(p, areas[g])) best = g
+      return false
+    })
+    out[i] = best
   })
   return out
 }

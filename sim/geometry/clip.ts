@@ -33,16 +33,33 @@ export function intersect(a: Polys, b: Polys): Polys {
   return run('intersection', a, [b])
 }
 
+/** Union of a few shapes; for a list of unknown length use unionAll (no spreading of big arrays into calls). */
 export function union(...gs: Polys[]): Polys {
-  const xs = gs.filter((g) => g.length > 0)
+  return unionAll(gs)
+}
+
+// polygon-clipping takes its operands as arguments; spreading thousands of them risks the call stack, so a
+// long list is joined in batches and the batch results joined again.
+const BATCH = 128
+
+export function unionAll(gs: readonly Polys[]): Polys {
+  let xs = gs.filter((g) => g.length > 0)
   if (xs.length === 0) return []
-  if (xs.length === 1) return xs[0]
-  return run('union', xs[0], xs.slice(1))
+  while (xs.length > 1) {
+    const next: Polys[] = []
+    for (let i = 0; i < xs.length; i += BATCH) {
+      const batch = xs.slice(i, i + BATCH)
+      next.push(batch.length === 1 ? batch[0] : run('union', batch[0], batch.slice(1)))
+    }
+    xs = next.filter((g) => g.length > 0)
+    if (xs.length === 0) return []
+  }
+  return xs[0]
 }
 
 export function difference(a: Polys, ...bs: Polys[]): Polys {
   const xs = bs.filter((g) => g.length > 0)
   if (a.length === 0) return []
   if (xs.length === 0) return a
-  return run('difference', a, xs)
+  return run('difference', a, xs.length > BATCH ? [unionAll(xs)] : xs)
 }

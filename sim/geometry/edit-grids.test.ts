@@ -11,7 +11,7 @@ describe('splitGrid / mergeGrids', () => {
     const [l, r] = parts!
     expect(areaM2(l)).toBeCloseTo(areaM2(sq) / 2, -1)
     expect(areaM2(l) + areaM2(r)).toBeCloseTo(areaM2(sq), -1)
-    const m = mergeGrids(l, r)
+    const m = mergeGrids([l, r])
     expect(m.length).toBe(1)
     expect(areaM2(m)).toBeCloseTo(areaM2(sq), -1)
   })

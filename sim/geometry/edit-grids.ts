@@ -1,7 +1,7 @@
 // Editor operations on grids: split one grid by a straight cut through two points, and merge grids into one.
 // Pure geometry on Polys, so the editor, the CLI and tests share them.
 import type { Position } from 'geojson'
-import { union } from './clip.ts'
+import { unionAll } from './clip.ts'
 import { M_PER_DEG_LAT, mPerDegLon, areaM2, type Polys } from './measure.ts'
 import { splitByLine } from './partition.ts'
 
@@ -17,6 +17,6 @@ export function splitGrid(grid: Polys, a: Position, b: Position, minM2 = 1): [Po
 }
 
 /** One grid covering all of `grids` (may stay multipart when they do not touch). */
-export function mergeGrids(...grids: Polys[]): Polys {
-  return union(...grids)
+export function mergeGrids(grids: readonly Polys[]): Polys {
+  return unionAll(grids)
 }

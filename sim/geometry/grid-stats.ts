@@ -3,7 +3,7 @@
 import type { Position } from 'geojson'
 import { areaM2, compactness, distanceM, type Polys } from './measure.ts'
 
-/** Walking speed, km/h (model.md §1, assumption). */
+/** Walking speed, km/h (docs/domain.md § Hierarchy, assumption). */
 export const WALK_SPEED_KMH = 4.5
 /** Street-network walk over straight line (assumption: typical circuity of urban street networks, 1.2–1.4). */
 export const DETOUR_FACTOR = 1.3

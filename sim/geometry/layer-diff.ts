@@ -1,7 +1,7 @@
 // 多网合一: where two grid layers over the same land (governance grids and party-building grids) disagree.
 // Each grid of `b` is matched to the grid of `a` it overlaps most; land where a grid of `b` meets any other
 // grid of `a`, and land covered by one layer only, is the disagreement.
-import { difference, intersect, union } from './clip.ts'
+import { difference, intersect, unionAll } from './clip.ts'
 import { areaM2, bboxOfPolys, bboxesOverlap, type Polys } from './measure.ts'
 
 export function layerDiff(a: Polys[], b: Polys[], minM2 = 1): Polys {
@@ -20,8 +20,8 @@ export function layerDiff(a: Polys[], b: Polys[], minM2 = 1): Polys {
     pieces.sort((x, y) => y.area - x.area)
     for (const x of pieces.slice(1)) out.push(x.p)
   }
-  const ua = union(...a)
-  const ub = union(...b)
+  const ua = unionAll(a)
+  const ub = unionAll(b)
   out.push(difference(ua, ub), difference(ub, ua))
-  return union(...out.filter((p) => areaM2(p) >= minM2))
+  return unionAll(out.filter((p) => areaM2(p) >= minM2))
 }

@@ -2,7 +2,7 @@
 // community, and hand every gap or overlap piece to the grid that borders it longest. Afterwards the grids
 // tile the community (up to coordinate noise) and each keeps its identity and position in the list.
 import type { Position } from 'geojson'
-import { difference, intersect, union } from './clip.ts'
+import { difference, intersect, union, unionAll } from './clip.ts'
 import { areaM2, bboxOfPolys, bboxesOverlap, centroidOf, distanceM, type Polys } from './measure.ts'
 import { dissolveFragments, sharedBorderM } from './partition.ts'
 import { snapGrids } from './snap.ts'
@@ -31,7 +31,7 @@ export function repairGrids(community: Polys, grids: Polys[], ids: string[] = gr
   // Remove every overlap from all the grids involved; the overlap then is a gap like any other.
   const exclusive = clipped.map((g, i) => {
     const others = clipped.filter((h, j) => j !== i && h.length && boxes[i] && boxes[j] && bboxesOverlap(boxes[i]!, boxes[j]!))
-    return others.length ? difference(g, union(...others)) : g
+    return others.length ? difference(g, unionAll(others)) : g
   })
   // A grid swallowed whole by its neighbours would vanish; it keeps its own land and they give way.
   exclusive.forEach((g, i) => {
@@ -42,7 +42,7 @@ export function repairGrids(community: Polys, grids: Polys[], ids: string[] = gr
     })
     actions.push(`grid ${ids[i]}: lay entirely under other grids; it keeps its area and they give way`)
   })
-  const holes = difference(community, union(...exclusive))
+  const holes = difference(community, unionAll(exclusive))
   const out = exclusive.slice()
   for (const part of holes) {
     const piece: Polys = [part]

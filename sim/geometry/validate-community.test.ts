@@ -84,4 +84,22 @@ describe('validateCommunity', () => {
     gs[0] = { id: 'G1', geometry: rect(0, 0, 199.99, 200) }
     expect(validateCommunity(community, gs, buildings)).toEqual([])
   })
+
+  it('finds an overlap between two grids whose boxes overlap but are listed far apart', () => {
+    const gs = [...quadrants(), { id: 'G5', geometry: rect(150, 150, 250, 250) }]
+    const pairs = validateCommunity(community, gs, buildings).filter((f) => f.code === FINDING.OVERLAP).map((f) => f.features.map((r) => r.id).join('+'))
+    expect(pairs).toEqual(['G1+G5', 'G2+G5', 'G3+G5', 'G4+G5'])
+  })
+
+  it('caps the overlaps it lists and counts the pairs it did not examine', () => {
+    const gs = Array.from({ length: 30 }, (_, i) => ({ id: `G${i}`, geometry: rect(0, 0, 400, 400) }))
+    const fs = validateCommunity(community, gs, buildings, { listCap: 10 })
+    expect(fs.filter((f) => f.code === FINDING.OVERLAP)).toHaveLength(10)
+    const rest = fs.find((f) => f.code === FINDING.OVERLAPS_NOT_EXAMINED)!
+    expect(rest.value).toBe((30 * 29) / 2 - 10)
+    expect(rest.severity).toBe('error')
+    const notListed = fs.find((f) => f.code === FINDING.NOT_LISTED)!
+    expect(notListed).toMatchObject({ of: FINDING.HOUSEHOLDS_BELOW, value: 19 }) // G0 takes all four buildings
+    expect(fs.filter((f) => f.code === FINDING.HOUSEHOLDS_BELOW)).toHaveLength(10)
+  })
 })

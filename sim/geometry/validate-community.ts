@@ -2,13 +2,17 @@
 // every building must fall in a grid, and each grid should hold 300–500 households where the community's
 // size allows it. A piece smaller than `areaTolM2` or thinner than `widthTolM` (mean width 2A/P) is
 // coordinate noise — 7-decimal rounding alone leaves millimetre slivers along every cut — not a finding.
+// Overlaps are looked for only between grids whose boxes overlap (a Flatbush index), and once a community
+// has LIST_CAP overlaps the remaining candidate pairs are counted, not intersected: a thousand stacked copies
+// of one grid would otherwise cost half a million polygon intersections.
+import Flatbush from 'flatbush'
 import type { Position } from 'geojson'
 import { assignPoints } from './assign-buildings.ts'
-import { difference, intersect, union } from './clip.ts'
-import { FINDING, type Finding } from './findings.ts'
+import { difference, intersect, unionAll } from './clip.ts'
+import { capFindings, FINDING, LIST_CAP, type Finding } from './findings.ts'
 import { DEFAULT_BAND, gridCount, type GridBand } from './generate-grids.ts'
 import { ringProblems } from './ring-validity.ts'
-import { areaM2, bboxOfPolys, bboxesOverlap, centroidOf, perimeterM, type Polys } from './measure.ts'
+import { areaM2, bboxOfPolys, centroidOf, perimeterM, type Polys } from './measure.ts'
 
 export interface CommunityInput {
   id: string
@@ -28,6 +32,8 @@ export interface ValidateOptions {
   band?: GridBand
   areaTolM2?: number
   widthTolM?: number
+  /** findings listed per kind before the rest are summarised (default LIST_CAP) */
+  listCap?: number
 }
 
 export const DEFAULT_AREA_TOL_M2 = 1
@@ -61,14 +67,18 @@ export function validateCommunity(community: CommunityInput, grids: GridInput[],
   const out: Finding[] = []
   const C = community.geometry
   const cref = { layer: 'communities' as const, id: community.id }
-  const fail = (ids: string[]) => (e: unknown) =>
+  const cap = opts.listCap ?? LIST_CAP
+  const fail = (ids: string[]) => (e: unknown) => {
+    const named = ids.slice(0, 20)
+    const more = ids.length > named.length ? ` and ${ids.length - named.length} more` : ''
     out.push({
       code: FINDING.OPERATION_FAILED,
       severity: 'error',
-      message: `community ${community.id}: geometry operation failed on ${ids.join(', ')}: ${(e as Error).message ?? e}`,
+      message: `community ${community.id}: geometry operation failed on ${named.join(', ')}${more}: ${(e as Error).message ?? e}`,
       location: centroidOf(C),
-      features: [cref, ...ids.map((id) => ({ layer: 'grids' as const, id }))],
+      features: [cref, ...named.map((id) => ({ layer: 'grids' as const, id }))],
     })
+  }
 
   if (grids.length === 0) {
     out.push({ code: FINDING.NO_GRIDS, severity: 'error', message: `community ${community.id} has no grids`, location: centroidOf(C), features: [cref] })
@@ -110,25 +120,9 @@ export function validateCommunity(community: CommunityInput, grids: GridInput[],
     }
   }
 
-  const boxes = grids.map((g) => bboxOfPolys(g.geometry))
-  for (let i = 0; i < grids.length; i++) {
-    for (let j = i + 1; j < grids.length; j++) {
-      if (!bboxesOverlap(boxes[i], boxes[j])) continue
-      const both = safely(() => intersect(grids[i].geometry, grids[j].geometry), fail([grids[i].id, grids[j].id]))
-      for (const p of pieces(both ?? [], tol)) {
-        out.push({
-          code: FINDING.OVERLAP,
-          severity: 'error',
-          message: `grids ${grids[i].id} and ${grids[j].id} overlap by ${fmtArea(p.area)}`,
-          location: centroidOf(p.poly),
-          features: [{ layer: 'grids', id: grids[i].id }, { layer: 'grids', id: grids[j].id }],
-          areaM2: p.area,
-        })
-      }
-    }
-  }
+  overlaps(grids, tol, cap, out, fail, community.id, C)
 
-  const covered = safely(() => union(...grids.map((g) => g.geometry)), fail(grids.map((g) => g.id)))
+  const covered = safely(() => unionAll(grids.map((g) => g.geometry)), fail(grids.map((g) => g.id)))
   const gaps = covered ? safely(() => difference(C, covered), fail([community.id])) : null
   for (const p of pieces(gaps ?? [], tol)) {
     out.push({
@@ -172,5 +166,56 @@ export function validateCommunity(community: CommunityInput, grids: GridInput[],
       value: h,
     })
   })
-  return out
+  return capFindings(out, cap, { community: community.id, location: centroidOf(C) })
 }
+
+function overlaps(grids: GridInput[], tol: Tolerance, cap: number, out: Finding[], fail: (ids: string[]) => (e: unknown) => void, communityId: string, C: Polys): void {
+  if (grids.length < 2) return
+  const boxes = grids.map((g) => bboxOfPolys(g.geometry))
+  const index = new Flatbush(grids.length)
+  for (const b of boxes) index.add(b[0], b[1], b[2], b[3])
+  index.finish()
+  let found = 0
+  let unexamined = 0
+  for (let i = 0; i < grids.length; i++) {
+    const bi = boxes[i]
+    // Boxes that only touch cannot hold an overlap of any area; the j > i half visits each pair once.
+    const js = index.search(bi[0], bi[1], bi[2], bi[3], (j) => j > i && boxesShareArea(bi, boxes[j]))
+    if (found >= cap) {
+      unexamined += js.length
+      continue
+    }
+    js.sort((a, b) => a - b)
+    for (let k = 0; k < js.length; k++) {
+      const j = js[k]
+      if (found >= cap) {
+        unexamined += js.length - k
+        break
+      }
+      const both = safely(() => intersect(grids[i].geometry, grids[j].geometry), fail([grids[i].id, grids[j].id]))
+      for (const p of pieces(both ?? [], tol)) {
+        found++
+        out.push({
+          code: FINDING.OVERLAP,
+          severity: 'error',
+          message: `grids ${grids[i].id} and ${grids[j].id} overlap by ${fmtArea(p.area)}`,
+          location: centroidOf(p.poly),
+          features: [{ layer: 'grids', id: grids[i].id }, { layer: 'grids', id: grids[j].id }],
+          areaM2: p.area,
+        })
+      }
+    }
+  }
+  if (unexamined > 0) {
+    out.push({
+      code: FINDING.OVERLAPS_NOT_EXAMINED,
+      severity: 'error',
+      message: `community ${communityId}: ${unexamined} more pairs of grids whose extents overlap were not examined (the first ${found} overlaps are listed)`,
+      location: centroidOf(C),
+      features: [{ layer: 'communities', id: communityId }],
+      value: unexamined,
+    })
+  }
+}
+
+const boxesShareArea = (a: number[], b: number[]): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]

@@ -122,8 +122,8 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
   const hints = [
     ...(src.projectedPrj ? [{ source: `the .prj (projected "${src.projectedPrj}", converted by proj4)`, text: 'WGS84' }] : []),
     ...src.crsHints,
-    { source: 'the file name', text: file },
-    { source: 'the property names', text: keys.join(' ').slice(0, 4000) },
+    { source: 'the file name', text: file, weak: true },
+    { source: 'the property names', text: keys.join(' ').slice(0, 4000), weak: true },
     ...(crsValues.length ? [{ source: 'a coordinate-system column', text: crsValues.join(' ') }] : []),
   ]
   let total = 0
@@ -135,6 +135,8 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
   const crs = detectCrs({ option: opts.crs, hints, sample, reference: opts.reference })
   if (crs.confidence === 'unsure') {
     issues.warn(R.CRS_UNSURE, `cannot tell whether the coordinates are WGS84, GCJ-02 or BD-09 (${crs.reason}); if the features sit a few hundred metres off, import again choosing the crs option`)
+  } else if (crs.overruled) {
+    issues.warn(R.CRS_UNSURE, `coordinates read as ${crsLabel(crs.applied)}, not ${crsLabel(crs.overruled)} (${crs.reason}); if that is wrong, import again choosing the crs option`)
   } else if (!opts.crs || opts.crs === 'auto') {
     issues.info(R.CRS_DETECTED, `coordinates read as ${crsLabel(crs.applied)} (${crs.confidence}: ${crs.reason})`)
   }

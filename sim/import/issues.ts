@@ -45,7 +45,7 @@ export class Issues {
 
   list(): ImportIssue[] {
     const out: ImportIssue[] = []
-    for (const s of ORDER) out.push(...this.kept[s])
+    for (const s of ORDER) for (const issue of this.kept[s]) out.push(issue)
     for (const s of ORDER) {
       const n = this.dropped[s]
       if (n) {

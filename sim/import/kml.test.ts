@@ -67,4 +67,46 @@ describe('KML', () => {
     expect(r.issues[0]).toMatchObject({ code: R.SELF_INTERSECTION, feature: 0, featureName: '网格 7' })
     expect(r.issues[0].message).toMatch(/^g\.kml: feature 0 \("网格 7"\): ring 0 \(outer boundary\) crosses itself near 116\.305, 39\.855/)
   })
+
+  it('a 250 KB KML with a quadratic entity blow-up fails fast with a clear message', async () => {
+    const big = 'x'.repeat(50_000)
+    const refs = '&a;'.repeat(60_000)
+    const kml = `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "${big}">]><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>${refs}</name>${poly(116.3)}</Placemark></Document></kml>`
+    expect(kml.length).toBeGreaterThan(200_000)
+    const t0 = performance.now()
+    const r = await importFile('bomb.kml', enc(kml), { crs: 'wgs84' })
+    expect(performance.now() - t0).toBeLessThan(1000)
+    expect(r.ok).toBe(false)
+    expect(r.issues[0]).toMatchObject({ code: R.KML_BROKEN, severity: 'error' })
+    expect(r.issues[0].message).toMatch(/^bomb\.kml: the file declares XML entities/)
+  })
+
+  it('a KML of 50,001 placemarks is refused before any XML is parsed', async () => {
+    const kml = doc('<Placemark/>'.repeat(50_001))
+    const t0 = performance.now()
+    const r = await importFile('many.kml', enc(kml))
+    expect(performance.now() - t0).toBeLessThan(2000)
+    expect(r.ok).toBe(false)
+    expect(r.issues[0]).toMatchObject({ code: R.TOO_LARGE })
+    expect(r.issues[0].message).toMatch(/^many\.kml: the KML has 50,001 placemarks, over the limit of 50,000/)
+  })
+
+  it('a KML of 2,500 placemarks (read one placemark at a time) gives the features the whole-document reader gives', async () => {
+    const pm = (i: number) => placemark(`网格 ${i}`, poly(116.3 + i * 0.002), data('网格编码', `G${i}`) + data('所属社区', 'C1'))
+    const r = await importFile('grids.kml', enc(doc(Array.from({ length: 2_500 }, (_, i) => pm(i)).join('\n'))), { crs: 'wgs84' })
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'))
+    expect(r.features).toHaveLength(2_500)
+    expect(r.features[2_499].properties).toMatchObject({ id: 'G2499', name: '网格 2499', community: 'C1' })
+    const small = await importFile('grids.kml', enc(doc(pm(2_499))), { crs: 'wgs84' })
+    if (!small.ok) throw new Error('small')
+    expect(r.features[2_499].geometry).toEqual(small.features[0].geometry)
+    // a namespace prefix on every element, and a broken placemark named by its index
+    const prefixed = `<kml:kml xmlns:kml="http://www.opengis.net/kml/2.2"><kml:Document>${Array.from({ length: 2_100 }, (_, i) => `<kml:Placemark><kml:name>p${i}</kml:name><kml:Point><kml:coordinates>116.3,39.8</kml:coordinates></kml:Point></kml:Placemark>`).join('')}</kml:Document></kml:kml>`
+    const p = await importFile('poi.kml', enc(prefixed), { crs: 'wgs84', layer: 'services' })
+    expect(p.ok === false ? p.issues.map((i) => i.code) : p.features.length).not.toEqual([R.KML_BROKEN])
+    const broken = doc(Array.from({ length: 2_100 }, (_, i) => (i === 7 ? '<Placemark><name>x</nam></Placemark>' : pm(i))).join(''))
+    const b = await importFile('grids.kml', enc(broken), { crs: 'wgs84' })
+    expect(b.ok).toBe(false)
+    expect(b.issues[0]).toMatchObject({ code: R.KML_BROKEN, feature: 7 })
+  }, 60_000)
 })

@@ -37,6 +37,14 @@ describe('property mapping', () => {
     expect(e2.message).toMatch(/"households" \(column "户数"\) has -4/)
   })
 
+  it('refuses 10,000,000 households in one building and 3,000 residents in 10 households, naming the column', async () => {
+    const r = await importFile('b.geojson', fc([{ id: 'B1', 户数: 10_000_000 }, { id: 'B2', 户数: 10, 人口: 3_000 }]), { layer: 'buildings', crs: 'wgs84' })
+    expect(r.ok).toBe(false)
+    const msgs = r.issues.filter((i) => i.code === R.INVALID_PROPERTY).map((i) => i.message)
+    expect(msgs[0]).toMatch(/^b\.geojson: feature 0 .*field "households" \(column "户数"\) has 10000000: .*10000/)
+    expect(msgs[1]).toMatch(/^b\.geojson: feature 1 .*field "residents" \(column "人口"\): 3000 residents in 10 households is more than 20 per household/)
+  })
+
   it('reports duplicate ids', async () => {
     const r = await importFile('g.geojson', fc([{ id: 'a', community: 'c' }, { id: 'a', community: 'c' }]), { layer: 'grids', crs: 'wgs84' })
     expect(r.ok === false && r.issues[0]).toMatchObject({ code: R.DUPLICATE_ID, feature: 1 })

@@ -1,7 +1,7 @@
 // Foreign attribute tables -> our layer's properties. The plan (which column feeds which field) is made
 // once per file, so every feature maps the same way and the user sees one table of decisions.
 import type { z } from 'zod'
-import { LAYER_PROPS, type LayerKind } from '../world/schema.ts'
+import { implausible, LAYER_PROPS, type LayerKind } from '../world/schema.ts'
 import type { Issues } from './issues.ts'
 import { DUPLICATE_ID, GENERATED_ID, INVALID_PROPERTY, MISSING_FIELD, VALUE_CONVERTED } from './reasons.ts'
 import { ENUM_WORDS, FALSE_WORDS, normalizeKey, synonymsFor, TRUE_WORDS } from './synonyms.ts'
@@ -151,6 +151,12 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
         const value = field in obj ? `has ${show(obj[field])}: ` : 'is required but empty: '
         issues.error(INVALID_PROPERTY, `field "${field}"${col} ${value}${zi.message}`, where)
       }
+    }
+    const odd = parsed.success ? implausible(layer, parsed.data as Record<string, unknown>) : null
+    if (odd) {
+      const theirs = from.get(odd.field)
+      issues.error(INVALID_PROPERTY, `field "${odd.field}"${theirs ? ` (column "${theirs}")` : ''}: ${odd.message}`, where)
+      bad = true
     }
     if (bad) { failed = true; continue }
     const props = parsed.data as Record<string, unknown>

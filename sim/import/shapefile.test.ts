@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { Polygon } from 'geojson'
 import { importFile } from './index.ts'
 import * as R from './reasons.ts'
-import { makeDbf, makeShp, makeZip, MERCATOR_PRJ, WGS84_PRJ, type Ring } from './test-fixtures.ts'
+import { gb18030, makeDbf, makeShp, makeZip, MERCATOR_PRJ, WGS84_PRJ, type Ring } from './test-fixtures.ts'
+import { dbfEncoding } from './dbf-encoding.ts'
 
 const enc = (s: string) => new TextEncoder().encode(s)
 // clockwise, as shapefiles wind outer rings
@@ -49,6 +50,32 @@ describe('zipped shapefiles', () => {
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'))
     expect(r.features[0].properties!.name).toBe('网格一')
     expect(r.issues.some((i) => i.code === R.DECODED_AS_GBK)).toBe(true)
+  })
+
+  it('a .cpg of 936 over GBK names no longer gives mojibake: 名称 and 所属社区 are mapped', async () => {
+    const { shp, shx } = makeShp([{ polygon: SQ }])
+    const dbf = makeDbf([{ name: 'WGBM', type: 'C', length: 10 }, { name: gb18030('名称'), type: 'C', length: 20 }, { name: gb18030('所属社区'), type: 'C', length: 20 }], [['G1', gb18030('网格𠀀一'), gb18030('卢沟桥社区')]])
+    const zip = makeZip([{ name: 'g.shp', data: shp }, { name: 'g.shx', data: shx }, { name: 'g.dbf', data: dbf }, { name: 'g.cpg', data: enc('936') }])
+    const r = await importFile('g.zip', zip, { layer: 'grids', crs: 'wgs84' })
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'))
+    expect(r.features[0].properties).toMatchObject({ id: 'G1', name: '网格𠀀一', community: '卢沟桥社区' })
+  })
+
+  it('a UTF-8 value cut mid-character at its field width is not taken for GBK', async () => {
+    // 网格丰台区东高地 is 24 bytes of UTF-8; the 20-byte field cuts 高 in half
+    const r = await importFile('grids.zip', shapefileZip({ cpg: 'UTF-8', rows: [['G1', enc('网格丰台区东高地').subarray(0, 20), 'C1', 1]] }), { layer: 'grids', crs: 'wgs84' })
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'))
+    expect(String(r.features[0].properties!.name)).toMatch(/^网格丰台区东\uFFFD*$/)
+    expect(r.issues.some((i) => i.code === R.DECODED_AS_GBK)).toBe(false)
+  })
+
+  it('maps the code-page names used in China to a decoder', () => {
+    for (const c of ['936', 'CP936', 'cp936', 'ANSI 936', 'GBK', 'gbk', 'GB2312', 'GB18030', 'gb_2312-80', 'EUC-CN', '54936']) expect(dbfEncoding(c), c).toEqual({ label: 'gb18030', from: 'cpg' })
+    expect(dbfEncoding('UTF-8')).toEqual({ label: 'utf-8', from: 'cpg' })
+    expect(dbfEncoding(undefined)).toEqual({ label: 'utf-8', from: 'default' })
+    expect(dbfEncoding('950')).toEqual({ label: 'big5', from: 'cpg' })
+    expect(dbfEncoding('ANSI 1252')).toEqual({ label: 'windows-1252', from: 'cpg' })
+    expect(dbfEncoding('klingon')).toEqual({ label: null, unknown: 'klingon' })
   })
 
   it('reprojects Web Mercator via the .prj', async () => {

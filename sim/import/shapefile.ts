@@ -1,7 +1,8 @@
 // Zipped shapefile -> raw features, via shpjs for the geometry (and proj4 reprojection when a .prj
 // allows it). Headers are checked first: shpjs trusts the record counts it reads, and a damaged
 // .dbf claiming four billion rows would keep it busy forever.
-import { DECODED_AS_GBK, MISSING_FIELD, MULTIPLE_LAYERS, SHAPEFILE_BROKEN, TOO_LARGE } from './reasons.ts'
+import { DECODED_AS_GBK, MISSING_FIELD, MULTIPLE_LAYERS, SHAPEFILE_BROKEN, TOO_LARGE, UNKNOWN_CODE_PAGE } from './reasons.ts'
+import { dbfEncoding, notUtf8 } from './dbf-encoding.ts'
 import type { Issues } from './issues.ts'
 import type { RawFeature, ReadResult } from './types.ts'
 import { readEntry, ZipError, type ZipEntry } from './zip.ts'
@@ -50,18 +51,22 @@ export async function readShapefileZip(bytes: Uint8Array, entries: ZipEntry[], m
   const shpjs = await import('shpjs')
   let geoms: unknown[]
   let rows: Record<string, unknown>[] = []
+  const enc = dbfEncoding(cpg)
+  if (enc.label === null) issues.warn(UNKNOWN_CODE_PAGE, `${cpgE!.name} names the code page "${enc.unknown}", which is not known; the text is read as UTF-8, or as GB18030 where it is not UTF-8`)
   try {
     geoms = shpjs.parseShp(shp, prj)
-    if (dbf) rows = shpjs.parseDbf(dbf, cpg)
+    // shpjs hands the .cpg text to TextDecoder as is; it gets the label TextDecoder knows instead
+    if (dbf) rows = shpjs.parseDbf(dbf, enc.label ?? 'utf-8')
   } catch (e) {
     issues.error(SHAPEFILE_BROKEN, `${shpE.name} cannot be read (${e instanceof Error ? e.message : String(e)}); is it complete?`)
     return null
   }
-  if (dbf && !cpg && rows.some((r) => Object.entries(r).some(([k, v]) => k.includes('\ufffd') || (typeof v === 'string' && v.includes('\ufffd'))))) {
-    // Chinese shapefiles without a .cpg are nearly always GBK.
+  if (dbf && (enc.label === null || enc.label === 'utf-8') && notUtf8(rows)) {
+    // Chinese shapefiles without a .cpg, or with one that says UTF-8 regardless, are nearly always GBK.
     try {
-      rows = shpjs.parseDbf(dbf, 'gbk')
-      issues.info(DECODED_AS_GBK, `${base}.dbf has no .cpg and is not UTF-8; read its text as GBK`)
+      rows = shpjs.parseDbf(dbf, 'gb18030')
+      if (enc.label !== null && enc.from === 'default') issues.info(DECODED_AS_GBK, `${base}.dbf has no .cpg and is not UTF-8; read its text as GB18030 (GBK)`)
+      else if (enc.label !== null) issues.warn(DECODED_AS_GBK, `${cpgE!.name} says UTF-8 but ${base}.dbf is not UTF-8; read its text as GB18030 (GBK): check the names and values`)
     } catch { /* keep the UTF-8 reading */ }
   }
   if (geoms.length === 0) {

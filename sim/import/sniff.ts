@@ -67,7 +67,8 @@ export function sniffFormat(fileName: string, bytes: Uint8Array, issues: Issues)
   return null
 }
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else GBK, the usual encoding of Chinese GIS exports. */
+/** UTF-8 (with or without BOM), UTF-16 with BOM, else GBK, the usual encoding of Chinese GIS exports (read with the
+ *  GB18030 decoder, GBK's superset: the 'gbk' decoder of Node's ICU refuses GB18030's 4-byte characters). */
 export function decodeText(bytes: Uint8Array, issues: Issues): string | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
@@ -77,7 +78,7 @@ export function decodeText(bytes: Uint8Array, issues: Issues): string | null {
     // not UTF-8; fall through
   }
   try {
-    const text = new TextDecoder('gbk', { fatal: true }).decode(bytes)
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes)
     issues.info(DECODED_AS_GBK, 'the text is not UTF-8; read it as GBK (Chinese Windows encoding)')
     return text
   } catch {

@@ -71,7 +71,7 @@ export function makeShp(shapes: { polygon?: Ring; point?: [number, number] }[]):
     const xs = ring.map((p) => p[0])
     const ys = ring.map((p) => p[1])
     v.setInt32(0, 5, true)
-    ;[Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((x, i) => v.setFloat64(4 + 8 * i, x, true))
+    ;[xs.reduce((a, b) => Math.min(a, b)), ys.reduce((a, b) => Math.min(a, b)), xs.reduce((a, b) => Math.max(a, b)), ys.reduce((a, b) => Math.max(a, b))].forEach((x, i) => v.setFloat64(4 + 8 * i, x, true))
     v.setInt32(36, 1, true); v.setInt32(40, ring.length, true); v.setInt32(44, 0, true)
     ring.forEach((p, i) => { v.setFloat64(48 + 16 * i, p[0], true); v.setFloat64(56 + 16 * i, p[1], true) })
     return new Uint8Array(v.buffer)
@@ -97,7 +97,7 @@ export function makeShp(shapes: { polygon?: Ring; point?: [number, number] }[]):
 }
 
 /** A dBase III table; strings are UTF-8 unless given as raw bytes (e.g. GBK). */
-export function makeDbf(fields: { name: string; type: 'C' | 'N'; length: number }[], rows: DbfValue[][]): Uint8Array {
+export function makeDbf(fields: { name: string | Uint8Array; type: 'C' | 'N'; length: number }[], rows: DbfValue[][]): Uint8Array {
   const enc = new TextEncoder()
   const headerLen = 32 + 32 * fields.length + 1
   const recLen = 1 + fields.reduce((s, f) => s + f.length, 0)
@@ -106,7 +106,7 @@ export function makeDbf(fields: { name: string; type: 'C' | 'N'; length: number 
   h.setUint32(4, rows.length, true); h.setUint16(8, headerLen, true); h.setUint16(10, recLen, true)
   fields.forEach((f, i) => {
     const o = 32 + 32 * i
-    const nb = enc.encode(f.name).subarray(0, 10)
+    const nb = (f.name instanceof Uint8Array ? f.name : enc.encode(f.name)).subarray(0, 10)
     nb.forEach((b, k) => h.setUint8(o + k, b))
     h.setUint8(o + 11, f.type.charCodeAt(0)); h.setUint8(o + 16, f.length)
   })
@@ -123,6 +123,36 @@ export function makeDbf(fields: { name: string; type: 'C' | 'N'; length: number 
     })
   })
   return concat([new Uint8Array(h.buffer), body, new Uint8Array([0x1a])])
+}
+
+let gbTable: Map<string, number> | undefined
+
+/** GB18030 bytes of a string (Node has no GB encoder; the table is built once from its decoder): two bytes for
+ *  the GBK repertoire, four for characters outside the BMP such as 𠀀 (U+20000). */
+export function gb18030(s: string): Uint8Array {
+  if (!gbTable) {
+    gbTable = new Map()
+    const dec = new TextDecoder('gb18030')
+    for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue
+      const c = dec.decode(new Uint8Array([a, b]))
+      if (c.length === 1 && c !== '\ufffd' && !gbTable.has(c)) gbTable.set(c, (a << 8) | b)
+    }
+  }
+  const out: number[] = []
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!
+    if (cp < 0x80) out.push(cp)
+    else if (gbTable.has(ch)) out.push(gbTable.get(ch)! >> 8, gbTable.get(ch)! & 0xff)
+    else if (cp >= 0x10000) {
+      let i = cp - 0x10000
+      const b4 = 0x30 + (i % 10); i = Math.floor(i / 10)
+      const b3 = 0x81 + (i % 126); i = Math.floor(i / 126)
+      const b2 = 0x30 + (i % 10); i = Math.floor(i / 10)
+      out.push(0x90 + i, b2, b3, b4)
+    } else throw new Error(`no GB18030 bytes for ${ch} in this table`)
+  }
+  return new Uint8Array(out)
 }
 
 export const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]'

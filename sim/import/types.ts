@@ -35,6 +35,8 @@ export interface CrsReport {
   confidence: 'certain' | 'likely' | 'unsure'
   reason: string
   applied: CrsName
+  /** a file or column name named this system, but the coordinates fit `applied` instead */
+  overruled?: CrsName
 }
 
 export interface PropertyMapping {

@@ -427,7 +427,7 @@ export function coverage(m: Model) {
 }
 
 
-/** discovery and handling time over public-space categories, the scope of Dongcheng's 30 %→90 %, 7 d→7.5 h (L2133) */
+/** discovery and handling time over public-space categories, the scope of Dongcheng's 30 %→90 %, 7 d→7.5 h (book ch. 9.2.4) */
 export function publicSpace(m: Model) {
   let arisen = 0
   let known = 0

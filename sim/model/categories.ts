@@ -1,12 +1,12 @@
-// Issue categories (model.md §3): who resolves them, the time limit that applies, how visible they are to a
+// Issue categories (docs/domain.md § Lifecycle): who resolves them, the time limit that applies, how visible they are to a
 // patrol or a home visit, how readily residents report them, and the hands-on work they need.
-// Shares: calibration.md §2.4 (2020 top-10, Q25/Q27) turned into a mix; the rest are assumptions.
+// Shares: the 2020 12345 top ten and the book's surveys (docs/domain.md § Categories) turned into a mix; the rest are assumptions.
 
 export const CATEGORIES = ['environment', 'property', 'parking', 'heating', 'noise', 'illegalBuilding', 'dispute', 'welfare', 'safety'] as const
 export type Category = (typeof CATEGORIES)[number]
 export const NCAT = CATEGORIES.length
 
-/** who can solve it: the lowest level able (model.md §3 step 3) */
+/** who can solve it: the lowest level able (docs/domain.md § Lifecycle, step 3) */
 export const RESOLVER = { GRID: 0, PROPERTY: 1, COMMUNITY: 2, ENFORCEMENT: 3, DEPARTMENT: 4, MULTI: 5 } as const
 export type ResolverKind = (typeof RESOLVER)[keyof typeof RESOLVER]
 
@@ -38,7 +38,7 @@ export const CATEGORY: Record<Category, CategorySpec> = {
 
 export const MULTI_DEPT_CATEGORIES: Category[] = CATEGORIES.filter((c) => CATEGORY[c].resolver === RESOLVER.MULTI)
 
-/** public-space (city-management) categories: the scope of Dongcheng's grid figures (L2133) and its command centre */
+/** public-space (city-management) categories: the scope of Dongcheng's grid figures (book ch. 9.2.4) and its command centre */
 export const PUBLIC_SPACE_CATEGORIES: readonly Category[] = ['environment', 'parking', 'illegalBuilding', 'safety']
 /** indexed by category number */
 export const IS_PUBLIC_SPACE: readonly boolean[] = CATEGORIES.map((c) => PUBLIC_SPACE_CATEGORIES.includes(c))

@@ -1,4 +1,4 @@
-// Verification, closure, callback and trust (model.md §3 steps 6–7).
+// Verification, closure, callback and trust (docs/domain.md § Lifecycle, steps 6–7).
 import type { Model } from './model.ts'
 import { SPEC, EV, ST, PHASE, F_FIXED, F_CLOSED, F_CALLBACK, F_SOLVED, F_SATISFIED, F_ONTIME, F_CALLBACK_PENDING, S } from './ids.ts'
 import { to } from './dispatch.ts'
@@ -22,7 +22,7 @@ export function close(m: Model, i: number, t: number): void {
 }
 
 export function deadline(m: Model, i: number, t: number): void {
-  // an issue nobody found: the problem was ignored, and the household trusts reporting less (model.md §3 step 2)
+  // an issue nobody found: the problem was ignored, and the household trusts reporting less (docs/domain.md § Lifecycle, step 2)
   if (m.phase[i] === PHASE.LATENT) {
     const h = m.hh[i]
     m.trust[h] = Math.max(0.1, m.trust[h] - m.sc.residents.latentTrustLoss)

@@ -1,4 +1,4 @@
-// Discovery (model.md §3 step 2): the earliest of a resident report, a grid-worker patrol (on shift), a home
+// Discovery (docs/domain.md § Lifecycle, step 2): the earliest of a resident report, a grid-worker patrol (on shift), a home
 // visit or a volunteer pass; issues nobody finds within LATENT_DAYS stay latent.
 import type { Model } from './model.ts'
 import { LATENT_DAYS, SPEC, EV, CH, S } from './ids.ts'

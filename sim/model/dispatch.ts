@@ -1,4 +1,4 @@
-// Acceptance and dispatch (model.md §3 step 3): first-contact channel → the lowest level able to solve it; the
+// Acceptance and dispatch (docs/domain.md § Lifecycle, step 3): first-contact channel → the lowest level able to solve it; the
 // command centre, the street office try and the whistle decide where multi-department issues go.
 import type { Model } from './model.ts'
 import { SPEC, EV, CH, ST, PHASE } from './ids.ts'

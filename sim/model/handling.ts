@@ -1,4 +1,4 @@
-// Handling in the staffed pools (model.md §3 steps 4–5): queueing, shift or stretched service times, on-the-spot
+// Handling in the staffed pools (docs/domain.md § Lifecycle, steps 4–5): queueing, shift or stretched service times, on-the-spot
 // jobs, fix probabilities, bounces between departments and the whistle, rework after verification.
 import type { Model } from './model.ts'
 import { WALK_M_PER_MIN, DETOUR, SPEC, EV, ROLE, ST, F_FIXED, F_WHISTLED, S, hash32 } from './ids.ts'

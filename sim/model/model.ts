@@ -1,4 +1,4 @@
-// The agent-based model of the issue lifecycle (model.md §3): arise → discover → accept/dispatch → handle →
+// The agent-based model of the issue lifecycle (docs/domain.md § Lifecycle): arise → discover → accept/dispatch → handle →
 // escalate/whistle → verify → close → callback, with per-household trust feeding back into reporting.
 //
 // Randomness and common random numbers: arrivals (day, category, building, household, time of day) come from the

@@ -1,4 +1,4 @@
-// Simulated figures next to the published ones of model.md §7 (calibration.md §2). Each published figure is
+// Simulated figures next to the published ones of docs/domain.md § Figures. Each published figure is
 // matched by the preset that represents the regime it was measured under.
 import type { CompiledWorld } from '../world/compile.ts'
 import { scenarioPreset } from '../scenario/presets.ts'
@@ -15,23 +15,23 @@ export interface CalibrationTarget {
 }
 
 export const CALIBRATION_TARGETS: CalibrationTarget[] = [
-  { figure: '12345 requests per resident per year, 2019', scenario: 'hotline-reform', metric: 'hotline.perResidentYear', published: 180_000 / 2_100_000, tolerance: 0.015, source: 'L979 (Fengtai 2019: 180,000 for ≈2.1 M)' },
-  { figure: 'Beijing resolution before 接诉即办', scenario: 'baseline-pre-reform', metric: 'hotline.resolution', published: 0.53, tolerance: 0.05, source: 'calibration.md §2.2 (implied)' },
-  { figure: 'Beijing satisfaction before 接诉即办', scenario: 'baseline-pre-reform', metric: 'hotline.satisfaction', published: 0.65, tolerance: 0.05, source: 'calibration.md §2.2 (implied)' },
-  { figure: 'Fengtai resolution Jan 2019', scenario: 'fengtai-2019-01', metric: 'hotline.resolution', published: 0.403, tolerance: 0.05, source: 'L979' },
-  { figure: 'Fengtai satisfaction Jan 2019', scenario: 'fengtai-2019-01', metric: 'hotline.satisfaction', published: 0.583, tolerance: 0.05, source: 'L979' },
-  { figure: 'Beijing resolution 2019', scenario: 'hotline-reform', metric: 'hotline.resolution', published: 0.75, tolerance: 0.05, source: 'calibration.md §2.1 (ジャピオン)' },
-  { figure: 'Beijing satisfaction 2019', scenario: 'hotline-reform', metric: 'hotline.satisfaction', published: 0.87, tolerance: 0.05, source: 'calibration.md §2.1' },
-  { figure: 'Fengtai resolution Dec 2019', scenario: 'hotline-reform', metric: 'hotline.resolution', published: 0.748, tolerance: 0.05, source: 'L979' },
-  { figure: 'Fengtai satisfaction Dec 2019', scenario: 'hotline-reform', metric: 'hotline.satisfaction', published: 0.861, tolerance: 0.05, source: 'L979' },
-  { figure: 'Beijing resolution 2024', scenario: 'co-governance-2024', metric: 'hotline.resolution', published: 0.967, tolerance: 0.05, source: 'calibration.md §2.2 (新京报 2025-01-15)' },
-  { figure: 'Beijing satisfaction 2024', scenario: 'co-governance-2024', metric: 'hotline.satisfaction', published: 0.97, tolerance: 0.05, source: 'calibration.md §2.2' },
-  { figure: 'Dongcheng discovery before grids (public space)', scenario: 'baseline-pre-reform', metric: 'publicSpace.discovery', published: 0.3, tolerance: 0.05, source: 'L2133' },
-  { figure: 'Dongcheng discovery with grids (public space)', scenario: 'grid-management', metric: 'publicSpace.discovery', published: 0.9, tolerance: 0.05, source: 'L2133' },
-  { figure: 'Dongcheng handling rate with grids (public space)', scenario: 'grid-management', metric: 'publicSpace.resolution', published: 0.965, tolerance: 0.05, source: 'anchors.md D2 (新华社 2005: 处置率 96.5 %)' },
-  { figure: 'Dongcheng handling hours before grids (public space, mean)', scenario: 'baseline-pre-reform', metric: 'publicSpace.hoursToClose.mean', published: 168, tolerance: 24, source: 'L2133 (≈7 days)' },
-  // L2133 gives both handling figures as means (问题的平均处理时间为7.5小时，过去则要7天左右)
-  { figure: 'Dongcheng handling hours with grids (public space, mean)', scenario: 'grid-management', metric: 'publicSpace.hoursToClose.mean', published: 7.5, tolerance: 2, source: 'L2133 (平均处理时间 7.5 hours)' },
+  { figure: '12345 requests per resident per year, 2019', scenario: 'hotline-reform', metric: 'hotline.perResidentYear', published: 180_000 / 2_100_000, tolerance: 0.015, source: 'book ch. 4.3.2 (Fengtai 2019: 180,000 for ≈2.1 M)' },
+  { figure: 'Beijing resolution before 接诉即办', scenario: 'baseline-pre-reform', metric: 'hotline.resolution', published: 0.53, tolerance: 0.05, source: '北京日报 2022-12-19 (implied: +41 points to 94 %)' },
+  { figure: 'Beijing satisfaction before 接诉即办', scenario: 'baseline-pre-reform', metric: 'hotline.satisfaction', published: 0.65, tolerance: 0.05, source: '北京日报 2022-12-19 (implied: +30 points to 95 %)' },
+  { figure: 'Fengtai resolution Jan 2019', scenario: 'fengtai-2019-01', metric: 'hotline.resolution', published: 0.403, tolerance: 0.05, source: 'book ch. 4.3.2' },
+  { figure: 'Fengtai satisfaction Jan 2019', scenario: 'fengtai-2019-01', metric: 'hotline.satisfaction', published: 0.583, tolerance: 0.05, source: 'book ch. 4.3.2' },
+  { figure: 'Beijing resolution 2019', scenario: 'hotline-reform', metric: 'hotline.resolution', published: 0.75, tolerance: 0.05, source: '北京天津ジャピオン 2020-02-03' },
+  { figure: 'Beijing satisfaction 2019', scenario: 'hotline-reform', metric: 'hotline.satisfaction', published: 0.87, tolerance: 0.05, source: '北京天津ジャピオン 2020-02-03' },
+  { figure: 'Fengtai resolution Dec 2019', scenario: 'hotline-reform', metric: 'hotline.resolution', published: 0.748, tolerance: 0.05, source: 'book ch. 4.3.2' },
+  { figure: 'Fengtai satisfaction Dec 2019', scenario: 'hotline-reform', metric: 'hotline.satisfaction', published: 0.861, tolerance: 0.05, source: 'book ch. 4.3.2' },
+  { figure: 'Beijing resolution 2024', scenario: 'co-governance-2024', metric: 'hotline.resolution', published: 0.967, tolerance: 0.05, source: '新京报 2025-01-15' },
+  { figure: 'Beijing satisfaction 2024', scenario: 'co-governance-2024', metric: 'hotline.satisfaction', published: 0.97, tolerance: 0.05, source: '新京报 2025-01-15' },
+  { figure: 'Dongcheng discovery before grids (public space)', scenario: 'baseline-pre-reform', metric: 'publicSpace.discovery', published: 0.3, tolerance: 0.05, source: 'book ch. 9.2.4' },
+  { figure: 'Dongcheng discovery with grids (public space)', scenario: 'grid-management', metric: 'publicSpace.discovery', published: 0.9, tolerance: 0.05, source: 'book ch. 9.2.4' },
+  { figure: 'Dongcheng handling rate with grids (public space)', scenario: 'grid-management', metric: 'publicSpace.resolution', published: 0.965, tolerance: 0.05, source: '新华社 2005 (处置率 96.5 %)' },
+  { figure: 'Dongcheng handling hours before grids (public space, mean)', scenario: 'baseline-pre-reform', metric: 'publicSpace.hoursToClose.mean', published: 168, tolerance: 24, source: 'book ch. 9.2.4 (≈7 days)' },
+  // book ch. 9.2.4 gives both handling figures as means (问题的平均处理时间为7.5小时，过去则要7天左右)
+  { figure: 'Dongcheng handling hours with grids (public space, mean)', scenario: 'grid-management', metric: 'publicSpace.hoursToClose.mean', published: 7.5, tolerance: 2, source: 'book ch. 9.2.4 (平均处理时间 7.5 hours)' },
 ]
 
 const PUBLIC_SPACE = ['environment', 'parking', 'illegalBuilding', 'safety']

@@ -1,4 +1,4 @@
-// The preset scenarios of model.md §6, stored as data in data/scenarios/*.json (imported, so the browser bundle
+// The preset scenarios of docs/domain.md § Presets, stored as data in data/scenarios/*.json (imported, so the browser bundle
 // and the worker carry them without file access).
 import baseline from '../../data/scenarios/baseline-pre-reform.json' with { type: 'json' }
 import jan from '../../data/scenarios/fengtai-2019-01.json' with { type: 'json' }

@@ -1,4 +1,4 @@
-// One zod schema for every lever of model.md §4, with defaults, units, ranges and the source of each default.
+// One zod schema for every lever of docs/domain.md § Levers, with defaults, units, ranges and the source of each default.
 // `LEVERS` carries that metadata for a UI; `parseScenario` turns zod issues into messages naming the field:
 //   scenario.gridWorkers.perGrid: must be ≤ 20, got 400
 import { z } from 'zod'
@@ -10,7 +10,7 @@ export interface LeverMeta {
   default: number | boolean | string | null
   min?: number
   max?: number
-  /** book line ("L2133"), calibration figure, or "assumption" / "calibrated" */
+  /** the book by chapter and section ("book ch. 9.2.4"), a published figure, or "assumption" / "calibrated": docs/domain.md § Citations */
   source: string
   /** the label in Chinese, for the zh-CN interface */
   zh: string
@@ -18,7 +18,7 @@ export interface LeverMeta {
 
 export const LEVERS: LeverMeta[] = []
 
-/** Chinese labels by lever path, in the domain's own words (model.md §4) */
+/** Chinese labels by lever path, in the domain's own words (docs/domain.md § Glossary) */
 const ZH: Record<string, string> = {
   startDay: '运行起始日',
   'demand.issuesPerHouseholdYear': '每户每年产生诉求数',
@@ -126,75 +126,75 @@ export const ScenarioSchema = z.object({
   startDay: int('startDay', 0, 0, 364, 'day of year (0 = 1 Jan)', 'assumption', 'first day of the run'),
   demand: z
     .object({
-      issuesPerHouseholdYear: num('demand.issuesPerHouseholdYear', 1.7, 0, 20, 'issues / household / year', 'calibrated: 12345 requests/resident/year 0.086 (2019, L979)', 'issues that arise per household per year'),
-      surge: num('demand.surge', 1, 0.2, 5, '× arrivals', 'L979 (+46.3 % in 2020 H1) for epidemic-surge; else 1', 'demand multiplier (epidemic surge)'),
-      heatingSeason: bool('demand.heatingSeason', true, 'calibration.md §2.4', 'heating-season peak for heating issues'),
+      issuesPerHouseholdYear: num('demand.issuesPerHouseholdYear', 1.7, 0, 20, 'issues / household / year', 'calibrated: 12345 requests/resident/year 0.086 (Fengtai 2019, book ch. 4.3.2)', 'issues that arise per household per year'),
+      surge: num('demand.surge', 1, 0.2, 5, '× arrivals', 'book ch. 4.3.2 (+46.3 % in 2020 H1) for epidemic-surge; else 1', 'demand multiplier (epidemic surge)'),
+      heatingSeason: bool('demand.heatingSeason', true, 'heating season 15 Nov–15 Mar, first days the peak (北京日报 2021-01-08; 北青报 2020-11-16)', 'heating-season peak for heating issues'),
       elderlyWelfareFactor: num('demand.elderlyWelfareFactor', 3, 0, 10, '× per unit elderly share', 'assumption', 'elderly share raises welfare issues'),
       renterFactor: num('demand.renterFactor', 1, 0, 5, '× per unit renter share', 'assumption', 'renters raise dispute and property issues'),
     })
     .prefault({}),
   residents: z
     .object({
-      reportProbability: num('residents.reportProbability', 0.3, 0, 1, 'probability', 'L2133 (discovery ≈30 % before grids)', 'chance a resident reports an issue (at trust 1)'),
+      reportProbability: num('residents.reportProbability', 0.3, 0, 1, 'probability', 'book ch. 9.2.4 (discovery ≈30 % before grids)', 'chance a resident reports an issue (at trust 1)'),
       reportDelayHours: num('residents.reportDelayHours', 24, 0, 720, 'hours (mean)', 'assumption', 'mean delay before a resident reports'),
       channels: z
         .object({
-          rc: num('residents.channels.rc', 35.4, 0, 100, '% of first contacts', 'L1118–L1125 (survey Q9)', 'residents’ committee'),
-          property: num('residents.channels.property', 25.8, 0, 100, '% of first contacts', 'L1118–L1125 (survey Q9)', 'property company'),
-          party: num('residents.channels.party', 14.5, 0, 100, '% of first contacts', 'L1118–L1125 (survey Q9)', 'party organisation'),
-          neighbours: num('residents.channels.neighbours', 8.4, 0, 100, '% of first contacts', 'L1118–L1125 (survey Q9)', 'neighbours'),
-          hotline: num('residents.channels.hotline', 8.1, 0, 100, '% of first contacts', 'L1118–L1125 (survey Q9)', 'government / 12345'),
-          owners: num('residents.channels.owners', 1.7, 0, 100, '% of first contacts', 'L1118–L1125 (survey Q9)', 'owners’ committee'),
+          rc: num('residents.channels.rc', 35.4, 0, 100, '% of first contacts', 'book ch. 5.2.2, table 5-1 (survey)', 'residents’ committee'),
+          property: num('residents.channels.property', 25.8, 0, 100, '% of first contacts', 'book ch. 5.2.2, table 5-1 (survey)', 'property company'),
+          party: num('residents.channels.party', 14.5, 0, 100, '% of first contacts', 'book ch. 5.2.2, table 5-1 (survey)', 'party organisation'),
+          neighbours: num('residents.channels.neighbours', 8.4, 0, 100, '% of first contacts', 'book ch. 5.2.2, table 5-1 (survey)', 'neighbours'),
+          hotline: num('residents.channels.hotline', 8.1, 0, 100, '% of first contacts', 'book ch. 5.2.2, table 5-1 (survey)', 'government / 12345'),
+          owners: num('residents.channels.owners', 1.7, 0, 100, '% of first contacts', 'book ch. 5.2.2, table 5-1 (survey)', 'owners’ committee'),
         })
         .prefault({}),
-      trust: bool('residents.trust', true, 'L1808 ff.', 'outcomes change future reporting (trust)'),
+      trust: bool('residents.trust', true, 'book ch. 8.2.3', 'outcomes change future reporting (trust)'),
       trustGain: num('residents.trustGain', 0.05, 0, 1, 'trust per satisfied outcome', 'assumption', 'trust gained when satisfied'),
       trustLoss: num('residents.trustLoss', 0.1, 0, 1, 'trust per unsatisfied outcome', 'assumption', 'trust lost when unsatisfied'),
-      latentTrustLoss: num('residents.latentTrustLoss', 0, 0, 1, 'trust per issue left unfound', 'model.md §3 step 2 (latent issues hurt trust), L1808 ff.; size an assumption, 0 (off) in every preset so the calibration stands', 'trust lost when an issue is left unfound for 14 days (ignored)'),
+      latentTrustLoss: num('residents.latentTrustLoss', 0, 0, 1, 'trust per issue left unfound', 'docs/domain.md § Lifecycle (latent issues hurt trust), book ch. 8.2.3; size an assumption, 0 (off) in every preset so the calibration stands', 'trust lost when an issue is left unfound for 14 days (ignored)'),
     })
     .prefault({}),
   gridWorkers: z
     .object({
-      allocation: pick('gridWorkers.allocation', ALLOCATION_RULES, 'world', 'L753; model.md §4 (one per grid, by households, by expected workload)', 'how grid workers are allocated (world: as the world file says)'),
-      perGrid: optNum('gridWorkers.perGrid', 0, 20, 'workers per grid', 'L753 (one per grid)', 'workers per grid (overrides the world)'),
-      scale: num('gridWorkers.scale', 1, 0, 10, '× workers', 'calibration.md §2.5 (Fengtai 5,000 FT + 1,800 PT)', 'multiplier on grid workers'),
+      allocation: pick('gridWorkers.allocation', ALLOCATION_RULES, 'world', 'book ch. 3.2.3, 9.2.4 (one per grid); by households or by expected workload: assumption', 'how grid workers are allocated (world: as the world file says)'),
+      perGrid: optNum('gridWorkers.perGrid', 0, 20, 'workers per grid', 'book ch. 9.2.4 (one per grid)', 'workers per grid (overrides the world)'),
+      scale: num('gridWorkers.scale', 1, 0, 10, '× workers', 'Fengtai 5,000 FT + 1,800 PT (Sina Finance 2026-01-16)', 'multiplier on grid workers'),
       hoursPerWeek: num('gridWorkers.hoursPerWeek', 40, 0, 80, 'hours / week', 'assumption', 'hours per full-time worker'),
       partTimeFactor: num('gridWorkers.partTimeFactor', 0.5, 0, 1, 'share of full time', 'assumption', 'part-time hours'),
       patrolShare: num('gridWorkers.patrolShare', 0.5, 0, 1, 'share of hours', 'assumption', 'share of hours on patrol'),
       sweepWidthM: num('gridWorkers.sweepWidthM', 20, 1, 500, 'metres', 'assumption', 'width of street seen on patrol'),
-      detectPerPass: num('gridWorkers.detectPerPass', 0.07, 0, 1, 'probability per pass', 'assumption (calibrated to L2133: 90 % discovery with grids)', 'chance a patrol passing a visible issue notices it'),
-      verify: bool('gridWorkers.verify', true, 'model.md §3 (核查)', 'grid workers verify closures'),
+      detectPerPass: num('gridWorkers.detectPerPass', 0.07, 0, 1, 'probability per pass', 'assumption (calibrated to book ch. 9.2.4: 90 % discovery with grids)', 'chance a patrol passing a visible issue notices it'),
+      verify: bool('gridWorkers.verify', true, 'docs/domain.md § Lifecycle (核查)', 'grid workers verify closures'),
     })
     .prefault({}),
   communityWorkers: z
     .object({
-      householdsPerWorker: num('communityWorkers.householdsPerWorker', 130, 30, 1000, 'households / worker', 'L898; 2021 standard 110–150', 'households per community worker'),
+      householdsPerWorker: num('communityWorkers.householdsPerWorker', 130, 30, 1000, 'households / worker', 'book ch. 4.2.2; Beijing 2021 standard 110–150', 'households per community worker'),
       minPerCommunity: int('communityWorkers.minPerCommunity', 9, 0, 50, 'workers', '2021 standard (≥ 9)', 'minimum workers per community'),
       hoursPerWeek: num('communityWorkers.hoursPerWeek', 40, 0, 80, 'hours / week', 'assumption', 'hours per worker'),
-      adminBurden: num('communityWorkers.adminBurden', 0.5, 0, 0.95, 'share of hours', 'L977, L1697 (286 tasks before 减负)', 'share of hours lost to admin tasks'),
-      visitShare: num('communityWorkers.visitShare', 0.25, 0, 1, 'share of service hours', 'L1147 (入户率 ≥ 90 %)', 'share of service hours on home visits'),
+      adminBurden: num('communityWorkers.adminBurden', 0.5, 0, 0.95, 'share of hours', 'book ch. 5.2.3, 8.1.3, 4.3.2 (286 tasks before 减负, −94.9 % after)', 'share of hours lost to admin tasks'),
+      visitShare: num('communityWorkers.visitShare', 0.25, 0, 1, 'share of service hours', 'book ch. 4.2.2 (入户率 ≥ 90 %)', 'share of service hours on home visits'),
       minutesPerVisit: num('communityWorkers.minutesPerVisit', 40, 5, 240, 'minutes', 'assumption', 'minutes per home visit incl. walking'),
     })
     .prefault({}),
   property: z
     .object({
-      redShare: num('property.redShare', 0, 0, 1, 'share of serviced compounds', 'L1364–L1385', 'compounds converted to red property'),
+      redShare: num('property.redShare', 0, 0, 1, 'share of serviced compounds', 'book ch. 6.2.4', 'compounds converted to red property'),
       staffPer1000Households: num('property.staffPer1000Households', 2, 0, 50, 'staff / 1,000 households', 'assumption', 'property staff handling requests'),
-      fixSelf: num('property.fixSelf', 0.75, 0, 1, 'probability', 'assumption (L1326)', 'self-managed: chance a job solves it'),
+      fixSelf: num('property.fixSelf', 0.75, 0, 1, 'probability', 'assumption (book ch. 6.2.3)', 'self-managed: chance a job solves it'),
       fixProfessional: num('property.fixProfessional', 0.88, 0, 1, 'probability', 'assumption', 'professional: chance a job solves it'),
-      fixRed: num('property.fixRed', 0.96, 0, 1, 'probability', 'assumption (L1364–L1385)', 'red property: chance a job solves it'),
+      fixRed: num('property.fixRed', 0.96, 0, 1, 'probability', 'assumption (book ch. 6.2.4)', 'red property: chance a job solves it'),
     })
     .prefault({}),
   street: z
     .object({
       officeStaff: int('street.officeStaff', 8, 0, 200, 'people handling tickets', 'assumption', 'street office ticket handlers'),
-      enforcementOfficers: int('street.enforcementOfficers', 20, 0, 200, 'officers', 'L868 (1+5+N: 5 departments × 1–2 + street team)', 'officers at the 1+5+N centre'),
+      enforcementOfficers: int('street.enforcementOfficers', 20, 0, 200, 'officers', 'book ch. 4.2.2 (1+5+N: 5 departments × 1–2 + street team)', 'officers at the 1+5+N centre'),
     })
     .prefault({}),
   departments: z
     .object({
       staff: int('departments.staff', 1000, 1, 5000, 'officers (district)', 'assumption', 'department officers handling tickets'),
-      bounceProbability: num('departments.bounceProbability', 0, 0, 0.9, 'probability per hand-off', 'L817, L846 (踢皮球)', 'chance a ticket bounces to another department'),
+      bounceProbability: num('departments.bounceProbability', 0, 0, 0.9, 'probability per hand-off', 'book ch. 4.1.2, 4.2.1 (踢皮球)', 'chance a ticket bounces to another department'),
       bounceDelayHours: num('departments.bounceDelayHours', 48, 0, 720, 'hours', 'assumption', 'delay per bounce'),
       pickupHours: num('departments.pickupHours', 2, 0, 720, 'hours', 'assumption (pre-reform: far from the ground)', 'delay before a department picks a ticket up'),
       fix: num('departments.fix', 0.92, 0, 1, 'probability', 'assumption', 'chance a department job solves it'),
@@ -202,47 +202,47 @@ export const ScenarioSchema = z.object({
     .prefault({}),
   policy: z
     .object({
-      hardShare: num('policy.hardShare', 0.3, 0, 1, 'share of issues', 'assumption (calibrated to calibration.md §2.2)', 'issues no routine job can solve (policy limits, history)'),
-      hardFix: num('policy.hardFix', 0.3, 0, 1, 'probability', 'calibrated to calibration.md §2.2 (53 % → 75 % → 96.7 % solved)', 'chance such an issue is solved once taken on (每月一题, joint work)'),
-      streetAlone: num('policy.streetAlone', 0.5, 0, 1, 'probability', 'assumption (whistle triggers, calibration.md §2.5)', 'share of multi-department issues the street solves without a whistle'),
+      hardShare: num('policy.hardShare', 0.3, 0, 1, 'share of issues', 'assumption (calibrated to the Beijing 12345 rates 2019–2024)', 'issues no routine job can solve (policy limits, history)'),
+      hardFix: num('policy.hardFix', 0.3, 0, 1, 'probability', 'calibrated to the Beijing 12345 rates (53 % → 75 % → 96.7 % solved)', 'chance such an issue is solved once taken on (每月一题, joint work)'),
+      streetAlone: num('policy.streetAlone', 0.5, 0, 1, 'probability', 'assumption (whistle triggers, beijing.gov.cn 2018)', 'share of multi-department issues the street solves without a whistle'),
     })
     .prefault({}),
   whistle: z
     .object({
-      enabled: bool('whistle.enabled', false, 'L846–L868 (吹哨报到, 2018)', 'street blows the whistle, departments report'),
-      reportLimitMinutes: num('whistle.reportLimitMinutes', 30, 5, 1440, 'minutes', 'L864 (≤ 30 min on site)', 'departments on site within'),
+      enabled: bool('whistle.enabled', false, 'book ch. 4.2 (吹哨报到, 2018)', 'street blows the whistle, departments report'),
+      reportLimitMinutes: num('whistle.reportLimitMinutes', 30, 5, 1440, 'minutes', '求是 2018 (≤ 30 min on site)', 'departments on site within'),
     })
     .prefault({}),
   hotline: z
     .object({
-      directDispatch: bool('hotline.directDispatch', false, 'L892, calibration.md §2.3 (诉求直派, 2019)', '12345 dispatches straight to the street'),
-      dispatchMinutes: num('hotline.dispatchMinutes', 5, 0, 1440, 'minutes', 'calibration.md §2.3 (≈5 min)', 'ticket created and dispatched within'),
+      directDispatch: bool('hotline.directDispatch', false, 'book ch. 4.2.2 (诉求直派, 2019)', '12345 dispatches straight to the street'),
+      dispatchMinutes: num('hotline.dispatchMinutes', 5, 0, 1440, 'minutes', 'CCTV; 新京报 2024-10-15 (≈5 min)', 'ticket created and dispatched within'),
       routedDelayHours: num('hotline.routedDelayHours', 48, 0, 720, 'hours', 'assumption', 'extra delay when routed via departments'),
-      rankingPressure: num('hotline.rankingPressure', 0, 0, 1, '0–1', 'L892, calibration.md §2.2 (daily ranking on the three rates)', 'ranking pressure: hotline tickets first, contact and explain'),
+      rankingPressure: num('hotline.rankingPressure', 0, 0, 1, '0–1', 'book ch. 4.2.2 (daily ranking on the three rates)', 'ranking pressure: hotline tickets first, contact and explain'),
     })
     .prefault({}),
   volunteers: z
     .object({
-      perCommunity: num('volunteers.perCommunity', 20, 0, 2000, 'volunteers', 'assumption (L978: ≈70,000 双报到 in Fengtai ≈ 175 per community)', 'active volunteers per community'),
+      perCommunity: num('volunteers.perCommunity', 20, 0, 2000, 'volunteers', 'assumption (book ch. 4.3.2: ≈70,000 双报到 in Fengtai ≈ 175 per community)', 'active volunteers per community'),
       hoursPerMonth: num('volunteers.hoursPerMonth', 4, 0, 200, 'hours / month', 'assumption', 'hours each volunteer patrols'),
       detect: num('volunteers.detect', 0.5, 0, 1, 'relative to grid workers', 'assumption', 'how well volunteers spot issues'),
     })
     .prefault({}),
   grids: z
     .object({
-      merged: bool('grids.merged', true, 'L753, L2061 (party and governance grids merged)', 'party and governance grids merged'),
+      merged: bool('grids.merged', true, 'book ch. 3.2.3, 9.2.2 (party and governance grids merged)', 'party and governance grids merged'),
       coordinationDelayHours: num('grids.coordinationDelayHours', 12, 0, 240, 'hours', 'assumption', 'hand-off delay when grids are separate'),
-      dutyHours: num('grids.dutyHours', 9, 1, 24, 'hours / day', 'assumption (08:30–17:30 office day); anchors.md D2: Shenzhen’s Dongcheng-model grid collectors patrol 12 h a day', 'duty hours a day of field staff (grid workers, enforcement, department crews)'),
-      dutyDays: int('grids.dutyDays', 5, 1, 7, 'days / week', 'assumption (weekends off); calibration.md §2.3: handling units sign tickets 24 h × 7 d', 'duty days a week of field staff'),
-      commandCentre: bool('grids.commandCentre', false, 'L2133; calibration.md §2.5 (Dongcheng 监督指挥中心: each case is dispatched to the one accountable department)', 'a command centre dispatches multi-department cases straight to the accountable department'),
-      cityManagementFix: optNum('grids.cityManagementFix', 0, 1, 'probability', 'calibrated to anchors.md D2 (Dongcheng 2004: 96.5 % of city-management cases handled); unset = as other issues', 'with a command centre, chance a public-space (city-management) job is fixed, hard cases included'),
+      dutyHours: num('grids.dutyHours', 9, 1, 24, 'hours / day', 'assumption (08:30–17:30 office day); Shenzhen’s Dongcheng-model grid collectors patrol 12 h a day (RFIDworld 2013)', 'duty hours a day of field staff (grid workers, enforcement, department crews)'),
+      dutyDays: int('grids.dutyDays', 5, 1, 7, 'days / week', 'assumption (weekends off); 12345 handling units sign tickets 24 h × 7 d (北京日报 2021-12-28)', 'duty days a week of field staff'),
+      commandCentre: bool('grids.commandCentre', false, 'book ch. 9.2.4; 新华社 2005 (Dongcheng 监督指挥中心: each case is dispatched to the one accountable department)', 'a command centre dispatches multi-department cases straight to the accountable department'),
+      cityManagementFix: optNum('grids.cityManagementFix', 0, 1, 'probability', 'calibrated to 新华社 2005 (Dongcheng 2004: 96.5 % of city-management cases handled); unset = as other issues', 'with a command centre, chance a public-space (city-management) job is fixed, hard cases included'),
     })
     .prefault({}),
   callback: z
     .object({
-      waitDays: num('callback.waitDays', 7, 1, 365, 'days', 'calibration.md §2.3 (接诉即办 calls back when the deadline passes); assumption before reform', 'an unclosed ticket is called back (as unsolved) after'),
-      delayHours: num('callback.delayHours', 24, 0, 720, 'hours', 'calibration.md §2.3 (callback after closure or deadline)', 'callback after closure'),
-      satSolvedOnTime: num('callback.satSolvedOnTime', 0.97, 0, 1, 'probability', 'calibrated (calibration.md §2.2)', 'satisfied when solved on time'),
+      waitDays: num('callback.waitDays', 7, 1, 365, 'days', '接诉即办条例 2021 (the hotline calls back when the deadline passes); assumption before reform', 'an unclosed ticket is called back (as unsolved) after'),
+      delayHours: num('callback.delayHours', 24, 0, 720, 'hours', '接诉即办条例 2021 (callback after closure or deadline)', 'callback after closure'),
+      satSolvedOnTime: num('callback.satSolvedOnTime', 0.97, 0, 1, 'probability', 'calibrated (Beijing 12345 satisfaction 2019–2024)', 'satisfied when solved on time'),
       satSolvedLate: num('callback.satSolvedLate', 0.75, 0, 1, 'probability', 'calibrated', 'satisfied when solved late'),
       satUnsolvedExplained: num('callback.satUnsolvedExplained', 0.7, 0, 1, 'probability', 'calibrated', 'satisfied when unsolved but contacted and explained'),
       satUnsolved: num('callback.satUnsolved', 0.35, 0, 1, 'probability', 'calibrated', 'satisfied when unsolved and not contacted'),

@@ -4,7 +4,7 @@ import { countBySeverity, FINDING, type Finding, type Severity } from '../geomet
 import { gridStats, type GridStats } from '../geometry/grid-stats.ts'
 import { centroidOf } from '../geometry/measure.ts'
 import { interiorPoint } from '../geometry/interior-point.ts'
-import { indexGridLayer, type GridLayerIndex, type GridLayerInput } from './grid-layer-index.ts'
+import { indexGridLayer, type BuildingRec, type GridLayerIndex, type GridLayerInput } from './grid-layer-index.ts'
 import { validateCommunity, type ValidateOptions } from '../geometry/validate-community.ts'
 
 export interface CommunityCheck {
@@ -20,9 +20,11 @@ export function checkCommunity(ix: GridLayerIndex, communityId: string, opts: Va
   const buildings = ix.buildingsByCommunity.get(communityId) ?? []
   const findings = validateCommunity(c, grids, buildings, opts)
   const owner = assignPoints(grids.map((g) => g.geometry), buildings.map((b) => b.pos))
-  const stats = grids.map((g, gi) =>
-    gridStats(g.id, communityId, g.geometry, g.base ?? (g.geometry.length ? interiorPoint(g.geometry) : [0, 0]), buildings.filter((_, k) => owner[k] === gi)),
-  )
+  const held: BuildingRec[][] = grids.map(() => [])
+  buildings.forEach((b, k) => {
+    if (owner[k] >= 0) held[owner[k]].push(b)
+  })
+  const stats = grids.map((g, gi) => gridStats(g.id, communityId, g.geometry, g.base ?? (g.geometry.length ? interiorPoint(g.geometry) : [0, 0]), held[gi]))
   return { community: communityId, findings, grids: stats }
 }
 
@@ -40,8 +42,8 @@ export function checkWorld(w: GridLayerInput, opts: ValidateOptions = {}): World
   const grids: GridStats[] = []
   for (const id of ix.communities.keys()) {
     const r = checkCommunity(ix, id, opts)
-    findings.push(...r.findings)
-    grids.push(...r.grids)
+    for (const f of r.findings) findings.push(f)
+    for (const g of r.grids) grids.push(g)
   }
   for (const g of ix.orphanGrids) {
     findings.push({

@@ -8,7 +8,19 @@ export type LayerKind = (typeof LAYER_KINDS)[number]
 
 const id = z.string().min(1).max(64)
 const name = z.string().max(200)
-const count = z.number().int().min(0).max(10_000_000)
+const count = (max: number) => z.number().int().min(0).max(max)
+// Upper bounds that no real place reaches (docs/world-schema.md § Bounds says why each is what it is); they keep a
+// typo such as 10,000,000 households in one building from reaching the simulator, whose memory grows with them.
+export const BOUNDS = {
+  buildingHouseholds: 10_000,
+  buildingResidents: 30_000,
+  communityHouseholds: 30_000,
+  communityResidents: 100_000,
+  streetHouseholds: 500_000,
+  streetResidents: 1_500_000,
+  /** a building's residents over its households (China's mean household is 2.6 people, census 2020) */
+  residentsPerHousehold: 20,
+} as const
 const share = z.number().min(0).max(1)
 
 /** 区 district */
@@ -28,8 +40,8 @@ export const StreetProps = z.object({
   name,
   /** 街道 subdistrict or 镇 town */
   kind: z.enum(['subdistrict', 'town']).default('subdistrict'),
-  households: count.default(0),
-  residents: count.default(0),
+  households: count(BOUNDS.streetHouseholds).default(0),
+  residents: count(BOUNDS.streetResidents).default(0),
 })
 
 /** 社区 community (residents' committee area) */
@@ -37,8 +49,8 @@ export const CommunityProps = z.object({
   id,
   name,
   street: id,
-  households: count.default(0),
-  residents: count.default(0),
+  households: count(BOUNDS.communityHouseholds).default(0),
+  residents: count(BOUNDS.communityResidents).default(0),
 })
 
 /** Property-management model of a 小区: none (老旧小区 with no company), self-managed (居民自管),
@@ -61,15 +73,27 @@ export const BuildingProps = z.object({
   id,
   compound: z.string().default(''),
   community: z.string().default(''),
-  households: count,
-  residents: count.default(0),
+  households: count(BOUNDS.buildingHouseholds),
+  residents: count(BOUNDS.buildingResidents).default(0),
   /** share of residents aged 60+ */
   elderlyShare: share.default(0.2),
-  partyMembers: count.default(0),
+  partyMembers: count(BOUNDS.buildingResidents).default(0),
   /** households renting */
-  renters: count.default(0),
+  renters: count(BOUNDS.buildingHouseholds).default(0),
   floors: z.number().int().min(1).max(200).default(6),
 })
+
+/** Checks across fields, kept out of the zod objects (a refined object cannot be made `.partial()`, which the
+ *  importer does for missing columns): the field at fault and why, or null. */
+export function implausible(layer: LayerKind, p: Record<string, unknown>): { field: string; message: string } | null {
+  if (layer !== 'buildings') return null
+  const households = Number(p.households ?? 0)
+  const residents = Number(p.residents ?? 0)
+  if (households > 0 && residents > BOUNDS.residentsPerHousehold * households) {
+    return { field: 'residents', message: `${residents} residents in ${households} households is more than ${BOUNDS.residentsPerHousehold} per household` }
+  }
+  return null
+}
 
 /** 网格 grid: 综合 comprehensive (residential) or 专属 dedicated (a school, a business park…) */
 export const GRID_TYPES = ['comprehensive', 'dedicated'] as const

@@ -1,7 +1,7 @@
 // A world as files: one GeoJSON FeatureCollection per layer plus world.json. Pure (strings in, strings out)
 // so that the CLI, the browser and tests share it; the caller does the file system.
 import type { FeatureCollection } from 'geojson'
-import { LAYER_PROPS } from './schema.ts'
+import { implausible, LAYER_PROPS } from './schema.ts'
 import { WORLD_LAYERS, type World, type WorldLayerName, type WorldMeta } from './types.ts'
 
 export const LAYER_FILES: Record<WorldLayerName, string> = {
@@ -55,6 +55,8 @@ export function parseLayer<K extends WorldLayerName>(layer: K, file: string, tex
       const why = r.error.issues.map((x) => `${x.path.join('.') || '(properties)'}: ${x.message}`).join('; ')
       throw new WorldFileError(file, `feature ${i}${name ? ` ("${String(name)}")` : ''}: ${why}`)
     }
+    const odd = implausible(layer, r.data as Record<string, unknown>)
+    if (odd) throw new WorldFileError(file, `feature ${i}${f.properties?.id ? ` ("${String(f.properties.id)}")` : ''}: ${odd.field}: ${odd.message}`)
     f.properties = r.data as typeof f.properties
   })
   return fc as World[K]

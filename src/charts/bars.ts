@@ -46,7 +46,7 @@ export function facetBars(rows: BarRow[], opts: { percent: boolean; yLabel: stri
   const withCi = ok.filter((r) => r.n > 1).map((r) => ({ ...r, lo: Math.max(0, r.lo), hi: opts.percent ? Math.min(1, r.hi) : r.hi }))
   const bars = [...new Set(rows.map((r) => r.bar))]
   const colours = bars.map((b) => rows.find((r) => r.bar === b)!.colour)
-  const top = Math.max(opts.percent ? 0 : 1e-9, ...ok.map((r) => (r.n > 1 ? r.hi : r.mean)))
+  const top = ok.reduce((m, r) => Math.max(m, r.n > 1 ? r.hi : r.mean), opts.percent ? 0 : 1e-9)
   return plotSvg({
     height: opts.height,
     marginTop: 26,

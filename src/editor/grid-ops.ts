@@ -65,7 +65,7 @@ export function mergeGridsOp(doc: Doc, ids: string[]): { doc: Doc; id: string } 
       workersFullTime: gs.reduce((s, g) => s + (g.properties.workersFullTime ?? 0), 0),
       workersPartTime: gs.reduce((s, g) => s + (g.properties.workersPartTime ?? 0), 0),
     },
-    geometry: areaOf(mergeGrids(...gs.map((g) => polysOf(g.geometry)))),
+    geometry: areaOf(mergeGrids(gs.map((g) => polysOf(g.geometry)))),
   }
   const drop = new Set(gs.slice(1))
   return { doc: { ...doc, grids: doc.grids.filter((g) => !drop.has(g)).map((g) => (g === keep ? merged : g)) }, id: keep.properties.id }

@@ -10,7 +10,8 @@ export function findingText(f: Finding, communityName: (id: string) => string): 
   const c = f.features.find((r) => r.layer === 'communities')?.id ?? ''
   const area = f.areaM2 !== undefined ? `${fmtInt(f.areaM2)} m²` : ''
   const key = `find.${f.code}` as Key
-  const s = t(key, { ids, c: communityName(c) || c, area, value: f.value ?? '' })
+  const of = f.of ? t(`findkind.${f.of}` as Key) : ''
+  const s = t(key, { ids, c: communityName(c) || c, area, value: f.value !== undefined ? fmtInt(f.value) : '', of })
   return s === key ? f.message : s
 }
 

@@ -22,9 +22,13 @@ const LEVER_BY_PATH = new Map(LEVERS.map((l) => [l.path, l]))
 export const scenarioText = (s: { label?: string; description?: string; zh?: { label?: string; description?: string } }): { label: string; description: string } =>
   getLang() === 'zh-CN' ? { label: s.zh?.label || s.label || '', description: s.zh?.description || s.description || '' } : { label: s.label ?? '', description: s.description ?? '' }
 
-/** a lever's source in the page's language: the citations stay as they are, the words around them are translated */
-const sourceText = (src: string): string =>
-  getLang() === 'zh-CN' ? src.replace(/\bassumption\b/g, '假设').replace(/\bcalibrated to\b/g, '校准于').replace(/\bper preset\b/g, '按预设情景') : src
+/** a lever's source in the page's language: the citations stay as they are, the words around them are translated;
+ *  the book's "book ch. 9.2.4" (chapter.section.part, docs/domain.md § Citations) reads 原书第 9.2.4 节 */
+export const sourceText = (src: string): string =>
+  getLang() === 'zh-CN'
+    ? src.replace(/\bassumption\b/g, '假设').replace(/\bcalibrated to\b/g, '校准于').replace(/\bper preset\b/g, '按预设情景')
+        .replace(/\bbook ch\. (\d+(?:\.\d+)*(?:, \d+(?:\.\d+)*)*)/g, (_, s: string) => `原书第 ${s.replace(/, /g, '、')} 节`).replace(/\btable (\d+-\d+)/g, '表 $1')
+    : src
 
 /** a lever's label in the page's language, by path; `fallback` for paths that are not levers */
 export const leverLabelOf = (path: string, fallback: string): string => {

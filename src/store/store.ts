@@ -135,7 +135,7 @@ export class Store {
     const findings: Finding[] = []
     const stats = new Map<string, GridStats>()
     for (const c of this.state.checks.values()) {
-      findings.push(...c.findings)
+      for (const f of c.findings) findings.push(f)
       for (const g of c.grids) stats.set(g.id, g)
     }
     const rank = { error: 0, warning: 1, info: 2 }

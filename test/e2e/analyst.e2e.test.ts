@@ -36,7 +36,7 @@ describe("the analyst's workspace (e2e)", () => {
     // a lever shows unit, range, default and source; an out-of-range value is named and explained
     await page.click('[data-testid=lever-group-gridWorkers] summary')
     const row = page.locator('[data-testid="lever-gridWorkers.perGrid"]')
-    expect(await row.textContent()).toMatch(/人 \/ 网格.*0–20.*L753/)
+    expect(await row.textContent()).toMatch(/人 \/ 网格.*0–20.*原书第 9\.2\.4 节/)
     await row.locator('input').fill('400')
     await row.locator('input').press('Tab')
     const errors = await page.locator('[data-testid=scenario-errors]').textContent()
