@@ -46,7 +46,7 @@ describe('the planner workspace (e2e)', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith(fx.served.url) && !/^(data|blob):/.test(r.url())) foreign.push(r.url())
     })
-    await openApp(page, fx.served.url)
+    await openApp(page, fx.served.url, 180_000) // the full real-street fengtai world
     expect(foreign).toEqual([]) // offline: no tiles, glyphs or fonts from the network
     for (const id of ['map', 'layer-panel', 'grid-stats', 'findings', 'undo', 'redo', 'import', 'export', 'legend', 'search', 'notice'])
       await expect(page.locator(`[data-testid=${id}]`).first().isVisible()).resolves.toBe(true)
@@ -73,7 +73,7 @@ describe('the planner workspace (e2e)', () => {
     await page.locator('[data-testid=search-results] li').first().click()
     expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.getZoom())).toBeGreaterThan(13)
     await page.context().close()
-  })
+  }), 240_000
 
   it('draws a grid by clicks, splits it, merges the halves, undoes and redoes', async () => {
     const page = await newPage(`${fx.served.url}?preset=street`)
