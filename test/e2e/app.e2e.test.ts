@@ -73,7 +73,7 @@ describe('the planner workspace (e2e)', () => {
     await page.locator('[data-testid=search-results] li').first().click()
     expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.getZoom())).toBeGreaterThan(13)
     await page.context().close()
-  }), 240_000
+  }, 240_000)
 
   it('draws a grid by clicks, splits it, merges the halves, undoes and redoes', async () => {
     const page = await newPage(`${fx.served.url}?preset=street`)
