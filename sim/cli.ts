@@ -32,11 +32,11 @@ import { RunBoundsError } from './api.ts'
 
 const USAGE = `gongzhi — grid governance planner and simulator
 
-  gongzhi world build --preset fengtai|street [--seed N] --out DIR
+  gongzhi world build --preset PRESET [--seed N] --out DIR
 ${WORLD_FROM_USAGE}
   gongzhi world check DIR | FILE...          (FILEs named communities.geojson, grids.geojson, buildings.geojson)
   gongzhi import FILE [--crs auto|wgs84|gcj02|bd09] [--layer auto|grids|communities|buildings|…] --out FILE
-  gongzhi run (--world DIR | --preset fengtai|street [--world-seed N]) --scenario FILE|NAME --days N --seed S
+  gongzhi run (--world DIR | --preset PRESET [--world-seed N]) --scenario FILE|NAME --days N --seed S
               [--replicates R] --out FILE.json
   gongzhi sweep --plan FILE.json [--workers N] [--shard K/N] --out FILE.csv   (resumes: rows already in the CSV are skipped)
   gongzhi sweep merge PART.csv... --out FILE.csv     (the shards of one plan, each once, into the local sweep's CSV)
@@ -45,6 +45,10 @@ ${WORLD_FROM_USAGE}
   gongzhi scenarios                      list the preset scenarios, one a line
   gongzhi scenarios diff A B             levers that differ between two scenarios (names or files)
   gongzhi calibrate [--preset street|fengtai] [--days N] [--seed S]   simulated vs published figures
+
+  PRESET: fengtai (default district), street (西罗园), one of Beijing's 16 districts by pinyin
+          (dongcheng xicheng chaoyang fengtai shijingshan haidian mentougou fangshan tongzhou shunyi changping
+          daxing huairou pinggu miyun yanqing), or beijing (all 16)
 `
 
 const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
@@ -61,6 +65,7 @@ function worldBuild(args: string[]): number {
   for (const [name, text] of Object.entries(worldToFiles(world))) writeFileSync(join(values.out, name), text)
   err(`built ${values.preset} (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${values.out}`)
   err(world.meta.notice)
+  if (world.meta.leftOut?.length) err(`left out (no boundary polygon): ${world.meta.leftOut.map((z) => `${z.code} ${z.name}`).join(', ')}`)
   out(JSON.stringify({ counts: world.meta.counts, totals: world.meta.totals, seed, generator: world.meta.version }))
   return 0
 }

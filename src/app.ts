@@ -1,6 +1,6 @@
 // Wires the store, the map, the editor and the panels together. Holds no geometry rules of its own.
 import type { Feature, Position } from 'geojson'
-import { layerDiff, type Finding, type World } from '../sim/api.ts'
+import { layerDiff, SYNTHETIC_NOTICE, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH, type Finding, type World } from '../sim/api.ts'
 import { GridEditor, type Tool } from './editor/editor.ts'
 import * as ops from './editor/grid-ops.ts'
 import { applyI18n, getLang, onLangChange, setLang, t, type Key } from './i18n/i18n.ts'
@@ -21,6 +21,7 @@ import { drawableAsync } from './layers/imported-sample.ts'
 import { showError } from './panels/notices.ts'
 import { renderBasemap } from './panels/basemap-panel.ts'
 import { renderProjects } from './panels/projects-panel.ts'
+import { renderWorldPicker } from './panels/world-picker.ts'
 import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
 import { AnalystWorkspace } from './analyst-workspace.ts'
 import { Store, type Doc } from './store/store.ts'
@@ -193,7 +194,9 @@ export class App {
   private renderAll(): void {
     applyI18n()
     $('#lang').textContent = t('lang.switch')
-    $('#notice').textContent = `${t('app.notice')}: ${originNotice(this.opts.world) ?? this.opts.world.meta.notice}`
+    const notice = this.opts.world.meta.notice === SYNTHETIC_NOTICE ? (getLang() === 'en' ? SYNTHETIC_NOTICE_EN : SYNTHETIC_NOTICE_ZH) : this.opts.world.meta.notice
+    $('#notice').textContent = `${t('app.notice')}: ${originNotice(this.opts.world) ?? notice}`
+    renderWorldPicker($('#world-picker') as HTMLSelectElement, this.opts.preset)
     $('#map').dataset.drop = t('io.drop')
     this.layerPanel.render()
     renderLegend($('#legend'))

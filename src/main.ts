@@ -1,12 +1,13 @@
 // Boot: read ?preset= and ?lang=, build the world in a worker, restore the last project, start the app.
 import * as Comlink from 'comlink'
-import { buildWorld, type World } from '../sim/api.ts'
+import { buildWorld, type Preset, type World } from '../sim/api.ts'
 import { App, freshProject } from './app.ts'
 import './app.css'
-import { applyI18n, setLang } from './i18n/i18n.ts'
+import { applyI18n, setLang, t } from './i18n/i18n.ts'
 import { createMap } from './map/map.ts'
 import { askSafeStart, markLoading, unfinishedLoad } from './panels/safe-start.ts'
 import { getCurrent, listProjects, loadProject, putProject, setCurrent, type Loaded } from './store/persist.ts'
+import { PAGE_PRESETS, renderWorldPicker } from './panels/world-picker.ts'
 import type { WorldWorker } from './world.worker.ts'
 import { getDataWorld, presetOf } from './data-world/world-store.ts'
 import { missingWorldText, wireDataWorlds } from './data-world/wire.ts'
@@ -16,10 +17,19 @@ window.__gongzhi = hook
 
 async function boot(): Promise<void> {
   const q = new URLSearchParams(location.search)
-  const preset = q.get('preset') === 'street' ? 'street' : 'fengtai'
+  const asked = q.get('preset') ?? 'fengtai'
+  const preset = (PAGE_PRESETS.includes(asked) ? asked : 'fengtai') as Preset
   const seed = Number(q.get('seed') ?? 1) || 1
   if (q.get('lang') === 'en') setLang('en')
   applyI18n()
+  const loading = document.getElementById('loading')
+  // the whole city is CLI-only for now: say so instead of silently building another world
+  if (asked === 'beijing') {
+    if (loading) loading.textContent = t('world.cliOnly')
+    renderWorldPicker(document.getElementById('world-picker') as HTMLSelectElement, asked)
+    hook.error = 'cli-only world'
+    return
+  }
   // a world built from the user's own files (?world=ID) is stored whole; its projects use the preset data:ID
   const worldId = q.get('world')
   const dataWorld = worldId ? await getDataWorld(worldId).catch(() => undefined) : undefined
@@ -31,7 +41,10 @@ async function boot(): Promise<void> {
     try {
       const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module' })
       const remote = Comlink.wrap<WorldWorker>(worker)
-      const w = await remote.build(preset, seed)
+      const progress = (done: number, total: number) => {
+        if (loading) loading.textContent = t('app.building', { done, total })
+      }
+      const w = await remote.build(preset, seed, Comlink.proxy(progress))
       worker.terminate()
       return w
     } catch (e) {

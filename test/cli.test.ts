@@ -9,7 +9,7 @@ import { areaM2, centroidOf, distanceM, polysOf } from '../sim/geometry/measure.
 
 const gongzhi = (...args: string[]) => spawnSync(process.execPath, ['bin/gongzhi.js', ...args], { encoding: 'utf8' })
 const dir = mkdtempSync(join(tmpdir(), 'gongzhi-cli-'))
-const REAL_OUTLINE = '../shared/data/real/vonng-adcode/fences/110106.json'
+const REAL_OUTLINE = 'test/fixtures/vonng-adcode-110106.gcj02.json'
 
 describe('gongzhi world', () => {
   const out = join(dir, 'street')

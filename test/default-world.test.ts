@@ -1,36 +1,74 @@
-// The embedded default world: shape of the district, determinism, and that its grids pass the grid rules.
+// The embedded default world: real streets, real communities, census population, and a synthetic interior that
+// passes the grid rules; determinism.
 import { describe, expect, it } from 'vitest'
 import { buildWorld, checkWorld, compileWorld, worldFromFiles, worldToFiles } from '../sim/api.ts'
 import { areaM2, polysOf } from '../sim/geometry/measure.ts'
-import { FENGTAI_STREETS, STREET_PRESET_CODE } from '../sim/world/generate/fengtai-streets.ts'
+import { STREET_PRESET_CODE } from '../sim/world/generate/generate-world.ts'
 import { readFileSync } from 'node:fs'
+import type { Polygon, MultiPolygon } from 'geojson'
 
 const fengtai = buildWorld({ preset: 'fengtai', seed: 1 })
+// the repository's copies of the sources (data/real/*/PROVENANCE.md)
+const divisions = JSON.parse(readFileSync('data/real/divisions/beijing.json', 'utf8')) as { streets: string[][]; villages: string[][] }
+const source = JSON.parse(readFileSync('data/real/bj-subdistricts/fengtai.geo.json', 'utf8')) as { features: { properties: { code: string }; geometry: Polygon | MultiPolygon }[] }
 
 describe('fengtai preset', () => {
-  it('has the 26 real streets and towns, ≈390 communities, ≈2.0 M residents in ≈0.8 M households', () => {
-    const names = fengtai.streets.features.map((f) => f.properties.name)
-    expect(names).toHaveLength(26)
-    const real = readFileSync('../shared/data/real/modood-divisions/streets.csv', 'utf8')
-      .split('\n')
-      .filter((l) => l.includes(',110106,'))
-      .map((l) => l.split(',')[1].replace(/"/g, ''))
-    expect(new Set(names)).toEqual(new Set(real))
+  it('has the 26 real streets and towns with their NBS names and codes', () => {
+    const real = divisions.streets.filter(([c]) => c.startsWith('110106'))
+    expect(fengtai.streets.features.map((f) => [f.properties.id, f.properties.name])).toEqual(real)
     expect(fengtai.streets.features.filter((f) => f.properties.kind === 'town')).toHaveLength(2)
-    expect(fengtai.communities.features.length).toBeGreaterThanOrEqual(370)
-    expect(fengtai.communities.features.length).toBeLessThanOrEqual(410)
-    expect(fengtai.meta.totals.residents).toBeGreaterThan(1_950_000)
-    expect(fengtai.meta.totals.residents).toBeLessThan(2_050_000)
-    expect(fengtai.meta.totals.households).toBeGreaterThan(760_000)
-    expect(fengtai.meta.totals.households).toBeLessThan(840_000)
   })
 
-  it('keeps communities within 500–3,000 households, most near 2,000', () => {
+  it('draws each street with its source polygon (area within 1 %)', () => {
+    expect(source.features).toHaveLength(26)
+    for (const src of source.features) {
+      const f = fengtai.streets.features.find((s) => s.properties.id === src.properties.code)!
+      const a = areaM2(polysOf(f.geometry))
+      const b = areaM2(polysOf(src.geometry))
+      expect(Math.abs(a - b) / b, f.properties.name).toBeLessThan(0.01)
+    }
+  })
+
+  it('has the real 2023 communities of every street: 383 社区 and 57 村, names and 12-digit codes as listed', () => {
+    for (const st of fengtai.streets.features) {
+      const listed = divisions.villages.filter(([c]) => c.slice(0, 9) === st.properties.id)
+      const mine = fengtai.communities.features.filter((f) => f.properties.street === st.properties.id).map((f) => [f.properties.id, f.properties.name])
+      expect(mine, st.properties.name).toEqual(listed)
+    }
+    const names = fengtai.communities.features.map((f) => f.properties.name)
+    expect(names.filter((n) => n.endsWith('村'))).toHaveLength(57)
+    expect(names).toHaveLength(440)
+  })
+
+  it('totals the 2020 census (2,019,764 residents) in ≈0.8 M households', () => {
+    const res = fengtai.meta.totals.residents
+    expect(Math.abs(res - 2_019_764) / 2_019_764).toBeLessThan(0.005)
+    expect(fengtai.communities.features.reduce((s, f) => s + f.properties.residents, 0)).toBe(res)
+    expect(fengtai.buildings.features.reduce((s, f) => s + f.properties.residents, 0)).toBe(res)
+    expect(fengtai.meta.totals.households).toBeGreaterThan(760_000)
+    expect(fengtai.meta.totals.households).toBeLessThan(860_000)
+  })
+
+  it('builds villages (村) lower and sparser than 社区', () => {
+    const isVillage = new Set(fengtai.communities.features.filter((f) => f.properties.name.endsWith('村')).map((f) => f.properties.id))
+    const floors = (v: boolean) => {
+      const b = fengtai.buildings.features.filter((f) => isVillage.has(f.properties.community) === v)
+      return b.reduce((s, f) => s + (f.properties.floors ?? 0), 0) / b.length
+    }
+    expect(floors(true)).toBeLessThan(0.6 * floors(false))
+    const density = (v: boolean) => {
+      const c = fengtai.communities.features.filter((f) => isVillage.has(f.properties.id) === v)
+      return c.reduce((s, f) => s + f.properties.households, 0) / c.reduce((s, f) => s + areaM2(polysOf(f.geometry)), 0)
+    }
+    expect(density(true)).toBeLessThan(density(false) / 3)
+  })
+
+  it('keeps communities within 500–3,000 households, most 社区 within the 1,000–3,000 standard', () => {
     const hh = fengtai.communities.features.map((f) => f.properties.households).sort((a, b) => a - b)
     expect(hh[0]).toBeGreaterThanOrEqual(500)
     expect(hh[hh.length - 1]).toBeLessThanOrEqual(3000)
-    const near = hh.filter((h) => h >= 1500 && h <= 2500).length / hh.length
-    expect(near).toBeGreaterThan(0.6)
+    const urban = fengtai.communities.features.filter((f) => f.properties.name.endsWith('社区')).map((f) => f.properties.households)
+    expect(urban.filter((h) => h >= 1000).length / urban.length).toBeGreaterThan(0.85)
   })
 
   it('is dense in the urban north-east and sparse in the south-west towns', () => {
@@ -56,10 +94,11 @@ describe('fengtai preset', () => {
     expect(new Set(kinds('enforcement_center').map((f) => f.properties.street)).size).toBe(26)
   })
 
-  it('says plainly that the interior is synthetic', () => {
-    expect(fengtai.meta.notice).toMatch(/synthetic/)
+  it('says plainly what is real and what is generated', () => {
+    expect(fengtai.meta.notice).toMatch(/Real: street and town boundaries .*bj-subdistricts, MIT.*NBS 2023.*2020 census.*Generated.*community boundaries, compounds, buildings, grids/)
+    expect(fengtai.meta.leftOut).toEqual([])
     expect(fengtai.district.features[0].properties.synthetic).toBe(true)
-    expect(JSON.parse(worldToFiles(fengtai)['world.json']).notice).toMatch(/合成/)
+    expect(JSON.parse(worldToFiles(fengtai)['world.json']).notice).toMatch(/真实数据.*程序按种子生成/)
   })
 
   it('compiles into linked columns: every building in a grid, grid totals add up', () => {
@@ -80,13 +119,14 @@ describe('fengtai preset', () => {
 describe('street preset', () => {
   const a = buildWorld({ preset: 'street', seed: 1 })
 
-  it('is one dense street of 60–80 thousand residents, identical to that street of the full world', () => {
+  it('is one dense street (西罗园, 24 communities), identical to that street of the full world', () => {
     expect(a.streets.features.map((f) => f.properties.id)).toEqual([STREET_PRESET_CODE])
-    expect(a.meta.totals.residents).toBeGreaterThan(60_000)
-    expect(a.meta.totals.residents).toBeLessThan(80_000)
+    expect(a.streets.features[0].properties.name).toBe('西罗园街道')
+    expect(a.communities.features).toHaveLength(24)
+    expect(a.communities.features).toEqual(fengtai.communities.features.filter((f) => f.properties.street === STREET_PRESET_CODE))
+    expect(a.meta.totals.residents).toBe(fengtai.streets.features.find((f) => f.properties.id === STREET_PRESET_CODE)!.properties.residents)
     const inFull = fengtai.grids.features.filter((f) => f.properties.community.startsWith(STREET_PRESET_CODE))
     expect(a.grids.features).toEqual(inFull)
-    expect(FENGTAI_STREETS.some((s) => s.code === STREET_PRESET_CODE)).toBe(true)
   })
 
   it('gives byte-identical files for the same seed and different ones for another seed', () => {

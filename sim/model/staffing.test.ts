@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildWorld, compileWorld, defaultScenario, parseScenario, scenarioPreset } from '../api.ts'
 import { Model } from './model.ts'
 import { ROLE, ROLES } from './roles.ts'
-import { DISTRICT_STREETS, HOURS_PER_WEEK, PROPERTY_AVAILABILITY, staffPools, WORK_HOURS_PER_WEEK } from './staffing.ts'
+import { DISTRICT_RESIDENTS, HOURS_PER_WEEK, PROPERTY_AVAILABILITY, staffPools, WORK_HOURS_PER_WEEK } from './staffing.ts'
 
 const w = compileWorld(buildWorld({ preset: 'street', seed: 1 }))
 const withLevers = (edit: (s: ReturnType<typeof defaultScenario>) => void) => {
@@ -39,8 +39,11 @@ describe('staffing', () => {
     for (let k = 0; k < w.communities.n; k++) expect(st.commWorkers[k]).toBeGreaterThanOrEqual(c.minPerCommunity)
   })
 
-  it('gives a world its share of the district departments: staff × streets / 26', () => {
-    expect(st.poolPeople[st.deptPool]).toBeCloseTo((sc.departments.staff * w.streets.n) / DISTRICT_STREETS, 12)
+  it("gives a world its share of the district departments: staff × residents / Fengtai's residents", () => {
+    let residents = 0
+    for (let c = 0; c < w.communities.n; c++) residents += w.communities.residents[c]
+    expect(residents).toBeGreaterThan(0)
+    expect(st.poolPeople[st.deptPool]).toBeCloseTo((sc.departments.staff * residents) / DISTRICT_RESIDENTS, 9)
   })
 
   it('follows the allocation rule: one per grid puts one person in every grid, scaled', () => {

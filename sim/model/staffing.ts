@@ -16,8 +16,8 @@ export const WORK_HOURS_PER_WEEK = 40
 export const OFFICE_SHIFT_HOURS_PER_WEEK = SHIFT_MIN_PER_WEEK / 60
 /** share of a property company's staff time given to residents' repair requests (assumption) */
 export const PROPERTY_AVAILABILITY = 0.3
-/** streets in the district the departments' staff lever describes (Fengtai: 26 streets and townships) */
-export const DISTRICT_STREETS = 26
+/** residents of the district the departments' staff lever describes (Fengtai, 2020 census) */
+export const DISTRICT_RESIDENTS = 2_019_764
 /** floors on availability, so a lever at its extreme slows a pool instead of stopping it */
 const MIN_GRID_AVAILABILITY = 0.05
 const MIN_COMMUNITY_AVAILABILITY = 0.005
@@ -166,8 +166,11 @@ export function staffPools(w: CompiledWorld, sc: Scenario): Staffing {
     poolShift[enfPool0 + s] = 1
     poolPeople[enfPool0 + s] = sc.street.enforcementOfficers
   }
-  // district departments scale with the world (a street-only world gets its share of them)
-  const dept = (sc.departments.staff * w.streets.n) / DISTRICT_STREETS
+  // district departments scale with the world's residents: a street-only world gets its share of them, a bigger
+  // district or the city more (by street count, the real 西罗园's 142 k residents would get a 72 k street's share)
+  let worldResidents = 0
+  for (let c = 0; c < w.communities.n; c++) worldResidents += w.communities.residents[c]
+  const dept = (sc.departments.staff * worldResidents) / DISTRICT_RESIDENTS
   servers[deptPool] = Math.max(1, Math.round(dept * rota))
   poolRole[deptPool] = ROLE.DEPARTMENT
   poolAvail[deptPool] = (crewAvail * dept * rota) / servers[deptPool]

@@ -19,6 +19,8 @@ export interface WorldMeta {
   totals: { households: number; residents: number }
   /** worlds built from a user's files: where each layer came from ('mixed' when its features differ) */
   origins?: Partial<Record<string, Origin | 'mixed'>>
+  /** NBS streets of the chosen districts that have no boundary polygon (special zones) and are not in the world */
+  leftOut?: { code: string; name: string; communities: number }[]
 }
 
 export interface World {

@@ -485,4 +485,10 @@ export const en: Record<keyof typeof zh, string> = {
   'layers.loading': 'Loading the imported layers…',
   'layers.off': '{n} imported layers were not loaded (safe start); they are still kept in the project.',
   'layers.load': 'Load the layers',
+  'world.pick': 'Choose a world: a Beijing district or one street of Fengtai',
+  'world.street': 'Xiluoyuan Street (Fengtai)',
+  'world.beijing': 'Beijing (all 16 districts)',
+  'world.cliOnlyShort': 'CLI only',
+  'world.cliOnly': 'The whole city is too large for the page to build and draw; until the city-scale work lands, build it with the command line: npx gongzhi world build --preset beijing --out DIR',
+  'app.building': 'Building the world… {done} of {total} streets done',
 }

@@ -483,4 +483,10 @@ export const zh = {
   'layers.loading': '正在载入导入图层…',
   'layers.off': '{n} 个导入图层未载入（安全启动）；它们仍保存在项目中。',
   'layers.load': '载入图层',
+  'world.pick': '选择世界：北京各区或丰台区的一个街道',
+  'world.street': '西罗园街道（丰台区）',
+  'world.beijing': '北京市（16 个区）',
+  'world.cliOnlyShort': '仅命令行',
+  'world.cliOnly': '全市世界过大，网页暂不能生成和显示；在城市规模支持完成之前仅可用命令行生成：npx gongzhi world build --preset beijing --out DIR',
+  'app.building': '正在生成世界… 已完成 {done}/{total} 个街道',
 } as const

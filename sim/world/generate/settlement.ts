@@ -96,8 +96,10 @@ function lattice(compound: Polys, form: BuildingForm, rng: Rng, scale: number): 
   for (let gx = -halfW - ox; gx <= halfW; gx += sx) {
     for (let gy = -halfH - oy; gy <= halfH; gy += sy) {
       const fp = [toDeg(gx - l, gy - d), toDeg(gx + l, gy - d), toDeg(gx + l, gy + d), toDeg(gx - l, gy + d)]
-      if (!fp.every((p) => pointInPolys(p, compound))) continue
-      out.push({ centre: toDeg(gx, gy), footprint: [...fp, fp[0]], r: gx * gx + gy * gy })
+      // real street outlines have notches: the centre must be inside too, not only the corners
+      const centre = toDeg(gx, gy)
+      if (!fp.every((p) => pointInPolys(p, compound)) || !pointInPolys(centre, compound)) continue
+      out.push({ centre, footprint: [...fp, fp[0]], r: gx * gx + gy * gy })
     }
   }
   return out.sort((a, b) => a.r - b.r)
