@@ -2,7 +2,7 @@
 // tests call these and nothing deeper, so internals can move without breaking them.
 export { buildWorld, PRESETS, GENERATOR_VERSION, SYNTHETIC_NOTICE, type Preset, type BuildOptions } from './world/generate/generate-world.ts'
 export { DISTRICT_PRESETS, STREET_PRESET_CODE, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH, planPreset } from './world/generate/generate-world.ts'
-export { DISTRICTS, type DistrictInfo } from './world/generate/real-data.ts'
+export { DISTRICTS, type DistrictInfo } from './world/generate/presets.ts'
 export { buildCommunity, buildStreet, formFor, type CommunitySpec, type CommunityLayers } from './world/generate/street-builder.ts'
 export { householdSize, planDistrict, type PlannedStreet, type PlannedCommunity } from './world/generate/population.ts'
 export { compileWorld, type CompiledWorld } from './world/compile.ts'

@@ -1,6 +1,6 @@
 // Boot: read ?preset= and ?lang=, build the world in a worker, restore the last project, start the app.
 import * as Comlink from 'comlink'
-import { buildWorld, type Preset, type World } from '../sim/api.ts'
+import type { Preset, World } from '../sim/api.ts'
 import { App, freshProject } from './app.ts'
 import './app.css'
 import { applyI18n, setLang, t } from './i18n/i18n.ts'
@@ -36,21 +36,19 @@ async function boot(): Promise<void> {
   void wireDataWorlds(dataWorld ? worldId : null, async () => hook.app?.autosaver.flush())
   const projectPreset = dataWorld ? presetOf(dataWorld.id) : preset
   const projectSeed = dataWorld ? dataWorld.world.meta.seed : seed
+  // module workers are required (every current browser has them): the generator and its megabytes of real
+  // boundaries stay out of the page's own bundle
   const building = (async (): Promise<World> => {
     if (dataWorld) return dataWorld.world
+    const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module' })
     try {
-      const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module' })
       const remote = Comlink.wrap<WorldWorker>(worker)
       const progress = (done: number, total: number) => {
         if (loading) loading.textContent = t('app.building', { done, total })
       }
-      const w = await remote.build(preset, seed, Comlink.proxy(progress))
+      return await remote.build(preset, seed, Comlink.proxy(progress))
+    } finally {
       worker.terminate()
-      return w
-    } catch (e) {
-      // no module workers (old browser, strict policy): build on the main thread instead
-      console.warn('world worker failed, building on the main thread', e)
-      return buildWorld({ preset, seed })
     }
   })()
   // the map and its style load while the worker builds the world

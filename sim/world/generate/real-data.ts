@@ -18,18 +18,10 @@ import pinggu from '../../../data/real/bj-subdistricts/pinggu.geo.json' with { t
 import miyun from '../../../data/real/bj-subdistricts/miyun.geo.json' with { type: 'json' }
 import yanqing from '../../../data/real/bj-subdistricts/yanqing.geo.json' with { type: 'json' }
 import divisions from '../../../data/real/divisions/beijing.json' with { type: 'json' }
-import census from '../../../data/real/census-2020/beijing-districts.json' with { type: 'json' }
 import { polysOf, type Polys } from '../../geometry/measure.ts'
+import { DISTRICTS, type DistrictInfo } from './presets.ts'
 
-export interface DistrictInfo {
-  /** 6-digit division code */
-  code: string
-  pinyin: string
-  name: string
-  nameEn: string
-  /** 2020 census resident population */
-  residents: number
-}
+export { DISTRICTS, type DistrictInfo }
 
 export interface RealStreet {
   /** 9-digit NBS code */
@@ -51,17 +43,6 @@ export interface RealCommunity {
 
 type Fc = { features: { properties: { code: string; name: string }; geometry: Polygon | MultiPolygon }[] }
 const FILES = { dongcheng, xicheng, chaoyang, fengtai, shijingshan, haidian, mentougou, fangshan, tongzhou, shunyi, changping, daxing, huairou, pinggu, miyun, yanqing } as unknown as Record<string, Fc>
-
-const EN: [string, string, string][] = [
-  ['110101', 'dongcheng', 'Dongcheng'], ['110102', 'xicheng', 'Xicheng'], ['110105', 'chaoyang', 'Chaoyang'], ['110106', 'fengtai', 'Fengtai'],
-  ['110107', 'shijingshan', 'Shijingshan'], ['110108', 'haidian', 'Haidian'], ['110109', 'mentougou', 'Mentougou'], ['110111', 'fangshan', 'Fangshan'],
-  ['110112', 'tongzhou', 'Tongzhou'], ['110113', 'shunyi', 'Shunyi'], ['110114', 'changping', 'Changping'], ['110115', 'daxing', 'Daxing'],
-  ['110116', 'huairou', 'Huairou'], ['110117', 'pinggu', 'Pinggu'], ['110118', 'miyun', 'Miyun'], ['110119', 'yanqing', 'Yanqing'],
-]
-const CENSUS = census as Record<string, { name: string; residents: number }>
-
-/** Beijing's 16 districts in NBS code order. */
-export const DISTRICTS: readonly DistrictInfo[] = EN.map(([code, pinyin, en]) => ({ code, pinyin, name: CENSUS[code].name, nameEn: `${en} District`, residents: CENSUS[code].residents }))
 
 const NBS_STREET = new Map((divisions as { streets: string[][] }).streets.map(([c, n]) => [c, n]))
 
