@@ -1,6 +1,8 @@
 // Calendar profiles. The clock counts minutes from 00:00 on day 0 of the run; `startDay` (0 = 1 January) places
 // day 0 in the year. Intraday peaks 09–11 h and 14–16 h (Beijing 12345, 2019: docs/domain.md § Figures), quieter weekends (assumption),
 // heating season 15 November → 15 March (docs/domain.md § Categories).
+import { expo } from './det-math.ts'
+
 export const MIN_PER_HOUR = 60
 export const MIN_PER_DAY = 1440
 export const MIN_PER_WEEK = 7 * MIN_PER_DAY
@@ -44,7 +46,7 @@ export const inHeatingSeason = (doy: number): boolean => doy >= 318 || doy <= 73
 export const heatingFactor = (doy: number): number => {
   if (!inHeatingSeason(doy)) return 0.15
   const since = doy >= 318 ? doy - 318 : doy + 365 - 318
-  return 1 + 2.5 * Math.exp(-since / 6)
+  return 1 + 2.5 * expo(-since / 6)
 }
 
 /** a duty calendar: on duty from `start` to `end` (minutes of the day) on the first `days` days of the week

@@ -2,6 +2,7 @@
 // place (a new building attribute, a new event type) does not shift the numbers every other place sees:
 // the basis of byte-identical worlds and of common random numbers between scenarios.
 import seedrandom from 'seedrandom'
+import { cosine, expo, ln } from './det-math.ts'
 
 export interface Rng {
   /** uniform in [0, 1) */
@@ -30,7 +31,7 @@ export function createRng(seed: number | string, name = 'root'): Rng {
     normal: (mean = 0, sd = 1) => {
       const u = 1 - next()
       const v = next()
-      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+      return mean + sd * Math.sqrt(-2 * ln(u)) * cosine(2 * Math.PI * v)
     },
     bernoulli: (p) => next() < p,
     pick: (xs) => xs[Math.floor(next() * xs.length)],
@@ -80,7 +81,7 @@ const POISSON_NORMAL_FROM = 40
 export function poisson(rng: Rng, mean: number): number {
   if (mean <= 0) return 0
   if (mean > POISSON_NORMAL_FROM) return Math.max(0, Math.round(rng.normal(mean, Math.sqrt(mean))))
-  const l = Math.exp(-mean)
+  const l = expo(-mean)
   let k = 0
   let p = 1
   do {

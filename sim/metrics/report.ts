@@ -5,6 +5,7 @@ import { CHANNELS, CH, DETOUR, Model, PHASE, PROACTIVE_FROM, ROLES, WALK_M_PER_M
 import { SERVICE_KINDS } from '../world/schema.ts'
 import { dutyMinutes, MIN_PER_DAY } from '../engine/calendar.ts'
 import { erlangCWait } from './erlang.ts'
+import { expo } from '../engine/det-math.ts'
 
 const F = Model.FLAGS
 /** 响应率: a known issue counts as responded to when its first job starts within its time limit, at most a day */
@@ -427,7 +428,7 @@ export function coverage(m: Model) {
   let visited = 0
   let patrolDays = 0
   let patrolled = 0
-  for (let c = 0; c < w.communities.n; c++) visited += w.communities.households[c] * (1 - Math.exp(-m.visitRate[c] * DAYS_PER_YEAR * MIN_PER_DAY))
+  for (let c = 0; c < w.communities.n; c++) visited += w.communities.households[c] * (1 - expo(-m.visitRate[c] * DAYS_PER_YEAR * MIN_PER_DAY))
   for (let g = 0; g < w.grids.n; g++)
     if (m.patrolRate[g] > 0) {
       patrolDays += 1 / (m.patrolRate[g] * MIN_PER_DAY)

@@ -26,6 +26,7 @@ import { arise } from './discovery.ts'
 import { known } from './dispatch.ts'
 import { enter, done } from './handling.ts'
 import { grown, type Column } from '../engine/typed-array.ts'
+import { ln } from '../engine/det-math.ts'
 export { WALK_M_PER_MIN, DETOUR, LATENT_DAYS, EV, type EventKind, type SimEvent, CHANNELS, CH, PROACTIVE_FROM, ROLES, ROLE, PHASE } from './ids.ts'
 
 /** property issues are this much likelier in a compound with no property company (assumption) */
@@ -315,7 +316,7 @@ export class Model {
   }
 
   exp(i: number, salt: number, mean: number, k = 0): number {
-    return -Math.log(this.u(i, salt, k)) * mean
+    return -ln(this.u(i, salt, k)) * mean
   }
 
   // ---------------------------------------------------------------- handlers

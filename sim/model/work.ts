@@ -2,6 +2,7 @@
 // handling. A leaf of sim/model: reads the model, schedules nothing.
 import type { Model } from './model.ts'
 import { WALK_M_PER_MIN, DETOUR, SPEC, ROLE, ST, S } from './ids.ts'
+import { ln } from '../engine/det-math.ts'
 
 /** mean hands-on minutes of the jobs that are not the solving job itself (assumptions) */
 export const ROUTING_MINUTES = 20
@@ -23,7 +24,7 @@ export function serviceMinutes(m: Model, i: number, p: number): number {
   else if (st === ST.WHISTLE || st === ST.OFFICE_TRY) work = STREET_MINUTES
   else if (st === ST.VERIFY) work = VERIFY_MINUTES
   else work = spec.workMinutes
-  work *= -Math.log(m.u(i, S.WORK, m.jobs[i]))
+  work *= -ln(m.u(i, S.WORK, m.jobs[i]))
   m.jobs[i]++
   let travel = 0
   const b = m.bldg[i]

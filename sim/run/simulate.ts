@@ -197,7 +197,7 @@ export function meanCi(values: number[]): { mean: number; sd: number; ci95: [num
   const k = xs.length
   const t = k - 1 < T975.length ? T975[Math.max(1, k - 1)] : 1.96
   const mean = k ? xs.reduce((s, x) => s + x, 0) / k : NaN
-  const sd = k > 1 ? Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1)) : 0
+  const sd = k > 1 ? Math.sqrt(xs.reduce((s, x) => s + (x - mean) * (x - mean), 0) / (k - 1)) : 0
   const half = k > 1 ? (t * sd) / Math.sqrt(k) : 0
   const r = (x: number) => Math.round(x * 1e4) / 1e4
   return { mean: r(mean), sd: r(sd), ci95: [r(mean - half), r(mean + half)] }
