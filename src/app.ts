@@ -21,7 +21,7 @@ import { drawableAsync } from './layers/imported-sample.ts'
 import { showError } from './panels/notices.ts'
 import { renderBasemap } from './panels/basemap-panel.ts'
 import { renderProjects } from './panels/projects-panel.ts'
-import { renderWorldPicker } from './panels/world-picker.ts'
+import { presetLabel, renderWorldPicker } from './panels/world-picker.ts'
 import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
 import { AnalystWorkspace } from './analyst-workspace.ts'
 import { Store, type Doc } from './store/store.ts'
@@ -509,6 +509,6 @@ function mark(name: string): void {
 }
 
 export function freshProject(w: World, preset: string, seed: number): Project {
-  const name = w.meta.origins ? (w.district.features[0]?.properties.name ?? preset) : t('proj.default', { preset })
+  const name = w.meta.origins ? (w.district.features[0]?.properties.name ?? preset) : t('proj.default', { preset: presetLabel(preset) })
   return { id: newId(), name, preset, seed, doc: { grids: w.grids.features.slice(), imported: [] }, updated: Date.now() }
 }
