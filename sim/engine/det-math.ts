@@ -5,11 +5,16 @@
 // k_cos.c, k_sin.c and the medium-argument path of e_rem_pio2.c (Sun Microsystems, freely redistributable), which
 // is what Node 20 computes: results in Node are unchanged, and every other engine now agrees with them.
 
-const buf = new DataView(new ArrayBuffer(8))
-const hi = (x: number): number => (buf.setFloat64(0, x), buf.getInt32(0))
-const lo = (x: number): number => (buf.setFloat64(0, x), buf.getUint32(4))
-const withHi = (x: number, h: number): number => (buf.setFloat64(0, x), buf.setInt32(0, h), buf.getFloat64(0))
-const fromWords = (h: number, l: number): number => (buf.setInt32(0, h), buf.setUint32(4, l), buf.getFloat64(0))
+// the two 32-bit words of a double through typed-array views (several times faster than a DataView here)
+const f64 = new Float64Array(1)
+const i32 = new Int32Array(f64.buffer)
+const u32 = new Uint32Array(f64.buffer)
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0
+const LO = 1 - HI
+const hi = (x: number): number => ((f64[0] = x), i32[HI])
+const lo = (x: number): number => ((f64[0] = x), u32[LO])
+const withHi = (x: number, h: number): number => ((f64[0] = x), (i32[HI] = h), f64[0])
+const fromWords = (h: number, l: number): number => ((i32[HI] = h), (u32[LO] = l), f64[0])
 
 const LN2_HI = 6.93147180369123816490e-1
 const LN2_LO = 1.90821492927058770002e-10
