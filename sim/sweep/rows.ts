@@ -3,9 +3,9 @@
 // metric; the page's download lays the same rows out with its own leading columns (lever values, replicate, seed,
 // days) through the same writer.
 import { metricAt, SUMMARY_METRICS } from '../run/simulate.ts'
+import type { SummaryMetric } from '../metrics/registry.ts'
 import type { SweepJob, SweepPlan } from './plan.ts'
 
-export type SummaryMetric = (typeof SUMMARY_METRICS)[number]
 export type RunMetrics = Record<SummaryMetric, number>
 
 export interface SweepRow {

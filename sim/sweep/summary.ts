@@ -3,7 +3,8 @@
 // rows have come in — a cancelled or half-collected sweep summarises what it has.
 import { meanCi, SUMMARY_METRICS } from '../run/simulate.ts'
 import { jobAt, jobCount, type SweepPlan } from './plan.ts'
-import type { SummaryMetric, SweepRow } from './rows.ts'
+import type { SummaryMetric } from '../metrics/registry.ts'
+import type { SweepRow } from './rows.ts'
 
 export interface SettingSummary {
   /** index of the lever setting (jobs setting × replicates + replicate) */
