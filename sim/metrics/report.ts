@@ -6,6 +6,7 @@ import { SERVICE_KINDS } from '../world/schema.ts'
 import { dutyMinutes, MIN_PER_DAY } from '../engine/calendar.ts'
 import { erlangCWait } from './erlang.ts'
 import { expo } from '../engine/det-math.ts'
+import { DEFAULT_BAND } from '../geometry/generate-grids.ts'
 
 const F = Model.FLAGS
 /** 响应率: a known issue counts as responded to when its first job starts within its time limit, at most a day */
@@ -423,7 +424,7 @@ export function coverage(m: Model) {
   let balanced = 0
   for (let g = 0; g < w.grids.n; g++) {
     workers += m.gridWorkers[g]
-    if (w.grids.households[g] >= 300 && w.grids.households[g] <= 500) balanced++
+    if (w.grids.households[g] >= DEFAULT_BAND.min && w.grids.households[g] <= DEFAULT_BAND.max) balanced++
   }
   let visited = 0
   let patrolDays = 0

@@ -12,6 +12,7 @@ import { groupsOf, groupStat, round, type Group } from '../charts/shape.ts'
 import { utilizationChart } from '../charts/utilization.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
+import { rateLabel } from './labels.ts'
 import { pct, pp, signOf } from './format.ts'
 import { unitAfter } from './lever-units.ts'
 import { leverLabelOf, scenarioText } from './scenario-panel.ts'
@@ -129,7 +130,7 @@ function ratesTable(groups: Group[]): HTMLElement {
       td.dataset.value = String(d)
       return td
     })
-    table.append(h('tr', {}, h('th', { text: t(`rate.${k}` as Key) }), ...cells, ...diffs))
+    table.append(h('tr', {}, h('th', { text: rateLabel(k) }), ...cells, ...diffs))
   }
   if (groups[0].runs.length > 1) table.append(h('caption', { class: 'report-ci-note', text: t('report.ciNote', { n: groups[0].runs.length }) }))
   return table
