@@ -92,7 +92,7 @@ export class RunDiffPanel {
     if (!levers.length) scen.append(h('div', { text: t('diff.scenarioSame') }))
     else {
       const ul = h('ul', {})
-      for (const l of levers) ul.append(h('li', { text: `${leverLabelOf(l.path, l.label)}: ${valueText(l.a)} → ${valueText(l.b)}${unitAfter(l.b, l.unit)}`, title: l.path }))
+      for (const l of levers) ul.append(h('li', { text: `${leverLabelOf(l.path, l.label)}: ${valueText(l.a)} → ${valueText(l.b)}${unitAfter(l.b, l.path)}`, title: l.path }))
       scen.append(ul)
     }
     el.append(scen)

@@ -113,7 +113,7 @@ export class SweepPanel {
           h('label', {}, `${t('sweep.from')} `, numIn(`sweep-from-${i}`, a.from, (v) => this.set((x) => (x.axes[i].from = v)), { min: l.min!, max: l.max! })),
           h('label', {}, `${t('sweep.to')} `, numIn(`sweep-to-${i}`, a.to, (v) => this.set((x) => (x.axes[i].to = v)), { min: l.min!, max: l.max! })),
           h('label', {}, `${t('sweep.steps')} `, numIn(`sweep-steps-${i}`, a.steps, (v) => this.set((x) => (x.axes[i].steps = v)), { min: 1, max: 50, step: 1 })),
-          h('span', { class: 'unit', text: `${leverUnit(l.unit)} · ${t('scn.range', { min: l.min!, max: l.max! })}` }),
+          h('span', { class: 'unit', text: `${leverUnit(l)} · ${t('scn.range', { min: l.min!, max: l.max! })}` }),
         )
       }
       return row
@@ -242,7 +242,7 @@ export class SweepPanel {
     const curve = h('div', { class: 'sweep-curve', testid: 'sweep-curve' })
     curve.dataset.points = String(points.length)
     try {
-      curve.append(this.plot(points, a1.path, a2?.path, s, best, `${leverLabel(l1)} (${leverUnit(l1.unit)})`))
+      curve.append(this.plot(points, a1.path, a2?.path, s, best, `${leverLabel(l1)} (${leverUnit(l1)})`))
     } catch (e) {
       curve.textContent = String(e)
     }
