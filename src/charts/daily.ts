@@ -3,7 +3,7 @@
 // the raw daily ratio is mostly noise).
 import * as Plot from '@observablehq/plot'
 import type { SimResult } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import { rateLabel } from '../panels/labels.ts'
 import { pct, plotSvg, type ChartOut, type LegendItem } from './chart.ts'
 import { rollingRate, round } from './shape.ts'
@@ -18,8 +18,8 @@ const COUNT_SERIES = [
 
 export function dailyCountsChart(r: SimResult): ChartOut {
   const d = r.daily as Daily
-  const data = COUNT_SERIES.flatMap(([k]) => (d[k] as number[]).map((value, i) => ({ series: t(`chart.daily.${k}` as Key), day: i + 1, value })))
-  const legend: LegendItem[] = COUNT_SERIES.map(([k, color]) => ({ label: t(`chart.daily.${k}` as Key), color }))
+  const data = COUNT_SERIES.flatMap(([k]) => (d[k] as number[]).map((value, i) => ({ series: t(`chart.daily.${k}` as const), day: i + 1, value })))
+  const legend: LegendItem[] = COUNT_SERIES.map(([k, color]) => ({ label: t(`chart.daily.${k}` as const), color }))
   const svg = plotSvg({
     x: { label: t('chart.day'), labelAnchor: 'center', labelArrow: 'none' },
     y: { label: t('chart.issues'), grid: true },
