@@ -41,6 +41,16 @@ export const METRICS = {
   'whistles.per10k': { unit: 'per-10k-issues', direction: 'higher-worse', label: { zh: '每万件吹哨数', en: 'Whistles per 10,000 issues' } },
 } as const satisfies Record<SummaryMetric, MetricInfo>
 
+/** result figures outside the replicate summary that the run diff shows */
+export const EXTRA_METRICS = {
+  'issues.open': { unit: 'count', direction: 'higher-worse', label: { zh: '期末积压', en: 'Backlog at the end' } },
+  'utilization.gridWorker.utilization': { unit: 'share', direction: 'higher-worse', label: { zh: '网格员忙碌率', en: 'Grid worker utilisation' } },
+} as const satisfies Record<string, MetricInfo>
+
+export type ResultMetric = SummaryMetric | keyof typeof EXTRA_METRICS
+/** every metric of a run's result by its path */
+export const RESULT_METRICS: Record<ResultMetric, MetricInfo> = { ...METRICS, ...EXTRA_METRICS }
+
 export const isSummaryMetric = (m: string): m is SummaryMetric => Object.hasOwn(METRICS, m)
 
 export const metricInfo = (m: SummaryMetric): MetricInfo => METRICS[m]
