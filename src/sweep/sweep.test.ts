@@ -77,14 +77,15 @@ describe('sliced world files', () => {
 
 describe('sweep pool', () => {
   const world = buildWorld({ preset: 'street', seed: 1 })
-  const files = worldToFiles(world)
+  // the world compiled once, in a service standing for the page's run worker (src/sim-client.ts)
+  const source = createSimService()
+  source.loadWorld({ files: worldToFiles(world) })
   /** an in-process service whose runs finish after a random delay, so completion order is shuffled */
   let salt = 1
   const factory = (): PoolWorker => {
     const svc = createSimService()
     const delay = () => new Promise((r) => setTimeout(r, (salt = (salt * 7919) % 97)))
     const remote: SimRemote = {
-      loadWorld: async (src) => svc.loadWorld(src),
       shareWorld: async (port) => svc.shareWorld(port),
       loadWorldFrom: (port) => svc.loadWorldFrom(port),
       newRunId: async () => svc.newRunId(),
@@ -101,11 +102,11 @@ describe('sweep pool', () => {
     const s = settings({ days: 15 })
     const plan = planSweep(base, s)
     let loads = 0
-    const filesOnce = async () => (loads++, files)
-    const one = await new SweepPool(factory).run(plan.jobs, { workers: 1, worldKey: 'w', files: filesOnce })
+    const shareOnce = async (port: MessagePort) => (loads++, source.shareWorld(port))
+    const one = await new SweepPool(factory).run(plan.jobs, { workers: 1, worldKey: 'w', shareWorld: shareOnce })
     const pool3 = new SweepPool(factory)
     const progress: number[] = []
-    const three = await pool3.run(plan.jobs, { workers: 3, worldKey: 'w', files: filesOnce, onProgress: (p) => progress.push(p.done) })
+    const three = await pool3.run(plan.jobs, { workers: 3, worldKey: 'w', shareWorld: shareOnce, onProgress: (p) => progress.push(p.done) })
     expect(three.workers).toBe(3)
     expect(one.cancelled || three.cancelled).toBe(false)
     const a = aggregate(plan, one.results, s.target)
@@ -123,7 +124,7 @@ describe('sweep pool', () => {
       expect(p.hi).toBeGreaterThanOrEqual(p.mean)
     }
     // a second sweep on the same world does not reload it
-    await pool3.run(plan.jobs.slice(0, 2), { workers: 2, worldKey: 'w', files: filesOnce })
+    await pool3.run(plan.jobs.slice(0, 2), { workers: 2, worldKey: 'w', shareWorld: shareOnce })
     expect(loads).toBe(2)
     // the CSV: a header, then one row per run with the lever value and seed
     const lines = sweepCsv(plan, one.results).replace(/^\ufeff/, '').trim().split('\n')
@@ -139,7 +140,7 @@ describe('sweep pool', () => {
     const o = await pool.run(plan.jobs, {
       workers: 2,
       worldKey: 'w',
-      files: async () => files,
+      shareWorld: async (port) => source.shareWorld(port),
       onProgress: (p) => {
         if (p.done >= 1 && !cancelled) (cancelled = true), pool.cancel()
       },
@@ -160,17 +161,18 @@ describe('the page and the CLI through one sweep core', () => {
     writeFileSync(join(dir, 'plan.json'), JSON.stringify(file))
     const cli = spawnSync(process.execPath, ['bin/gongzhi.js', 'sweep', '--plan', join(dir, 'plan.json'), '--workers', '1', '--out', join(dir, 'cli.csv')], { encoding: 'utf8' })
     expect(cli.status, cli.stderr).toBe(0)
+    // the page's run worker compiles the world from its layer files and shares it with the sweep's worker
+    const runWorker = createSimService()
+    runWorker.loadWorld({ files: worldToFiles(buildWorld({ preset: 'street', seed: 1 })) })
     const svc = createSimService()
     const remote: SimRemote = {
-      loadWorld: async (src) => svc.loadWorld(src),
       shareWorld: async (port) => svc.shareWorld(port),
       loadWorldFrom: (port) => svc.loadWorldFrom(port),
       newRunId: async () => svc.newRunId(),
       run: async (req, onProgress, _e, id) => svc.run(req as Parameters<typeof svc.run>[0], onProgress, undefined, id),
       cancel: async (id) => svc.cancel(id),
     }
-    const files = worldToFiles(buildWorld({ preset: 'street', seed: 1 }))
-    const out = await new SweepPool(() => ({ remote, dispose: () => undefined })).run(page.jobs, { workers: 1, worldKey: 'w', files: async () => files })
+    const out = await new SweepPool(() => ({ remote, dispose: () => undefined })).run(page.jobs, { workers: 1, worldKey: 'w', shareWorld: async (port) => runWorker.shareWorld(port) })
     const rows = rowsOf(page, out.results)
     expect(rows).toHaveLength(4)
     const cliText = readFileSync(join(dir, 'cli.csv'), 'utf8')
