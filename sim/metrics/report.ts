@@ -6,6 +6,7 @@ import { SERVICE_KINDS } from '../world/schema.ts'
 import { dutyMinutes, MIN_PER_DAY } from '../engine/calendar.ts'
 import { erlangCWait } from './erlang.ts'
 import { expo } from '../engine/det-math.ts'
+import { F2_PARKED } from '../model/ids.ts'
 
 const F = Model.FLAGS
 /** 响应率: a known issue counts as responded to when its first job starts within its time limit, at most a day */
@@ -70,7 +71,8 @@ export function groupedRates(m: Model, groupOf: (i: number) => number, n: number
   const onTime = new Float64Array(n)
   const limits = responseLimits()
   for (let i = 0; i < m.n; i++) {
-    if (m.phase[i] === PHASE.LATENT) continue
+    // parked cases (挂账) are counted apart from the rates
+    if (m.phase[i] === PHASE.LATENT || m.flags2[i] & F2_PARKED) continue
     const g = groupOf(i)
     if (g < 0) continue
     known[g]++

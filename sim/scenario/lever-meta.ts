@@ -1,0 +1,45 @@
+// Lever metadata (path, units, range, default, source, Chinese label) and the zod builders that record it as the
+// schema is built: sim/scenario/schema.ts and book-levers.ts declare every lever through them.
+import { z } from 'zod'
+
+export interface LeverMeta {
+  path: string
+  label: string
+  unit: string
+  default: number | boolean | string | null
+  min?: number
+  max?: number
+  /** the book by chapter and section ("book ch. 9.2.4"), a published figure, or "assumption" / "calibrated": docs/domain.md § Citations */
+  source: string
+  /** the label in Chinese, for the zh-CN interface */
+  zh: string
+}
+
+export const LEVERS: LeverMeta[] = []
+
+/** Chinese labels by lever path; each schema module adds its own before declaring its levers */
+const ZH: Record<string, string> = {}
+export const addZh = (labels: Record<string, string>): void => void Object.assign(ZH, labels)
+const zhOf = (path: string): string => ZH[path] ?? ''
+
+export function num(path: string, def: number, min: number, max: number, unit: string, source: string, label: string) {
+  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path) })
+  return z.number().min(min).max(max).default(def)
+}
+export function int(path: string, def: number, min: number, max: number, unit: string, source: string, label: string) {
+  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path) })
+  return z.number().int().min(min).max(max).default(def)
+}
+export function optNum(path: string, min: number, max: number, unit: string, source: string, label: string) {
+  LEVERS.push({ path, label, unit, default: null, min, max, source, zh: zhOf(path) })
+  return z.number().min(min).max(max).nullable().default(null)
+}
+export function bool(path: string, def: boolean, source: string, label: string) {
+  LEVERS.push({ path, label, unit: 'on/off', default: def, source, zh: zhOf(path) })
+  return z.boolean().default(def)
+}
+export function pick<const T extends readonly [string, ...string[]]>(path: string, values: T, def: T[number], source: string, label: string) {
+  LEVERS.push({ path, label, unit: values.join('|'), default: def, source, zh: zhOf(path) })
+  return z.enum(values).default(def as never)
+}
+
