@@ -1,6 +1,6 @@
 // Verification (核查), closure (结案), callback (回访) and trust (docs/domain.md § Lifecycle, steps 6–7).
 import type { Model } from './model.ts'
-import { SPEC, EV, ST, PHASE, F_FIXED, F_CLOSED, F_CALLBACK, F_SOLVED, F_SATISFIED, F_ONTIME, F_CALLBACK_PENDING, S, F2_CONSULTED, F2_PARKED, F2_REOPENED, ROLE, CAT } from './ids.ts'
+import { SPEC, EV, ST, PHASE, F_FIXED, F_CLOSED, F_CALLBACK, F_SOLVED, F_SATISFIED, F_ONTIME, F_CALLBACK_PENDING, S, F2_CONSULTED, F2_DEADLINE_MOVED, F2_PARKED, F2_REOPENED, ROLE, CAT } from './ids.ts'
 import { propertyFailed } from './owners.ts'
 import { moveParticipation } from './participation.ts'
 import { MIN_PER_HOUR } from '../engine/calendar.ts'
@@ -35,6 +35,11 @@ export function deadline(m: Model, i: number, t: number): void {
   // an issue nobody found: the problem was ignored, and the household trusts reporting less (docs/domain.md § Lifecycle, step 2)
   // a reopened parked case has had its callback; its old deadline is past
   if (m.flags2[i] & F2_REOPENED) return
+  // the deadline set before a consultation: the one after the meeting counts
+  if (m.flags2[i] & F2_DEADLINE_MOVED) {
+    m.flags2[i] &= ~F2_DEADLINE_MOVED
+    return
+  }
   if (m.phase[i] === PHASE.LATENT) {
     const h = m.hh[i]
     m.trust[h] = Math.max(MIN_TRUST, m.trust[h] - m.sc.residents.latentTrustLoss)

@@ -2,12 +2,14 @@
 // agreement wait for the community's next meeting, convened by the party organisation every
 // consultation.intervalDays (Heyi: monthly) at CONSULT_MINUTE; after it they are dispatched as usual. Agreement lets
 // hard cases be solved (agreeFix instead of policy.hardFix), consulted residents are more often satisfied, and the
-// household that brought the matter takes part (participation.gainConsultation).
+// household that brought the matter takes part (participation.gainConsultation). The hotline's callback waits for
+// the meeting: the time before it is called back runs from the meeting (as 接诉即办 extends the limit of matters that
+// need coordination), while on-time closure still counts from when it became known.
 import type { Model } from './model.ts'
 import { CATEGORIES, CONSULTATION_CATEGORIES } from './categories.ts'
-import { EV, F2_CONSULTED, MEETING_SALT, S } from './ids.ts'
+import { EV, F2_CONSULTED, F2_DEADLINE_MOVED, MEETING_SALT, S, SPEC } from './ids.ts'
 import { hash32 } from '../engine/rng.ts'
-import { MIN_PER_DAY } from '../engine/calendar.ts'
+import { MIN_PER_DAY, MIN_PER_HOUR } from '../engine/calendar.ts'
 import { moveParticipation } from './participation.ts'
 
 /** meetings start at 19:00, after work (assumption) */
@@ -35,6 +37,9 @@ export function toConsultation(m: Model, i: number, t: number): boolean {
   const b = m.bldg[i]
   moveParticipation(m.participation, m.hh[i], m.w.buildings.community[b], m.sc.participation.gainConsultation)
   m.consulted++
-  m.sched.at(nextMeeting(m.w.buildings.community[b], t, co.intervalDays), EV.CONSULTED, i)
+  const meet = nextMeeting(m.w.buildings.community[b], t, co.intervalDays)
+  m.sched.at(meet, EV.CONSULTED, i)
+  m.flags2[i] |= F2_DEADLINE_MOVED
+  m.sched.at(meet + Math.max(SPEC[m.cat[i]].limitHours * MIN_PER_HOUR, m.sc.callback.waitDays * MIN_PER_DAY), EV.DEADLINE, i)
   return true
 }

@@ -160,7 +160,9 @@ function hardFix(m: Model, i: number): number {
 /** a job's outcome; a hard issue (挂账, decided once per issue) is solved only if it was taken on successfully */
 export function setFixed(m: Model, i: number, fixed: boolean): void {
   const pol = m.sc.policy
-  if (m.u(i, S.HARD) < pol.hardShare && !(m.u(i, S.HARD_FIX) < hardFix(m, i))) {
+  // a reopened case is taken on afresh under the new policy: a draw of its own
+  const u = m.u(i, m.flags2[i] & F2_REOPENED ? S.REOPEN_FIX : S.HARD_FIX)
+  if (m.u(i, S.HARD) < pol.hardShare && !(u < hardFix(m, i))) {
     fixed = false
     // 挂账: it cannot be solved now; it is explained and counted apart until a policy change reopens it
     if (m.sc.parked.enabled && !(m.flags2[i] & F2_REOPENED)) m.flags2[i] |= F2_PARKED

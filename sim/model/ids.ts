@@ -100,6 +100,8 @@ export const F2_PARKED = 2
 export const F2_REOPENED = 4
 /** handled by a social organisation */
 export const F2_SOCIAL = 8
+/** its first deadline was moved to after the consultation: that event is skipped */
+export const F2_DEADLINE_MOVED = 16
 
 /** salts of the per-issue draws (Model.u): one per decision, so each decision has its own uniform; a salt's number
  *  is part of every stream's value and must never change */
