@@ -13,6 +13,8 @@ export interface LeverMeta {
   source: string
   /** the label in Chinese, for the zh-CN interface */
   zh: string
+  /** whole numbers only */
+  integer?: boolean
 }
 
 export const LEVERS: LeverMeta[] = []
@@ -27,7 +29,7 @@ export function num(path: string, def: number, min: number, max: number, unit: s
   return z.number().min(min).max(max).default(def)
 }
 export function int(path: string, def: number, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path) })
+  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path), integer: true })
   return z.number().int().min(min).max(max).default(def)
 }
 export function optNum(path: string, min: number, max: number, unit: string, source: string, label: string) {
