@@ -17,7 +17,7 @@ async function runAll(world: CompiledWorld, jobs: { scenario: Scenario; seed: nu
   const results: Record<string, number>[] = new Array(jobs.length)
   let next = 0
   let done = 0
-  const t0 = Date.now()
+  const t0 = performance.now()
   const message = worldToMessage(world)
   const workers = Array.from({ length: Math.min(nw, jobs.length) }, sweepWorker)
   try {
@@ -34,7 +34,7 @@ async function runAll(world: CompiledWorld, jobs: { scenario: Scenario; seed: nu
               if (msg.ready) return feed()
               results[Number(msg.id)] = msg.metrics!
               done++
-              if (done % 20 === 0 || done === jobs.length) err(`run ${done}/${jobs.length}, ${Math.round((Date.now() - t0) / 1000)} s`)
+              if (done % 20 === 0 || done === jobs.length) err(`run ${done}/${jobs.length}, ${Math.round((performance.now() - t0) / 1000)} s`)
               feed()
             })
             w.on('error', reject)

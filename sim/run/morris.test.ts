@@ -29,8 +29,10 @@ describe('Morris elementary effects', () => {
   it('screens every numeric lever, each within its range, stepping one lever at a time', () => {
     const base = defaultScenario()
     const factors = morrisFactors(base)
-    const numeric = LEVERS.filter((l) => l.min !== undefined && (typeof l.default === 'number' || l.default === null))
+    const numeric = LEVERS.filter((l) => l.min !== undefined && typeof l.default === 'number')
     expect(factors.map((f) => f.path)).toEqual(numeric.map((l) => l.path))
+    // unset overrides only when named
+    expect(morrisFactors(base, ['gridWorkers.perGrid'])[0]).toMatchObject({ lo: 5, hi: 15, integer: false })
     for (const f of factors) {
       const l = numeric.find((x) => x.path === f.path)!
       expect(f.lo, f.path).toBeGreaterThanOrEqual(l.min!)

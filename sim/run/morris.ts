@@ -13,7 +13,8 @@ export const MORRIS_OUTPUTS = ['rates.response', 'rates.resolution', 'rates.sati
 export const MORRIS_LEVELS = 4
 /** a lever set (not null) is screened from half to one and a half times its value, within its range */
 const SPREAD = 0.5
-/** a lever at 0 (a mechanism off) is screened over the first tenth of its range; an unset (null) one over the middle half */
+/** a lever at 0 (a mechanism off) is screened over the first tenth of its range; an unset (null) one, when named, over
+ *  the middle half */
 const FROM_ZERO = 0.1
 const NULL_FROM = 0.25
 const NULL_TO = 0.75
@@ -51,11 +52,13 @@ export interface MorrisRow {
   hi: number
 }
 
-/** every numeric lever (LEVERS with a range), or the `only` ones, with its screening range around the base value */
+/** every numeric lever the scenario sets (LEVERS with a range and a number in `base`), or the `only` ones, with its
+ *  screening range around the base value. An unset override (null: gridWorkers.perGrid, owners.committeeShare…
+ *  mean "as the world says") is left out unless named: any number would replace the world's data in every run. */
 export function morrisFactors(base: Scenario, only?: string[]): MorrisFactor[] {
   const values = flatten(base)
   const numeric = LEVERS.filter((l): l is LeverMeta & { min: number; max: number } => l.min !== undefined && l.max !== undefined && (typeof l.default === 'number' || l.default === null))
-  const chosen = only ? only.map((p) => numeric.find((l) => l.path === p) ?? fail(p)) : numeric
+  const chosen = only ? only.map((p) => numeric.find((l) => l.path === p) ?? fail(p)) : numeric.filter((l) => typeof values[l.path] === 'number')
   return chosen.map((l) => {
     const v = values[l.path]
     const span = l.max - l.min
