@@ -25,6 +25,25 @@ export interface Needs {
 
 const draw = (h: number, k: number) => (hash32(h, NEEDS_SALT, k) + 0.5) / UINT32_RANGE
 
+/** the NEED bits of household h (numbered across buildings in the world's order) in a building of the given
+ *  elderly share: the same in every run, the page's map and the model */
+export function householdNeeds(h: number, elderlyShare: number, nd: Scenario['needs']): number {
+  let f = 0
+  if (draw(h, 0) < Math.min(1, nd.elderlyAloneFactor * elderlyShare)) f |= NEED.ELDERLY_ALONE
+  if (draw(h, 1) < nd.disabledShare) f |= NEED.DISABLED
+  if (draw(h, 2) < nd.lowIncomeShare) f |= NEED.LOW_INCOME
+  return f
+}
+
+/** high-need households per building, for the map's 民情图 layer (buildings in the world's order) */
+export function highNeedByBuilding(households: ArrayLike<number>, elderlyShare: ArrayLike<number>, nd: Scenario['needs']): Int32Array {
+  const out = new Int32Array(households.length)
+  let h = 0
+  for (let b = 0; b < households.length; b++)
+    for (let k = 0; k < households[b]; k++, h++) if (householdNeeds(h, elderlyShare[b], nd)) out[b]++
+  return out
+}
+
 export function initNeeds(w: CompiledWorld, sc: Scenario, hhStart: Int32Array): Needs {
   const nd = sc.needs
   const flags = new Uint8Array(hhStart[w.buildings.n])
@@ -33,12 +52,8 @@ export function initNeeds(w: CompiledWorld, sc: Scenario, hhStart: Int32Array): 
   const hh = new Float64Array(C)
   for (let b = 0; b < w.buildings.n; b++) {
     const c = w.buildings.community[b]
-    const pAlone = Math.min(1, nd.elderlyAloneFactor * w.buildings.elderlyShare[b])
     for (let h = hhStart[b]; h < hhStart[b + 1]; h++) {
-      let f = 0
-      if (draw(h, 0) < pAlone) f |= NEED.ELDERLY_ALONE
-      if (draw(h, 1) < nd.disabledShare) f |= NEED.DISABLED
-      if (draw(h, 2) < nd.lowIncomeShare) f |= NEED.LOW_INCOME
+      const f = householdNeeds(h, w.buildings.elderlyShare[b], nd)
       flags[h] = f
       if (c >= 0) {
         hh[c]++

@@ -19,6 +19,7 @@ export const en: Record<keyof typeof zh, string> = {
   'layer.communities': 'Communities',
   'layer.compounds': 'Compounds',
   'layer.roads': 'Roads',
+  'layer.needs': 'People\'s-conditions map (民情图): high-need households',
   'layer.buildings': 'Buildings',
   'layer.grids': 'Governance grids',
   'layer.party': 'Party-building grids',

@@ -17,6 +17,7 @@ export const zh = {
   'layer.communities': '社区',
   'layer.compounds': '小区',
   'layer.roads': '道路',
+  'layer.needs': '民情图：重点关注住户',
   'layer.buildings': '楼栋',
   'layer.grids': '治理网格',
   'layer.party': '党建网格',

@@ -214,6 +214,30 @@ describe("the analyst's workspace (e2e)", () => {
     await page.context().close()
   })
 
+  it("offers the book's systems and typical models in both languages, and maps the 民情图 needs layer", async () => {
+    for (const [lang, group, lever, layer] of [
+      ['zh-CN', '社区社会组织（三社联动）', '每个社区的社区社会组织数', '民情图'],
+      ['en', 'Social organisations (三社联动)', 'community social organisations per community', "People's-conditions map"],
+    ] as const) {
+      const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
+      const page = await ctx.newPage()
+      await openApp(page, `${fx.served.url}?preset=street&lang=${lang}`)
+      const picker = page.locator('[data-testid=scenario-picker]')
+      await picker.selectOption('jianghan-cooperative')
+      expect(await picker.locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('shenyang-self-governing'), expect.stringContaining('shanghai-government-led')]))
+      const g = page.locator('[data-testid=lever-group-socialOrgs]')
+      await g.locator('summary').click()
+      expect(await g.locator('summary').textContent()).toContain(group)
+      expect(await g.textContent()).toContain(lever)
+      for (const k of ['consultation', 'owners', 'stewards', 'participation', 'needs', 'parked']) expect(await page.locator(`[data-testid=lever-group-${k}] summary`).textContent(), k).not.toContain('lever.group')
+      const row = page.locator('[data-testid=layer-needs]')
+      expect(await row.textContent()).toContain(layer)
+      await row.locator('input[type=checkbox]').check()
+      await mapShot(page)
+      await ctx.close()
+    }
+  })
+
   it('runs on the full fengtai district in the page and maps every grid', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
