@@ -44,6 +44,7 @@ export {
 export { SCENARIO_PRESETS, scenarioPreset, scenarioPresets } from './scenario/presets.ts'
 export { CATEGORIES, CATEGORY, type Category, type CategorySpec } from './model/categories.ts'
 export { CHANNELS, ROLES, EV, type EventKind, type SimEvent } from './model/model.ts'
+export { highNeedByBuilding } from './model/needs.ts'
 export {
   simulate,
   simulateAsync,

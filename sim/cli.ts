@@ -45,6 +45,8 @@ ${WORLD_FROM_USAGE}
   gongzhi scenarios                      list the preset scenarios, one a line
   gongzhi scenarios diff A B             levers that differ between two scenarios (names or files)
   gongzhi calibrate [--preset street|fengtai] [--days N] [--seed S]   simulated vs published figures
+  gongzhi sensitivity [--preset PRESET | --world DIR] [--scenario NAME|FILE] [--days N] [--trajectories R]
+              [--levers A,B,…] [--workers N] [--out STEM]   Morris screening of every numeric lever → STEM.csv, STEM.json
 
   PRESET: fengtai (default district), street (西罗园), one of Beijing's 16 districts by pinyin
           (dongcheng xicheng chaoyang fengtai shijingshan haidian mentougou fangshan tongzhou shunyi changping
@@ -185,6 +187,7 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'worker') return await (await import('./cli/queue-worker.ts')).workerCmd(tail)
     if (cmd === 'scenarios') return scenariosCmd(tail)
     if (cmd === 'calibrate') return calibrateCmd(tail)
+    if (cmd === 'sensitivity') return await (await import('./cli/sensitivity.ts')).sensitivityCmd(tail)
     if (cmd === 'world' && sub === 'build') return worldBuild(rest)
     if (cmd === 'world' && sub === 'check') return worldCheck(rest)
     if (cmd === 'world' && sub === 'from') return await worldFrom(rest, { out, err })

@@ -4,7 +4,7 @@ import { layerDiff, SYNTHETIC_NOTICE, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH, 
 import { GridEditor, type Tool } from './editor/editor.ts'
 import * as ops from './editor/grid-ops.ts'
 import { applyI18n, getLang, onLangChange, setLang, t, type Key } from './i18n/i18n.ts'
-import { buildingsLayer, characterSetOf, labelsLayer, labelsOf } from './layers/deck-layers.ts'
+import { buildingsLayer, characterSetOf, labelsLayer, labelsOf, needsLayer, needsPoints } from './layers/deck-layers.ts'
 import type { MapView } from './map/map.ts'
 import { clear, h, $ } from './panels/dom.ts'
 import { renderFindings } from './panels/findings-panel.ts'
@@ -48,6 +48,7 @@ export class App {
   private inspect: { title: string; props: Record<string, unknown> } | null = null
   private labels
   private chars
+  private needs
   private layerPanel: LayerPanel
   private search: SearchBox
   readonly workspace: AnalystWorkspace
@@ -68,6 +69,7 @@ export class App {
     this.view.fit(bboxOf(w.district))
     this.labels = labelsOf(w)
     this.chars = characterSetOf(this.labels)
+    this.needs = needsPoints(w)
     this.layerPanel = new LayerPanel($('#layer-panel'), this.view)
     this.search = new SearchBox($('#search'), () => this.searchItems(), (it) => {
       this.view.fit(bboxOf(it.feature))
@@ -111,6 +113,10 @@ export class App {
     return this.editor?.tool ?? 'browse'
   }
 
+  private deckLayers() {
+    return [buildingsLayer(this.opts.world), needsLayer(this.needs), labelsLayer(this.labels, this.chars, this.view.map.getZoom())]
+  }
+
   private onMapLoad(): void {
     mark('mapLoad')
     this.view.setWorld(this.opts.world)
@@ -121,13 +127,13 @@ export class App {
       onEdited: (ring) => this.onEdited(ring),
     })
     this.refreshMapData()
-    this.view.setDeckLayers([buildingsLayer(this.opts.world), labelsLayer(this.labels, this.chars, this.view.map.getZoom())])
+    this.view.setDeckLayers(this.deckLayers())
     let lastBig = this.view.map.getZoom() >= 13.5
     this.view.map.on('zoomend', () => {
       const big = this.view.map.getZoom() >= 13.5
       if (big === lastBig) return
       lastBig = big
-      this.view.setDeckLayers([buildingsLayer(this.opts.world), labelsLayer(this.labels, this.chars, this.view.map.getZoom())])
+      this.view.setDeckLayers(this.deckLayers())
     })
     this.wireMapEvents()
     document.getElementById('loading')?.remove()

@@ -4,6 +4,7 @@
 import { CATEGORIES, CATEGORY, IS_PUBLIC_SPACE, NCAT } from '../model/categories.ts'
 import { CHANNELS, CH, Model, PHASE, PROACTIVE_FROM, ROLES } from '../model/model.ts'
 import { MIN_PER_HOUR } from '../engine/calendar.ts'
+import { F2_PARKED } from '../model/ids.ts'
 import { r4, ratio, sortedDistribution, type Dist, type Select } from './dist.ts'
 
 const F = Model.FLAGS
@@ -35,7 +36,8 @@ export function groupedRates(m: Model, groupOf: (i: number) => number, n: number
   const onTime = new Float64Array(n)
   const limits = responseLimits()
   for (let i = 0; i < m.n; i++) {
-    if (m.phase[i] === PHASE.LATENT) continue
+    // parked cases (挂账) are counted apart from the rates
+    if (m.phase[i] === PHASE.LATENT || m.flags2[i] & F2_PARKED) continue
     const g = groupOf(i)
     if (g < 0) continue
     known[g]++

@@ -43,3 +43,17 @@ export const MULTI_DEPT_CATEGORIES: Category[] = CATEGORIES.filter((c) => CATEGO
 export const PUBLIC_SPACE_CATEGORIES: readonly Category[] = ['environment', 'parking', 'illegalBuilding', 'safety']
 /** indexed by category number */
 export const IS_PUBLIC_SPACE: readonly boolean[] = CATEGORIES.map((c) => PUBLIC_SPACE_CATEGORIES.includes(c))
+
+/** categories community social organisations and social workers take on (三社联动, book ch. 7.2.2: elderly care and
+ *  other services, conflict resolution) */
+export const SOCIAL_ORG_CATEGORIES: readonly Category[] = ['welfare', 'dispute']
+export const IS_SOCIAL_ORG: readonly boolean[] = CATEGORIES.map((c) => SOCIAL_ORG_CATEGORIES.includes(c))
+/** categories a consultation (议事协商) can take, by the lever consultation.scope: disputes between residents, and
+ *  public matters (shared space, parking, building work) that need residents' agreement */
+export const CONSULTATION_CATEGORIES: Record<'disputes' | 'public' | 'disputes+public', readonly Category[]> = {
+  disputes: ['dispute'],
+  public: PUBLIC_SPACE_CATEGORIES.filter((c) => c !== 'safety'),
+  'disputes+public': ['dispute', ...PUBLIC_SPACE_CATEGORIES.filter((c) => c !== 'safety')],
+}
+/** the category owners' committees act on: property-service issues */
+export const PROPERTY_CATEGORY: Category = 'property'

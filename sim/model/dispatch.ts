@@ -2,9 +2,11 @@
 // lowest level able to solve it; the command centre (监督指挥中心), the street office try and the whistle
 // (吹哨报到) decide where multi-department issues go.
 import type { Model } from './model.ts'
-import { SPEC, EV, CH, ST, PHASE, RESOLVER, type ResolverKind } from './ids.ts'
+import { SPEC, EV, CH, ST, PHASE, RESOLVER, S, F2_SOCIAL, type ResolverKind } from './ids.ts'
 import { MIN_PER_DAY, MIN_PER_HOUR } from '../engine/calendar.ts'
 import { onSpot, officePool, to } from './schedule.ts'
+import { IS_SOCIAL_ORG } from './categories.ts'
+import { toConsultation } from './consultation.ts'
 
 /** minutes from a report to its dispatch, by first contact (assumptions): staff who found it themselves file it in
  *  half an hour, the committee and the party organisation in an hour, a property company that cannot fix it passes
@@ -12,6 +14,8 @@ import { onSpot, officePool, to } from './schedule.ts'
 const FILE_MINUTES = 30
 const REPORT_MINUTES = 60
 const PROPERTY_PASS_ON_MINUTES = 24 * MIN_PER_HOUR
+/** the book's target of community social organisations per urban community (book ch. 7.2.2) */
+export const SOCIAL_ORG_TARGET = 10
 
 /** the issue becomes known (上报): its deadline is set and it goes to its first job */
 export function known(m: Model, i: number, t: number): void {
@@ -29,12 +33,12 @@ export function known(m: Model, i: number, t: number): void {
     return
   }
   const coord = sc.grids.merged ? 0 : sc.grids.coordinationDelayHours * MIN_PER_HOUR
-  if (ch === CH.PATROL || ch === CH.VOLUNTEER) {
+  if (ch === CH.PATROL || ch === CH.VOLUNTEER || ch === CH.STEWARD) {
     const g = m.w.buildings.grid[m.bldg[i]]
     // 未诉先办: the patrolling grid worker handles a simple issue on the spot, during the patrol, without queueing
     // behind dispatched jobs; everything else goes into the platform
     if (ch === CH.PATROL && spec.resolver === RESOLVER.GRID && g >= 0) return onSpot(m, i, t, g)
-    return route(m, i, t + FILE_MINUTES + (ch === CH.VOLUNTEER ? coord : 0))
+    return route(m, i, t + FILE_MINUTES + (ch === CH.PATROL ? 0 : coord))
   }
   if (ch === CH.PARTY) return route(m, i, t + REPORT_MINUTES + coord)
   if (ch === CH.PROPERTY || ch === CH.OWNERS) {
@@ -47,6 +51,7 @@ export function known(m: Model, i: number, t: number): void {
 
 /** dispatch (派遣) to the lowest level able to solve it */
 export function route(m: Model, i: number, t: number): void {
+  if (toConsultation(m, i, t)) return
   const b = m.bldg[i]
   const kind: ResolverKind = SPEC[m.cat[i]].resolver
   const g = m.w.buildings.grid[b]
@@ -64,6 +69,12 @@ export function route(m: Model, i: number, t: number): void {
       return to(m, i, t, m.commPool0 + cm, ST.RESOLVE)
     }
     case RESOLVER.COMMUNITY:
+      // 三社联动: the community hands welfare and dispute cases to the social organisations it buys services from,
+      // more of them the closer it is to the target number of organisations
+      if (m.socialActive && IS_SOCIAL_ORG[m.cat[i]] && m.u(i, S.SOCIAL) < m.sc.socialOrgs.handOffShare * Math.min(1, m.sc.socialOrgs.perCommunity / SOCIAL_ORG_TARGET)) {
+        m.flags2[i] |= F2_SOCIAL
+        return to(m, i, t, m.socialPool0 + cm, ST.RESOLVE)
+      }
       return to(m, i, t, m.commPool0 + cm, ST.RESOLVE)
     case RESOLVER.ENFORCEMENT:
       return to(m, i, t, m.enfPool0 + Math.max(0, m.w.buildings.street[b]), ST.RESOLVE)

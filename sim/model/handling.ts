@@ -3,7 +3,8 @@
 // verification (核查). Hands the issue on through schedule.ts (a pool's queue), dispatch.ts (routing) and
 // closing.ts (closure).
 import type { Model } from './model.ts'
-import { SPEC, EV, ROLE, ST, CAT, F_FIXED, F_WHISTLED, S, K, RED_PROPERTY_SALT, RESOLVER, PROPERTY_MODEL, type Stage } from './ids.ts'
+import { SPEC, EV, ROLE, ST, CAT, F_FIXED, F_WHISTLED, S, K, RED_PROPERTY_SALT, RESOLVER, PROPERTY_MODEL, F2_CONSULTED, F2_PARKED, F2_REOPENED, type Stage } from './ids.ts'
+import { ownersFix } from './owners.ts'
 import { addWorkingMinutes, MIN_PER_HOUR } from '../engine/calendar.ts'
 import { hash32, UINT32_RANGE } from '../engine/rng.ts'
 import { IS_PUBLIC_SPACE } from './categories.ts'
@@ -40,7 +41,8 @@ export function start(m: Model, i: number, t: number): void {
   m.sched.at(m.poolShift[p] ? addWorkingMinutes(t, service, m.sc.startDay, m.shift) : t + service, EV.DONE, i)
 }
 
-export function fixProbability(m: Model, i: number, p: number): number {
+/** the chance the job at pool p solves issue i at minute t (t matters where owners' committees form or replace a company) */
+export function fixProbability(m: Model, i: number, p: number, t = 0): number {
   const sc = m.sc
   switch (m.poolRole[p]) {
     case ROLE.GRID:
@@ -52,9 +54,11 @@ export function fixProbability(m: Model, i: number, p: number): number {
       const model = cp >= 0 ? m.w.compounds.property[cp] : PROPERTY_MODEL.none
       // 红色物业: a share of the compounds' companies, the same ones in every run
       const red = sc.property.redShare > 0 && hash32(cp, RED_PROPERTY_SALT, 0) / UINT32_RANGE < sc.property.redShare
-      if (model === PROPERTY_MODEL.red || red) return sc.property.fixRed
-      return model === PROPERTY_MODEL.self ? sc.property.fixSelf : sc.property.fixProfessional
+      const base = model === PROPERTY_MODEL.red || red ? sc.property.fixRed : model === PROPERTY_MODEL.self ? sc.property.fixSelf : sc.property.fixProfessional
+      return ownersFix(m.owners, sc, cp, t, base)
     }
+    case ROLE.SOCIAL:
+      return sc.socialOrgs.fix
     case ROLE.ENFORCEMENT:
       return m.flags[i] & F_WHISTLED ? Math.max(sc.departments.fix, FIX.WHISTLED_ENFORCEMENT_MIN) : FIX.ENFORCEMENT
     default:
@@ -118,7 +122,7 @@ export function done(m: Model, i: number, t: number): void {
     case ST.ON_SPOT:
     case ST.RESOLVE: {
       m.level[i] = m.poolRole[p]
-      setFixed(m, i, m.u(i, S.FIX, m.reworks[i]) < fixProbability(m, i, p))
+      setFixed(m, i, m.u(i, S.FIX, m.reworks[i]) < fixProbability(m, i, p, t))
       // without the whistle a multi-department issue needs a second department after the first
       if (m.poolRole[p] === ROLE.DEPARTMENT && SPEC[m.cat[i]].resolver === RESOLVER.MULTI && !(m.flags[i] & F_WHISTLED) && !sc.grids.commandCentre) {
         if (bounced(m, i, t, K.SECOND_DEPT_BOUNCE, ST.DEPT2)) return
@@ -130,7 +134,8 @@ export function done(m: Model, i: number, t: number): void {
       if (!(m.u(i, S.FIX, K.SECOND_DEPT_FIX + m.reworks[i]) < departmentFix(m, i))) m.flags[i] &= ~F_FIXED
       return afterResolve(m, i, t)
     case ST.VERIFY:
-      if (!(m.flags[i] & F_FIXED) && m.reworks[i] < MAX_REWORKS && m.u(i, S.VERIFY, m.reworks[i]) < VERIFY_CATCH) {
+      // a parked case (挂账) has been explained: verification closes it as it stands
+      if (!(m.flags[i] & F_FIXED) && !(m.flags2[i] & F2_PARKED) && m.reworks[i] < MAX_REWORKS && m.u(i, S.VERIFY, m.reworks[i]) < VERIFY_CATCH) {
         m.reworks[i]++
         m.reworkCount++
         return route(m, i, t)
@@ -143,10 +148,25 @@ export function done(m: Model, i: number, t: number): void {
   }
 }
 
+/** the chance a hard issue is solved once taken on: after a policy change reopened it (parked.reopenFix), after
+ *  residents agreed in a consultation (consultation.agreeFix, if higher), under the command centre's supervision,
+ *  or as policy.hardFix says */
+function hardFix(m: Model, i: number): number {
+  if (m.flags2[i] & F2_REOPENED) return m.sc.parked.reopenFix
+  const base = cityManagementFix(m, i) ?? m.sc.policy.hardFix
+  return m.flags2[i] & F2_CONSULTED ? Math.max(base, m.sc.consultation.agreeFix) : base
+}
+
 /** a job's outcome; a hard issue (挂账, decided once per issue) is solved only if it was taken on successfully */
 export function setFixed(m: Model, i: number, fixed: boolean): void {
   const pol = m.sc.policy
-  if (m.u(i, S.HARD) < pol.hardShare && !(m.u(i, S.HARD_FIX) < (cityManagementFix(m, i) ?? pol.hardFix))) fixed = false
+  // a reopened case is taken on afresh under the new policy: a draw of its own
+  const u = m.u(i, m.flags2[i] & F2_REOPENED ? S.REOPEN_FIX : S.HARD_FIX)
+  if (m.u(i, S.HARD) < pol.hardShare && !(u < hardFix(m, i))) {
+    fixed = false
+    // 挂账: it cannot be solved now; it is explained and counted apart until a policy change reopens it
+    if (m.sc.parked.enabled && !(m.flags2[i] & F2_REOPENED)) m.flags2[i] |= F2_PARKED
+  }
   if (fixed) m.flags[i] |= F_FIXED
   else m.flags[i] &= ~F_FIXED
 }

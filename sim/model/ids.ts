@@ -14,7 +14,7 @@ export const LATENT_DAYS = 14
 export const SPEC = CATEGORIES.map((c) => CATEGORY[c])
 
 /** event kinds; the handler table is a Record over them, so a missing case fails to compile */
-export const EV = { ARISE: 0, KNOWN: 1, ENTER: 2, DONE: 3, DEADLINE: 4, CALLBACK: 5 } as const
+export const EV = { ARISE: 0, KNOWN: 1, ENTER: 2, DONE: 3, DEADLINE: 4, CALLBACK: 5, CONSULTED: 6 } as const
 export type EventKind = (typeof EV)[keyof typeof EV]
 
 /** events as a discriminated union, for playback streams */
@@ -25,10 +25,11 @@ export type SimEvent =
   | { kind: 'done'; t: number; issue: number; role: number }
   | { kind: 'deadline'; t: number; issue: number }
   | { kind: 'callback'; t: number; issue: number; solved: boolean; satisfied: boolean }
+  | { kind: 'consulted'; t: number; issue: number }
 
 /** how an issue became known: the six a resident reports to (in the order of the resident survey), then the three
  *  ways staff find it first (未诉先办) */
-export const CHANNELS = ['rc', 'property', 'party', 'neighbours', 'hotline', 'owners', 'patrol', 'visit', 'volunteer'] as const
+export const CHANNELS = ['rc', 'property', 'party', 'neighbours', 'hotline', 'owners', 'patrol', 'visit', 'volunteer', 'steward'] as const
 export const CH = {
   /** 居委会 residents' committee */
   RC: 0,
@@ -48,6 +49,8 @@ export const CH = {
   VISIT: 7,
   /** 志愿者 / 劝导队 a volunteer's pass */
   VOLUNTEER: 8,
+  /** 小巷管家 / 街巷长 an alley steward's or street chief's walk along the roads */
+  STEWARD: 9,
 } as const
 export type Channel = (typeof CH)[keyof typeof CH]
 /** channels below this are a resident's report; from it on, staff found the issue first */
@@ -88,10 +91,21 @@ export const F_SATISFIED = 16
 export const F_ONTIME = 32
 export const F_CALLBACK_PENDING = 64
 export const F_WHISTLED = 128
+/** the second flag column (Model.flags2): the book's community-level systems (docs/book-systems.md) */
+/** waited for a consultation (议事协商) before dispatch */
+export const F2_CONSULTED = 1
+/** a hard case parked (挂账): explained, counted apart */
+export const F2_PARKED = 2
+/** a parked case reopened by a policy change */
+export const F2_REOPENED = 4
+/** handled by a social organisation */
+export const F2_SOCIAL = 8
+/** its first deadline was moved to after the consultation: that event is skipped */
+export const F2_DEADLINE_MOVED = 16
 
 /** salts of the per-issue draws (Model.u): one per decision, so each decision has its own uniform; a salt's number
  *  is part of every stream's value and must never change */
-export const S = { REPORT: 1, REPORT_DELAY: 2, CHANNEL: 3, PATROL: 4, VISIT: 5, VOLUNTEER: 6, WORK: 7, FIX: 8, BOUNCE: 9, VERIFY: 10, SAT: 11, EXPLAIN: 12, WHISTLE: 13, BOUNCE_DELAY: 14, HARD: 15, HARD_FIX: 16, ALONE: 17, VISIBLE: 18, INDOOR: 19 } as const
+export const S = { REPORT: 1, REPORT_DELAY: 2, CHANNEL: 3, PATROL: 4, VISIT: 5, VOLUNTEER: 6, WORK: 7, FIX: 8, BOUNCE: 9, VERIFY: 10, SAT: 11, EXPLAIN: 12, WHISTLE: 13, BOUNCE_DELAY: 14, HARD: 15, HARD_FIX: 16, ALONE: 17, VISIBLE: 18, INDOOR: 19, CONSULT: 20, SOCIAL: 21, STEWARD: 22, SUPERVISE: 23, REOPEN_FIX: 24 } as const
 
 /** the sub-stream (Model.u's k) a repeated draw starts at, so the bounces of each stage and the second
  *  department's fix draw numbers of their own: k = base + the issue's count so far (bounces or reworks, < 10) */
@@ -103,3 +117,10 @@ export const PROPERTY_MODEL = Object.fromEntries(PROPERTY_MODELS.map((p, k) => [
 
 /** the per-compound draw deciding whether its property company is red property (红色物业) */
 export const RED_PROPERTY_SALT = 77
+
+/** per-compound and per-household draws of the book's systems (hash salts, never changed) */
+export const OWNERS_SALT = 78
+export const FORMATION_SALT = 79
+export const NEEDS_SALT = 80
+export const PARTICIPATION_SALT = 81
+export const MEETING_SALT = 82

@@ -27,6 +27,13 @@ import { known } from './dispatch.ts'
 import { enter, done } from './handling.ts'
 import { grown, type Column } from '../engine/typed-array.ts'
 import { ln } from '../engine/det-math.ts'
+import { route } from './dispatch.ts'
+import { consultationScope } from './consultation.ts'
+import { initNeeds, type Needs } from './needs.ts'
+import { initOwners, type Owners } from './owners.ts'
+import { reopenParked } from './parked.ts'
+import { initParticipation, volunteerFactor, type Participation } from './participation.ts'
+import { initStewards, type Stewards } from './stewards.ts'
 export { WALK_M_PER_MIN, DETOUR, LATENT_DAYS, EV, type EventKind, type SimEvent, CHANNELS, CH, PROACTIVE_FROM, ROLES, ROLE, PHASE } from './ids.ts'
 
 /** property issues are this much likelier in a compound with no property company (assumption) */
@@ -72,6 +79,9 @@ export class Model {
   readonly officePool0: number
   readonly enfPool0: number
   readonly deptPool: number
+  /** first social-organisation pool (三社联动); servers only when the scenario buys their services */
+  readonly socialPool0: number
+  readonly socialActive: boolean
   readonly compoundPool: Int32Array
   /** per grid: workers (effective people), patrol discovery rate per minute for detectability 1 */
   readonly gridWorkers: Float64Array
@@ -79,6 +89,8 @@ export class Model {
   /** per community: visit and volunteer discovery rates per minute for detectability 1 */
   readonly visitRate: Float64Array
   readonly volunteerRate: Float64Array
+  /** volunteer rates before participation moves them */
+  readonly volunteerRate0: Float64Array
   readonly commWorkers: Int32Array
   readonly commArea: Float64Array
   readonly hhStart: Int32Array
@@ -91,6 +103,13 @@ export class Model {
   readonly arrivals: Rng
   readonly surgeRng: Rng
   readonly onEvent?: (e: SimEvent) => void
+  // the book's community-level systems (docs/book-systems.md)
+  readonly participation: Participation
+  readonly needs: Needs
+  readonly owners: Owners
+  readonly stewards: Stewards
+  /** per category: taken to consultation under the scenario's scope */
+  readonly consultScope: boolean[]
 
   // per-issue columns
   n = 0
@@ -111,6 +130,7 @@ export class Model {
   pool = new Int32Array(0)
   level = new Uint8Array(0)
   flags = new Uint8Array(0)
+  flags2 = new Uint8Array(0)
   bounces = new Uint8Array(0)
   reworks = new Uint8Array(0)
   jobs = new Uint8Array(0)
@@ -120,6 +140,8 @@ export class Model {
   bounceCount = 0
   reworkCount = 0
   visitsDone = 0
+  consulted = 0
+  reopened = 0
 
   constructor(w: CompiledWorld, sc: Scenario, opts: ModelOptions) {
     this.w = w
@@ -151,6 +173,8 @@ export class Model {
     this.officePool0 = staff.officePool0
     this.enfPool0 = staff.enfPool0
     this.deptPool = staff.deptPool
+    this.socialPool0 = staff.socialPool0
+    this.socialActive = staff.servers[staff.socialPool0] > 0
     this.poolRole = staff.poolRole
     this.poolAvail = staff.poolAvail
     this.poolShift = staff.poolShift
@@ -180,6 +204,13 @@ export class Model {
       const volMinPerMin = (vol.perCommunity * vol.hoursPerMonth * MIN_PER_HOUR) / (DAYS_PER_MONTH * MIN_PER_DAY)
       this.volunteerRate[c] = (volMinPerMin * speed * gw.sweepWidthM * gw.detectPerPass * vol.detect) / (Math.max(MIN_COMMUNITY_AREA_M2, this.commArea[c]) * DETOUR)
     }
+
+    this.volunteerRate0 = this.volunteerRate.slice()
+    this.participation = initParticipation(w, this.hhStart)
+    this.needs = initNeeds(w, sc, this.hhStart)
+    this.owners = initOwners(w, sc)
+    this.stewards = initStewards(w, sc)
+    this.consultScope = consultationScope(sc.consultation.scope)
 
     // arrival weights per category over buildings
     this.catWeights = CATEGORIES.map((c) => {
@@ -251,6 +282,7 @@ export class Model {
     this.pool = grow(this.pool)
     this.level = grow(this.level)
     this.flags = grow(this.flags)
+    this.flags2 = grow(this.flags2)
     this.bounces = grow(this.bounces)
     this.reworks = grow(this.reworks)
     this.jobs = grow(this.jobs)
@@ -327,10 +359,13 @@ export class Model {
     [EV.DONE]: (i, t) => done(this, i, t),
     [EV.DEADLINE]: (i, t) => deadline(this, i, t),
     [EV.CALLBACK]: (i, t) => callback(this, i, t),
+    [EV.CONSULTED]: (i, t) => route(this, i, t),
   }
 
   /** runs one day: draws its arrivals and processes every event before midnight */
   runDay(d: number): void {
+    if (this.sc.participation.feedback > 0) for (let c = 0; c < this.w.communities.n; c++) this.volunteerRate[c] = this.volunteerRate0[c] * volunteerFactor(this.participation, this.sc, c)
+    if (this.sc.parked.enabled && this.sc.parked.reopenDay === d) reopenParked(this, d)
     this.scheduleDay(d)
     this.sched.runUntil((d + 1) * MIN_PER_DAY, this.handlers)
   }

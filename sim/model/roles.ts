@@ -2,7 +2,7 @@
 // results (utilization, byLevel) and the categories' first resolver. Chinese terms: docs/domain.md § Glossary.
 
 /** role names as they appear in results, indexed by ROLE */
-export const ROLES = ['gridWorker', 'communityWorker', 'property', 'streetOffice', 'enforcement', 'departments'] as const
+export const ROLES = ['gridWorker', 'communityWorker', 'property', 'streetOffice', 'enforcement', 'departments', 'socialOrg'] as const
 export type RoleName = (typeof ROLES)[number]
 
 /** resolver roles (pool kinds); the values index ROLES */
@@ -19,6 +19,8 @@ export const ROLE = {
   ENFORCEMENT: 4,
   /** 职能部门 district functional departments */
   DEPARTMENT: 5,
+  /** 社区社会组织 / 社工 community social organisations and social workers whose services government buys (三社联动) */
+  SOCIAL: 6,
 } as const
 export type Role = (typeof ROLE)[keyof typeof ROLE]
 
@@ -31,6 +33,6 @@ export const RESOLVER = {
   ENFORCEMENT: ROLE.ENFORCEMENT,
   DEPARTMENT: ROLE.DEPARTMENT,
   /** several departments (跨部门): parking, illegal building, safety */
-  MULTI: 6,
+  MULTI: 7,
 } as const
 export type ResolverKind = (typeof RESOLVER)[keyof typeof RESOLVER]

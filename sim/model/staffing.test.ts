@@ -16,11 +16,14 @@ describe('staffing', () => {
   const st = staffPools(w, sc)
   const roleOf = (p: number) => ROLES[st.poolRole[p]]
 
-  it('lays the pools out by role: grids, communities, property companies, offices, enforcement, departments', () => {
+  it('lays the pools out by role: grids, communities, property companies, offices, enforcement, departments, social organisations', () => {
     const withCompany = Array.from(w.compounds.property).filter((x) => x > 0).length
     const streets = Math.max(1, w.streets.n)
-    expect(st.servers.length).toBe(w.grids.n + w.communities.n + withCompany + 2 * streets + 1)
-    expect([st.commPool0, st.propPool0, st.officePool0, st.enfPool0, st.deptPool]).toEqual([w.grids.n, w.grids.n + w.communities.n, w.grids.n + w.communities.n + withCompany, w.grids.n + w.communities.n + withCompany + streets, st.servers.length - 1])
+    expect(st.servers.length).toBe(w.grids.n + w.communities.n + withCompany + 2 * streets + 1 + w.communities.n)
+    expect([st.commPool0, st.propPool0, st.officePool0, st.enfPool0, st.deptPool, st.socialPool0]).toEqual([w.grids.n, w.grids.n + w.communities.n, w.grids.n + w.communities.n + withCompany, w.grids.n + w.communities.n + withCompany + streets, st.servers.length - 1 - w.communities.n, st.servers.length - w.communities.n])
+    expect(roleOf(st.socialPool0)).toBe('socialOrg')
+    // no social organisations are funded by default: their pools have no servers
+    expect(st.servers[st.socialPool0]).toBe(0)
     expect(roleOf(0)).toBe('gridWorker')
     expect(roleOf(st.commPool0)).toBe('communityWorker')
     expect(roleOf(st.propPool0)).toBe('property')

@@ -38,6 +38,8 @@ export interface Staffing {
   officePool0: number
   enfPool0: number
   deptPool: number
+  /** first of the communities' social-organisation pools (三社联动), one per community, after the departments */
+  socialPool0: number
   /** per pool: servers (people on duty at a time), role, availability, on shifts (1) or not, people behind it */
   servers: Int32Array
   poolRole: Uint8Array
@@ -112,7 +114,8 @@ export function staffPools(w: CompiledWorld, sc: Scenario): Staffing {
   const officePool0 = G + C + np
   const enfPool0 = officePool0 + NS
   const deptPool = enfPool0 + NS
-  const nPools = deptPool + 1
+  const socialPool0 = deptPool + 1
+  const nPools = socialPool0 + C
   const servers = new Int32Array(nPools)
   const poolRole = new Uint8Array(nPools)
   const poolAvail = new Float64Array(nPools)
@@ -176,5 +179,26 @@ export function staffPools(w: CompiledWorld, sc: Scenario): Staffing {
   poolAvail[deptPool] = (crewAvail * dept * rota) / servers[deptPool]
   poolShift[deptPool] = 1
   poolPeople[deptPool] = dept
-  return { shift, gridWorkers, gridPeople, commWorkers, compoundPool, commPool0, propPool0, officePool0, enfPool0, deptPool, servers, poolRole, poolAvail, poolShift, poolPeople }
+  const social = socialOrgStaff(sc)
+  for (let c = 0; c < C; c++) {
+    const p = socialPool0 + c
+    servers[p] = social.servers
+    poolRole[p] = ROLE.SOCIAL
+    poolAvail[p] = social.avail
+    poolPeople[p] = social.people
+  }
+  return { shift, gridWorkers, gridPeople, commWorkers, compoundPool, commPool0, propPool0, officePool0, enfPool0, deptPool, socialPool0, servers, poolRole, poolAvail, poolShift, poolPeople }
+}
+
+const YUAN_PER_WAN = 10_000
+const WEEKS_PER_YEAR = 52
+
+/** a community's social-organisation pool (三社联动): the service hours government buys (budget ÷ hourly cost) as
+ *  full-time equivalents on the office week; none when the community has no organisations or no budget */
+export function socialOrgStaff(sc: Scenario): { servers: number; avail: number; people: number } {
+  const so = sc.socialOrgs
+  const fte = so.perCommunity > 0 ? (so.budgetPerCommunity * YUAN_PER_WAN) / so.yuanPerHour / WEEKS_PER_YEAR / WORK_HOURS_PER_WEEK : 0
+  if (fte <= 0) return { servers: 0, avail: 1, people: 0 }
+  const servers = Math.max(1, Math.round(fte))
+  return { servers, avail: ((fte / servers) * WORK_HOURS_PER_WEEK) / HOURS_PER_WEEK, people: fte }
 }

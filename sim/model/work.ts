@@ -28,12 +28,12 @@ export function serviceMinutes(m: Model, i: number, p: number): number {
   m.jobs[i]++
   let travel = 0
   const b = m.bldg[i]
-  if (role === ROLE.GRID || role === ROLE.COMMUNITY) {
+  if (role === ROLE.GRID || role === ROLE.COMMUNITY || role === ROLE.SOCIAL) {
     const g = m.w.buildings.grid[b]
     if (g >= 0) {
       const dx = m.w.buildings.x[b] - m.w.grids.baseX[g]
       const dy = m.w.buildings.y[b] - m.w.grids.baseY[g]
-      travel = ((2 * Math.sqrt(dx * dx + dy * dy) * DETOUR) / WALK_M_PER_MIN) * (role === ROLE.COMMUNITY ? COMMUNITY_TRAVEL_FACTOR : 1)
+      travel = ((2 * Math.sqrt(dx * dx + dy * dy) * DETOUR) / WALK_M_PER_MIN) * (role === ROLE.GRID ? 1 : COMMUNITY_TRAVEL_FACTOR)
     }
   } else if (role === ROLE.ENFORCEMENT || role === ROLE.DEPARTMENT) travel = st === ST.RESOLVE || st === ST.DEPT2 ? CREW_TRAVEL_MINUTES : 0
   if (st === ST.ON_SPOT) travel = 0

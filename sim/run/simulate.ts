@@ -8,6 +8,7 @@ import { byArea, byCategory, publicSpace, byLevel, closeHistogram, closeTimes, c
 import { CH } from '../model/model.ts'
 import { checkRunBounds } from './run-bounds.ts'
 import { RUN_LIMITS, withinLimit } from './limits.ts'
+import { systemsReport } from '../metrics/systems-report.ts'
 
 export const RESULT_VERSION = '1.0.0'
 
@@ -44,6 +45,9 @@ export interface SimResult {
   byCategory: Record<string, CategoryResult>
   byLevel: Record<string, LevelResult>
   closeHistogram: ReturnType<typeof closeHistogram>
+  /** the book's community-level systems: participation, needs map, owners' committees, consultation, social
+   *  organisations, alley stewards, parked cases */
+  systems: ReturnType<typeof systemsReport>
   byGrid?: ReturnType<typeof byArea>
   byCommunity?: ReturnType<typeof byArea>
   daily?: ReturnType<typeof daily>
@@ -108,6 +112,7 @@ export function report(m: Model, daysRun: number, cancelled: boolean, detail = t
     byCategory: byCategory(m),
     byLevel: byLevel(m),
     closeHistogram: closeHistogram(m),
+    systems: systemsReport(m, endMin),
     ...(detail
       ? {
           byGrid: byArea(m, (b) => w.buildings.grid[b], w.grids.n, w.grids.ids, w.grids.households, m.gridWorkers),

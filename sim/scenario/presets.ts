@@ -10,9 +10,13 @@ import red from '../../data/scenarios/red-property.json' with { type: 'json' }
 import burden from '../../data/scenarios/burden-reduction.json' with { type: 'json' }
 import epidemic from '../../data/scenarios/epidemic-surge.json' with { type: 'json' }
 import cogov from '../../data/scenarios/co-governance-2024.json' with { type: 'json' }
+import shanghai from '../../data/scenarios/shanghai-government-led.json' with { type: 'json' }
+import shenyang from '../../data/scenarios/shenyang-self-governing.json' with { type: 'json' }
+import jianghan from '../../data/scenarios/jianghan-cooperative.json' with { type: 'json' }
 import { parseScenario, type Scenario } from './schema.ts'
 
-const RAW: unknown[] = [baseline, jan, grid, whistle, hotline, volunteers, red, burden, epidemic, cogov]
+// the three typical models of book ch. 2.2 come last: stylised mixes of the book's systems, not Beijing history
+const RAW: unknown[] = [baseline, jan, grid, whistle, hotline, volunteers, red, burden, epidemic, cogov, shanghai, shenyang, jianghan]
 
 export const SCENARIO_PRESETS: readonly string[] = RAW.map((r) => (r as { name: string }).name)
 

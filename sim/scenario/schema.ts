@@ -2,29 +2,14 @@
 // `LEVERS` carries that metadata for a UI; `parseScenario` turns zod issues into messages naming the field:
 //   scenario.gridWorkers.perGrid: must be ≤ 20, got 400
 import { z } from 'zod'
+import { addZh, bool, int, LEVERS, num, optNum, pick } from './lever-meta.ts'
+import { bookLevers } from './book-levers.ts'
+export { LEVERS, type LeverMeta } from './lever-meta.ts'
 import { keysAt, strictDeep } from './strict.ts'
 import { didYouMean } from './suggest.ts'
-import { LEVER_UNITS, type LeverUnit } from './units.ts'
-
-export interface LeverMeta {
-  path: string
-  label: string
-  unit: string
-  /** the unit in Chinese (a choice lever's option list is the same in both) */
-  unitZh: string
-  default: number | boolean | string | null
-  min?: number
-  max?: number
-  /** the book by chapter and section ("book ch. 9.2.4"), a published figure, or "assumption" / "calibrated": docs/domain.md § Citations */
-  source: string
-  /** the label in Chinese, for the zh-CN interface */
-  zh: string
-}
-
-export const LEVERS: LeverMeta[] = []
 
 /** Chinese labels by lever path, in the domain's own words (docs/domain.md § Glossary) */
-const ZH: Record<string, string> = {
+addZh({
   startDay: '运行起始日',
   'demand.issuesPerHouseholdYear': '每户每年产生诉求数',
   'demand.surge': '诉求激增倍数（疫情）',
@@ -94,29 +79,7 @@ const ZH: Record<string, string> = {
   'callback.satSolvedLate': '超期解决时的满意概率',
   'callback.satUnsolvedExplained': '未解决但已联系解释时的满意概率',
   'callback.satUnsolved': '未解决且未联系时的满意概率',
-}
-const zhOf = (path: string): string => ZH[path] ?? ''
-
-function num(path: string, def: number, min: number, max: number, unit: LeverUnit, source: string, label: string) {
-  LEVERS.push({ path, label, unit, unitZh: LEVER_UNITS[unit], default: def, min, max, source, zh: zhOf(path) })
-  return z.number().min(min).max(max).default(def)
-}
-function int(path: string, def: number, min: number, max: number, unit: LeverUnit, source: string, label: string) {
-  LEVERS.push({ path, label, unit, unitZh: LEVER_UNITS[unit], default: def, min, max, source, zh: zhOf(path) })
-  return z.number().int().min(min).max(max).default(def)
-}
-function optNum(path: string, min: number, max: number, unit: LeverUnit, source: string, label: string) {
-  LEVERS.push({ path, label, unit, unitZh: LEVER_UNITS[unit], default: null, min, max, source, zh: zhOf(path) })
-  return z.number().min(min).max(max).nullable().default(null)
-}
-function bool(path: string, def: boolean, source: string, label: string) {
-  LEVERS.push({ path, label, unit: 'on/off', unitZh: LEVER_UNITS['on/off'], default: def, source, zh: zhOf(path) })
-  return z.boolean().default(def)
-}
-function pick<const T extends readonly [string, ...string[]]>(path: string, values: T, def: T[number], source: string, label: string) {
-  LEVERS.push({ path, label, unit: values.join('|'), unitZh: values.join('|'), default: def, source, zh: zhOf(path) })
-  return z.enum(values).default(def as never)
-}
+})
 
 export const ALLOCATION_RULES = ['world', 'one-per-grid', 'households', 'workload'] as const
 
@@ -267,6 +230,7 @@ export const ScenarioSchema = strictDeep(z.object({
       satUnsolved: num('callback.satUnsolved', 0.35, 0, 1, 'probability', 'calibrated', 'satisfied when unsolved and not contacted'),
     })
     .prefault({}),
+  ...bookLevers(),
 }))
 
 export type Scenario = z.output<typeof ScenarioSchema>

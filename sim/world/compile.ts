@@ -69,6 +69,37 @@ export interface CompiledWorld {
   buildingIndex: KDBush
   /** buildings whose point lies in no grid */
   unassignedBuildings: number
+  /** the road network as points at most ROAD_SAMPLE_M apart (local metres), each standing for `lenM` of road:
+   *  where alley stewards and street chiefs walk (sim/model/stewards.ts) */
+  roads: { n: number; x: Float64Array; y: Float64Array; lenM: Float64Array }
+}
+
+/** spacing of the road samples: finer than a building's frontage */
+export const ROAD_SAMPLE_M = 25
+
+function sampleRoads(w: World, toX: (lon: number) => number, toY: (lat: number) => number): CompiledWorld['roads'] {
+  const xs: number[] = []
+  const ys: number[] = []
+  const ls: number[] = []
+  for (const f of w.roads?.features ?? []) {
+    const g = f.geometry as { type: string; coordinates: unknown }
+    const lines = (g.type === 'MultiLineString' ? g.coordinates : [g.coordinates]) as number[][][]
+    for (const line of lines)
+      for (let k = 1; k < line.length; k++) {
+        const x0 = toX(line[k - 1][0])
+        const y0 = toY(line[k - 1][1])
+        const dx = toX(line[k][0]) - x0
+        const dy = toY(line[k][1]) - y0
+        const len = Math.hypot(dx, dy)
+        const n = Math.max(1, Math.ceil(len / ROAD_SAMPLE_M))
+        for (let j = 0; j < n; j++) {
+          xs.push(x0 + (dx * (j + 0.5)) / n)
+          ys.push(y0 + (dy * (j + 0.5)) / n)
+          ls.push(len / n)
+        }
+      }
+  }
+  return { n: xs.length, x: Float64Array.from(xs), y: Float64Array.from(ys), lenM: Float64Array.from(ls) }
 }
 
 function csr(owner: Int32Array, n: number): Csr {
@@ -190,5 +221,6 @@ export function compileWorld(w: World): CompiledWorld {
     gridBuildings,
     buildingIndex,
     unassignedBuildings: gridOf.reduce((s, g) => s + (g < 0 ? 1 : 0), 0),
+    roads: sampleRoads(w, toX, toY),
   }
 }

@@ -1,8 +1,8 @@
 // deck.gl layer factories for the dense layers: buildings (PolygonLayer) and CJK labels (TextLayer with a
 // character set computed from the names, so the font atlas holds every glyph and nothing needs the network).
-import { PolygonLayer, TextLayer } from '@deck.gl/layers'
+import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers'
 import type { Feature, Polygon, Position } from 'geojson'
-import type { BuildingP, World } from '../../sim/api.ts'
+import { defaultScenario, highNeedByBuilding, type BuildingP, type World } from '../../sim/api.ts'
 import { centroid, polysOf, type Area } from '../store/geo.ts'
 
 export interface Label {
@@ -23,6 +23,38 @@ export function buildingsLayer(w: World): PolygonLayer<Feature<Polygon, Building
     pickable: true,
     autoHighlight: true,
     highlightColor: [228, 0, 43, 160],
+  })
+}
+
+export interface NeedsPoint {
+  pos: Position
+  households: number
+}
+
+/** 民情图: high-need households (elderly living alone, disabled, low-income; generated as the model draws them with
+ *  the default shares, docs/book-systems.md) per building, as points sized by their number */
+export function needsPoints(w: World): NeedsPoint[] {
+  const bf = w.buildings.features
+  const counts = highNeedByBuilding(bf.map((f) => f.properties.households), bf.map((f) => f.properties.elderlyShare), defaultScenario().needs)
+  const out: NeedsPoint[] = []
+  bf.forEach((f, b) => {
+    if (counts[b] > 0) out.push({ pos: centroid(polysOf(f.geometry)), households: counts[b] })
+  })
+  return out
+}
+
+export function needsLayer(points: NeedsPoint[]): ScatterplotLayer<NeedsPoint> {
+  return new ScatterplotLayer<NeedsPoint>({
+    id: 'needs',
+    data: points,
+    getPosition: (p) => p.pos as [number, number],
+    getRadius: (p) => 4 * Math.sqrt(p.households),
+    radiusUnits: 'meters',
+    radiusMinPixels: 2,
+    getFillColor: [214, 39, 40, 170],
+    getLineColor: [255, 255, 255, 200],
+    lineWidthMinPixels: 0.5,
+    stroked: true,
   })
 }
 

@@ -28,6 +28,7 @@ export const GROUPS: { key: string; layers: string[] }[] = [
   { key: 'diff', layers: ['diff-fill'] },
   { key: 'imported', layers: ['imported-fill', 'imported-line', 'imported-point'] },
   { key: 'buildings', layers: ['deck:buildings'] },
+  { key: 'needs', layers: ['deck:needs'] },
   { key: 'labels', layers: ['deck:labels'] },
 ]
 

@@ -3,6 +3,9 @@ import { t, type Key } from '../i18n/i18n.ts'
 import { BAND_COLORS, GROUPS, type MapView } from '../map/map.ts'
 import { clear, h } from './dom.ts'
 
+/** layers shown only when asked for: the party/governance difference and the people's-conditions map (民情图) */
+const OFF_AT_START = ['diff', 'needs']
+
 interface Row {
   key: string
   on: boolean
@@ -13,8 +16,8 @@ export class LayerPanel {
   private rows: Row[]
   constructor(private el: HTMLElement, private view: MapView) {
     // top of the list draws on top
-    this.rows = GROUPS.map((g) => ({ key: g.key, on: g.key !== 'diff', opacity: 1 })).reverse()
-    view.setGroupVisible('diff', false)
+    this.rows = GROUPS.map((g) => ({ key: g.key, on: !OFF_AT_START.includes(g.key), opacity: 1 })).reverse()
+    for (const k of OFF_AT_START) view.setGroupVisible(k, false)
     this.render()
   }
   setVisible(key: string, on: boolean): void {

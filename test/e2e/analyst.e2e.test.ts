@@ -214,6 +214,28 @@ describe("the analyst's workspace (e2e)", () => {
     await page.context().close()
   })
 
+  it("offers the book's systems and typical models in both languages, and maps the 民情图 needs layer", async () => {
+    const page = await newPage()
+    const picker = page.locator('[data-testid=scenario-picker]')
+    await picker.selectOption('jianghan-cooperative')
+    expect(await picker.locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('shenyang-self-governing'), expect.stringContaining('shanghai-government-led')]))
+    await page.locator('[data-testid=layer-needs] input[type=checkbox]').check()
+    for (const [group, lever, layer] of [
+      ['社区社会组织（三社联动）', '每个社区的社区社会组织数', '民情图'],
+      ['Social organisations (三社联动)', 'community social organisations per community', "People's-conditions map"],
+    ] as const) {
+      const g = page.locator('[data-testid=lever-group-socialOrgs]')
+      await page.waitForFunction((text) => document.querySelector('[data-testid=lever-group-socialOrgs] summary')?.textContent?.includes(text), group)
+      if (!(await g.getAttribute('open'))) await g.locator('summary').click()
+      expect(await g.textContent()).toContain(lever)
+      for (const k of ['consultation', 'owners', 'stewards', 'participation', 'needs', 'parked']) expect(await page.locator(`[data-testid=lever-group-${k}] summary`).textContent(), k).not.toContain('lever.group')
+      expect(await page.locator('[data-testid=layer-needs]').textContent()).toContain(layer)
+      await mapShot(page)
+      await page.click('#lang')
+    }
+    await page.context().close()
+  }, 180_000)
+
   it('runs on the full fengtai district in the page and maps every grid', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
