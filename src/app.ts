@@ -9,6 +9,7 @@ import type { MapView } from './map/map.ts'
 import { clear, h, $ } from './panels/dom.ts'
 import { renderFindings } from './panels/findings-panel.ts'
 import { runImport } from './panels/io.ts'
+import { importMessage } from './panels/import-mapping.ts'
 import { exportAs, renderExportMenu } from './panels/export-menu.ts'
 import { appendLayer, mergeImport } from './editor/import-merge.ts'
 import { LayerPanel, renderLegend } from './panels/layer-panel.ts'
@@ -438,12 +439,12 @@ export class App {
       return
     }
     if (r.layer !== 'grids' && r.features.length) prepacked.set(r.features[0], r.packed) // stored as packed, not packed again
-    const next = r.layer === 'grids' ? mergeImport(this.store.state.doc, this.opts.world, r) : appendLayer(this.store.state.doc, r.features)
-    this.store.commit(next)
+    const merged = r.layer === 'grids' ? mergeImport(this.store.state.doc, this.opts.world, r, r.mode) : { doc: appendLayer(this.store.state.doc, r.features), summary: { added: new Map(), removed: 0, reference: r.features.length, dropped: 0 } }
+    this.store.commit(merged.doc)
     msg.classList.add('ok')
-    const layerKey = `layer.${r.layer}` as Key
     const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map((i) => i.message)
-    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), sampleNoteFor(this.importedPoints + (r.layer === 'grids' ? 0 : r.packed.points)), ...warnings].filter(Boolean).join('\n'))
+    const lines = importMessage({ ...r, n: r.features.length }, merged.summary, (id) => this.communityNames.get(id) ?? id)
+    this.store.say([...lines, sampleNoteFor(this.importedPoints + (r.layer === 'grids' ? 0 : r.packed.points)), ...warnings].filter(Boolean).join('\n'))
     const [x0, y0, x1, y1] = r.bbox
     if (Number.isFinite(x0)) this.view.fit([x0, y0, x1, y1], 16)
   }

@@ -6,6 +6,8 @@ import type { ImportWorker, PackedImport } from '../import.worker.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { Unpacker } from '../store/packed-layer.ts'
 import { clear, h } from './dom.ts'
+import type { ImportMode } from '../editor/import-merge.ts'
+import { askMapping } from './import-mapping.ts'
 
 export type Crs = 'wgs84' | 'gcj02' | 'bd09'
 export const MAX_BYTES = 64 * 2 ** 20
@@ -31,7 +33,7 @@ export function askCrs(dialog: HTMLDialogElement, file: string, detected: Crs, r
   })
 }
 
-export type Imported = Exclude<PackedImport, { ok: true }> | (Extract<PackedImport, { ok: true }> & { features: Feature[] })
+export type Imported = Exclude<PackedImport, { ok: true }> | (Extract<PackedImport, { ok: true }> & { features: Feature[]; mode: ImportMode })
 
 /** Import in the import worker with a progress line and a cancel button; null when cancelled. Features are
  * unpacked slice by slice, yielding between slices, so no long task runs on the page. */
@@ -59,6 +61,15 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
       if (!r) return null
     }
     if (!r.ok) return r
+    // the mapping step: the user sees and may change what each column becomes; a changed table is imported again
+    ui.hide()
+    const answer = await askMapping(file.name, r.packed.n, r.layer, r.crs, r.table)
+    if (!answer) return null
+    ui.show()
+    if (answer.changed) {
+      r = await race(remote.run(file.name, null, { reference, crs: r.crs.applied, maxBytes: MAX_BYTES, columns: answer.columns }, progress))
+      if (!r || !r.ok) return r
+    }
     const u = new Unpacker(r.packed)
     const features: Feature[] = []
     ui.stage('decode')
@@ -69,7 +80,7 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
       await new Promise((res) => setTimeout(res, 0))
     }
     await new Promise((res) => setTimeout(res, 0)) // the document update that follows gets a task of its own
-    return { ...r, features }
+    return { ...r, features, mode: answer.mode }
   } finally {
     worker.terminate()
     ui.remove()
