@@ -35,7 +35,7 @@ try {
   const dt = await page.evaluateHandle('(() => { const d = new DataTransfer(); d.items.add(window.__file); return d })()')
   const load0 = loadavg()[0]
   // TRACE=file.json keeps a Chrome trace of the import (open it in chrome://tracing or the DevTools performance tab)
-  if (process.env.TRACE) await browser.startTracing(page, { path: process.env.TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] })
+  if (process.env.TRACE) await browser.startTracing(page, { path: process.env.TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] })
   await page.dispatchEvent('[data-testid=map]', 'drop', { dataTransfer: dt })
 type W = { __gongzhi: { app: { store: { state: { doc: { imported: unknown[] } } } } } }
   await confirmImport(page, 600_000)

@@ -49,9 +49,10 @@ export function askMapping(file: string, n: number, layer: LayerKind, crs: CrsRe
         h('button', { type: 'button', testid: 'import-confirm', text: t('io.mapConfirm'), onclick: () => done({ columns, mode, changed: JSON.stringify(columns) !== start }) }),
       ),
     )
-    dialog.addEventListener('cancel', () => done(null))
+    dialog.addEventListener('keydown', (e) => { if (e.key === 'Escape') done(null) })
     document.body.append(dialog)
-    dialog.showModal()
+    dialog.show()
+    ;(dialog.querySelector('[data-testid=import-confirm]') as HTMLElement).focus()
   })
 }
 
