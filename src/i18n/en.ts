@@ -463,6 +463,7 @@ export const en: Record<keyof typeof zh, string> = {
   'io.stage.read': 'reading the file',
   'io.stage.parse': 'parsing and checking',
   'io.stage.pack': 'packing',
+  'io.stage.store': 'saving',
   'io.stage.decode': 'loading',
   'stats.declared': 'file {n}',
   'io.sampled': 'The imported layers have {points} points, more than the map draws smoothly ({max}): the map shows 1 feature in {step} (a sample); all of the data is saved.',

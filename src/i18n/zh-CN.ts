@@ -461,6 +461,7 @@ export const zh = {
   'io.stage.read': '读取文件',
   'io.stage.parse': '解析并检查',
   'io.stage.pack': '打包',
+  'io.stage.store': '保存',
   'io.stage.decode': '载入',
   'stats.declared': '文件 {n}',
   'io.sampled': '导入图层共 {points} 个坐标点，超过地图能流畅绘制的 {max} 个：地图只画出每 {step} 个要素中的 1 个（抽样）；数据已完整保存。',
