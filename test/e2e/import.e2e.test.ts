@@ -1,6 +1,7 @@
 // The page's import respects the user's file (issue 10 §2): a mapping step shows each column and the field it fills,
 // a 网格员 column of names is a roster (not a worker count), the file's 户数 reach the grid statistics, and
 // "replace" swaps a community's grids for the file's without leaving overlaps.
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mapShot, openApp, useServedApp } from './harness.ts'
 
@@ -45,6 +46,8 @@ describe('import with a column-mapping step', () => {
     expect(await page.inputValue('[data-testid="import-col-备注"]')).toBe('__keep')
     expect(await table.textContent()).toContain('张三、李四')
     expect(await page.textContent('[data-testid=import-crs]')).toMatch(/WGS84/)
+    // E2E_SHOTS=dir keeps the mapping step for a person to look at
+    if (process.env.E2E_SHOTS) await page.screenshot({ path: join(process.env.E2E_SHOTS, 'import-mapping.png') })
     // the user drops the remarks column and chooses to replace the community's grids
     await page.selectOption('[data-testid="import-col-备注"]', '__ignore')
     await page.check('[data-testid=import-mode-replace]')
