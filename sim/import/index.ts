@@ -44,6 +44,10 @@ function checkOptions(bytes: unknown, opts: ImportOptions, issues: Issues): bool
   if (opts.crs !== undefined && !['auto', 'wgs84', 'gcj02', 'bd09'].includes(opts.crs)) issues.error(R.BAD_OPTION, `crs option "${String(opts.crs)}" is not one of auto, wgs84, gcj02, bd09`)
   if (opts.layer !== undefined && opts.layer !== 'auto' && !(LAYER_KINDS as readonly string[]).includes(opts.layer)) issues.error(R.BAD_OPTION, `layer option "${String(opts.layer)}" is not one of auto, ${LAYER_KINDS.join(', ')}`)
   if (opts.maxBytes !== undefined && !(typeof opts.maxBytes === 'number' && opts.maxBytes > 0)) issues.error(R.BAD_OPTION, 'maxBytes must be a positive number')
+  const cols = opts.columns
+  if (cols !== undefined && !(typeof cols === 'object' && cols !== null && typeof cols.fields === 'object' && cols.fields !== null && Array.isArray(cols.ignore) && Object.values(cols.fields).every((v) => typeof v === 'string'))) {
+    issues.error(R.BAD_OPTION, 'columns must be { fields: { ourField: "their column" }, ignore: ["their column", …] }')
+  }
   return issues.errorCount === 0
 }
 
