@@ -3,7 +3,7 @@
 // Run: npm run bench:import   (MB=60 by default; the load average is printed because every figure here is wall
 // time on a shared machine; TRACE=file.json records a trace)
 import { loadavg } from 'node:os'
-import { buildAndServe, launch, openApp } from '../test/e2e/harness.ts'
+import { buildAndServe, confirmImport, launch, openApp } from '../test/e2e/harness.ts'
 
 const MB = Number(process.env.MB ?? 60)
 const served = await buildAndServe()
@@ -35,11 +35,10 @@ try {
   const dt = await page.evaluateHandle('(() => { const d = new DataTransfer(); d.items.add(window.__file); return d })()')
   const load0 = loadavg()[0]
   // TRACE=file.json keeps a Chrome trace of the import (open it in chrome://tracing or the DevTools performance tab)
-  if (process.env.TRACE) await browser.startTracing(page, { path: process.env.TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] })
+  if (process.env.TRACE) await browser.startTracing(page, { path: process.env.TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] })
   await page.dispatchEvent('[data-testid=map]', 'drop', { dataTransfer: dt })
 type W = { __gongzhi: { app: { store: { state: { doc: { imported: unknown[] } } } } } }
-  await page.waitForFunction((k) => document.querySelector('[data-testid=crs-dialog][open]') || (window as unknown as W).__gongzhi.app.store.state.doc.imported.length === k, n, { timeout: 600_000 })
-  if (await page.locator('[data-testid=crs-dialog][open]').count()) await page.click('[data-testid=crs-ok]')
+  await confirmImport(page, 600_000)
   await page.waitForFunction((k) => (window as unknown as W).__gongzhi.app.store.state.doc.imported.length === k, n, { timeout: 600_000 })
   const total = (await page.evaluate('performance.now() - window.__t0')) as number
   await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(true), 1000))))

@@ -13,7 +13,7 @@ export { generateGrids, gridCount, DEFAULT_BAND, type GridBand } from './geometr
 export { repairGrids, type RepairResult } from './geometry/repair-grids.ts'
 export { FINDING, type Finding, type FindingCode, type Severity } from './geometry/findings.ts'
 export { type GridStats, WALK_SPEED_KMH, DETOUR_FACTOR } from './geometry/grid-stats.ts'
-export { importFile, type ImportOptions, type ImportResult, type ImportIssue } from './import/index.ts'
+export { importFile, type ColumnTable, type CrsReport, type ImportOptions, type ImportResult, type ImportIssue } from './import/index.ts'
 export type { World, WorldMeta } from './world/types.ts'
 export * from './world/from-data/index.ts'
 export * from './world/schema.ts'

@@ -9,13 +9,14 @@ import type { MapView } from './map/map.ts'
 import { clear, h, $ } from './panels/dom.ts'
 import { renderFindings } from './panels/findings-panel.ts'
 import { runImport } from './panels/io.ts'
+import { importMessage } from './panels/import-mapping.ts'
 import { exportAs, renderExportMenu } from './panels/export-menu.ts'
 import { appendLayer, mergeImport } from './editor/import-merge.ts'
 import { LayerPanel, renderLegend } from './panels/layer-panel.ts'
 import { SearchBox, type SearchItem } from './panels/search.ts'
 import { renderInspect, renderStats } from './panels/stats-panel.ts'
 import { areaOf, bboxOf, polysOf } from './store/geo.ts'
-import { newId, prepacked, type Analysis, type Loaded, type Project } from './store/persist.ts'
+import { newId, pendingLayers, prepacked, prestored, type Analysis, type Loaded, type Project } from './store/persist.ts'
 import { ProjectControl, sampledNotice, sampleNoteFor } from './project-control.ts'
 import { drawableAsync } from './layers/imported-sample.ts'
 import { showError } from './panels/notices.ts'
@@ -435,7 +436,7 @@ export class App {
 
   // ---------- import / export ----------
   async importFile(file: File): Promise<void> {
-    const r = await runImport(file, this.opts.world.district.features[0].geometry, $('#crs-dialog') as HTMLDialogElement)
+    const r = await runImport(file, this.opts.world.district.features[0].geometry, $('#crs-dialog') as HTMLDialogElement, this.project.id)
     if (!r) return
     const msg = $('#message')
     if (!r.ok) {
@@ -443,13 +444,17 @@ export class App {
       this.store.say(`${t('io.failed', { file: r.file })}\n${r.issues.filter((i) => i.severity === 'error').slice(0, 10).map((i) => i.message).join('\n')}`)
       return
     }
-    if (r.layer !== 'grids' && r.features.length) prepacked.set(r.features[0], r.packed) // stored as packed, not packed again
-    const next = r.layer === 'grids' ? mergeImport(this.store.state.doc, this.opts.world, r) : appendLayer(this.store.state.doc, r.features)
-    this.store.commit(next)
+    if (r.layer !== 'grids' && r.features.length) {
+      prepacked.set(r.features[0], r.packed) // stored as packed, not packed again
+      if (r.stored) prestored.set(r.features[0], r.stored) // and already written by the import worker
+    }
+    const merged = r.layer === 'grids' ? mergeImport(this.store.state.doc, this.opts.world, r, r.mode) : { doc: appendLayer(this.store.state.doc, r.features), summary: { added: new Map(), removed: 0, reference: r.features.length, dropped: 0 } }
+    this.store.commit(merged.doc)
+    if (r.stored) pendingLayers.delete(r.stored) // listed by the edit now
     msg.classList.add('ok')
-    const layerKey = `layer.${r.layer}` as Key
     const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map((i) => i.message)
-    this.store.say([t('io.done', { n: r.features.length, layer: t(layerKey) === layerKey ? r.layer : t(layerKey), crs: r.crs.applied.toUpperCase() }), sampleNoteFor(this.importedPoints + (r.layer === 'grids' ? 0 : r.packed.points)), ...warnings].filter(Boolean).join('\n'))
+    const lines = importMessage({ ...r, n: r.features.length }, merged.summary, (id) => this.communityNames.get(id) ?? id)
+    this.store.say([...lines, sampleNoteFor(this.importedPoints + (r.layer === 'grids' ? 0 : r.packed.points)), ...warnings].filter(Boolean).join('\n'))
     const [x0, y0, x1, y1] = r.bbox
     if (Number.isFinite(x0)) this.view.fit([x0, y0, x1, y1], 16)
   }

@@ -4,10 +4,11 @@
 import * as Comlink from 'comlink'
 import { importFile, type ImportOptions, type ImportResult } from '../sim/api.ts'
 import { packFeatures, type PackedLayer } from './store/packed-layer.ts'
+import { putLayer } from './store/persist.ts'
 
 export type PackedImport =
   | Exclude<ImportResult, { ok: true }>
-  | (Omit<Extract<ImportResult, { ok: true }>, 'features'> & { packed: PackedLayer; bbox: [number, number, number, number] })
+  | (Omit<Extract<ImportResult, { ok: true }>, 'features'> & { packed: PackedLayer; bbox: [number, number, number, number]; stored?: string })
 
 let kept: { name: string; bytes: Uint8Array } | null = null
 
@@ -24,7 +25,7 @@ function bboxOf(c: Float64Array): [number, number, number, number] {
 
 const api = {
   /** bytes omitted: the same file again (after the coordinate-system question) */
-  async run(name: string, bytes: Uint8Array | null, opts: ImportOptions, progress: (stage: string) => void): Promise<PackedImport> {
+  async run(name: string, bytes: Uint8Array | null, opts: ImportOptions, progress: (stage: string) => void, layerId?: string): Promise<PackedImport> {
     if (bytes) kept = { name, bytes }
     if (!kept) throw new Error('no file')
     progress('parse')
@@ -34,8 +35,21 @@ const api = {
     const { features, ...rest } = r
     const tagged = r.layer === 'grids' ? features : features.map((f) => ({ ...f, properties: { ...f.properties, _layer: r.layer, _file: r.file } }))
     const packed = packFeatures(tagged)
-    return Comlink.transfer({ ...rest, packed, bbox: bboxOf(packed.coords) }, [packed.coords.buffer, packed.shape.buffer, packed.propsAt.buffer])
+    // a reference layer is written to IndexedDB here, before its arrays move to the page: on the page's thread
+    // that one put was its longest task; the edit that adds the layer then only lists it
+    let stored: string | undefined
+    if (layerId && r.layer !== 'grids') {
+      progress('store')
+      try {
+        await putLayer({ id: layerId, pid: layerId.slice(0, layerId.lastIndexOf(':')), packed })
+        stored = layerId
+      } catch {
+        // no IndexedDB here (or full): the page writes the layer with the edit, as before
+      }
+    }
+    return Comlink.transfer({ ...rest, packed, bbox: bboxOf(packed.coords), stored }, [packed.coords.buffer, packed.shape.buffer, packed.propsAt.buffer])
   },
+
 }
 export type ImportWorker = typeof api
 Comlink.expose(api)

@@ -136,7 +136,7 @@ describe('geometry checks', () => {
     const e = errors(r)
     expect(e).toHaveLength(1)
     expect(e[0].code).toBe(R.PROJECTED_COORDINATES)
-    expect(e[0].message).toMatch(/projected metres \(EPSG:3857 or a Gauss-Krüger CGCS2000 zone\); export as longitude\/latitude/)
+    expect(e[0].message).toMatch(/fits none of EPSG:3857 or the CGCS2000 Gauss-Krüger zones \(EPSG:4491–4554\) near the district; export as longitude\/latitude/)
   })
 
   it('rejects points for a polygon layer', async () => {

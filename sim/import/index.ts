@@ -2,7 +2,7 @@
 // or a list of problems a person can act on. Runs in a Web Worker or Node; never throws for bad input.
 import type { Feature } from 'geojson'
 import { LAYER_GEOMETRY, LAYER_KINDS, type LayerKind } from '../world/schema.ts'
-import { forEachPosition, type Geom } from './coords.ts'
+import { forEachPosition, mapPositions, type Geom } from './coords.ts'
 import { crsLabel, detectCrs } from './crs.ts'
 import { finishGeometry } from './finish.ts'
 import { readGeoJson } from './geojson-read.ts'
@@ -10,14 +10,15 @@ import { checkShape, newStats, normalizeGeometry } from './geometry-check.ts'
 import { Issues } from './issues.ts'
 import { readKml } from './kml.ts'
 import { guessLayer } from './layer-guess.ts'
-import { featureLabel, FEATURE_ID, mapProperties, planMapping } from './props.ts'
+import { columnTable, featureLabel, FEATURE_ID, mapProperties, planMapping, rosterCounts } from './props.ts'
 import * as R from './reasons.ts'
+import { guessProjection, unprojector, type ProjectionGuess } from './projected.ts'
 import { readShapefileZip } from './shapefile.ts'
 import { decodeText, extensionOf, sniffFormat } from './sniff.ts'
 import type { ImportOptions, ImportResult, ReadResult } from './types.ts'
 import { listZip, readEntry, ZipError } from './zip.ts'
 
-export type { CrsName, CrsReport, ImportIssue, ImportOptions, ImportResult, PropertyMapping, Severity } from './types.ts'
+export type { ColumnChoice, ColumnTable, CrsName, CrsReport, ImportIssue, ImportOptions, ImportResult, PropertyMapping, Severity } from './types.ts'
 export * from './reasons.ts'
 
 export const DEFAULT_MAX_BYTES = 64 * 2 ** 20
@@ -43,6 +44,10 @@ function checkOptions(bytes: unknown, opts: ImportOptions, issues: Issues): bool
   if (opts.crs !== undefined && !['auto', 'wgs84', 'gcj02', 'bd09'].includes(opts.crs)) issues.error(R.BAD_OPTION, `crs option "${String(opts.crs)}" is not one of auto, wgs84, gcj02, bd09`)
   if (opts.layer !== undefined && opts.layer !== 'auto' && !(LAYER_KINDS as readonly string[]).includes(opts.layer)) issues.error(R.BAD_OPTION, `layer option "${String(opts.layer)}" is not one of auto, ${LAYER_KINDS.join(', ')}`)
   if (opts.maxBytes !== undefined && !(typeof opts.maxBytes === 'number' && opts.maxBytes > 0)) issues.error(R.BAD_OPTION, 'maxBytes must be a positive number')
+  const cols = opts.columns
+  if (cols !== undefined && !(typeof cols === 'object' && cols !== null && typeof cols.fields === 'object' && cols.fields !== null && Array.isArray(cols.ignore) && Object.values(cols.fields).every((v) => typeof v === 'string'))) {
+    issues.error(R.BAD_OPTION, 'columns must be { fields: { ourField: "their column" }, ignore: ["their column", …] }')
+  }
   return issues.errorCount === 0
 }
 
@@ -88,12 +93,16 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
   let geoms: (Geom | null)[] = src.features.map((f, i) => normalizeGeometry(f.geometry, where(i), issues, stats))
   if (issues.errorCount) return null
 
-  // 2. projected metres show up everywhere at once: one error, not one per feature
+  // 2. projected metres show up everywhere at once: reprojected when the numbers say which projection, else one error
+  let projection: ProjectionGuess | null = null
   if (stats.positions > 0 && stats.outside === stats.positions) {
-    const e = stats.example!
-    const prj = src.projectedPrj ? `its .prj declares the projected system "${src.projectedPrj}", which could not be converted, and ` : ''
-    issues.error(R.PROJECTED_COORDINATES, `${prj}every coordinate is outside longitude/latitude range (e.g. ${+e[0].toFixed(2)}, ${+e[1].toFixed(2)}): it looks like projected metres (EPSG:3857 or a Gauss-Krüger CGCS2000 zone); export as longitude/latitude (EPSG:4326)`)
-    return null
+    projection = unproject(file, src, geoms, opts, issues)
+    if (!projection) {
+      const e = stats.example!
+      const prj = src.projectedPrj ? `its .prj declares the projected system "${src.projectedPrj}", which could not be converted, and ` : ''
+      issues.error(R.PROJECTED_COORDINATES, `${prj}every coordinate is outside longitude/latitude range (e.g. ${+e[0].toFixed(2)}, ${+e[1].toFixed(2)}) and fits none of EPSG:3857 or the CGCS2000 Gauss-Krüger zones (EPSG:4491–4554) near the district; export as longitude/latitude (EPSG:4326)`)
+      return null
+    }
   }
   geoms = geoms.map((g, i) => (g ? checkShape(g, where(i), issues, stats) : null))
   if (issues.errorCount) return null
@@ -120,7 +129,9 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
   const crsValues = src.features.slice(0, 50).flatMap((f) => Object.entries(f.properties)
     .filter(([k, v]) => /crs|srs|coord|datum|坐标/i.test(k) && typeof v === 'string' && v.length < 60).map(([, v]) => v as string))
   const hints = [
-    ...(src.projectedPrj ? [{ source: `the .prj (projected "${src.projectedPrj}", converted by proj4)`, text: 'WGS84' }] : []),
+    // Gauss–Krüger on CGCS2000 unprojects to CGCS2000 lon/lat (WGS84 to a few cm); Web Mercator may still hide GCJ-02
+    ...(projection && projection.projection.epsg !== 3857 ? [{ source: `the projection (${projection.projection.label})`, text: 'CGCS2000' }] : []),
+    ...(src.projectedPrj && !projection ? [{ source: `the .prj (projected "${src.projectedPrj}", converted by proj4)`, text: 'WGS84' }] : []),
     ...src.crsHints,
     { source: 'the file name', text: file, weak: true },
     { source: 'the property names', text: keys.join(' ').slice(0, 4000), weak: true },
@@ -132,7 +143,8 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
   const sample: number[][] = []
   let k = 0
   for (const g of shapes) forEachPosition(g, (p) => { if (k++ % stride === 0) sample.push(p) })
-  const crs = detectCrs({ option: opts.crs, hints, sample, reference: opts.reference })
+  const detected = detectCrs({ option: opts.crs, hints, sample, reference: opts.reference })
+  const crs = projection ? { ...detected, projection: projection.projection.label, ...(projection.confidence === 'unsure' && detected.confidence !== 'certain' ? { confidence: 'unsure' as const } : {}) } : detected
   if (crs.confidence === 'unsure') {
     issues.warn(R.CRS_UNSURE, `cannot tell whether the coordinates are WGS84, GCJ-02 or BD-09 (${crs.reason}); if the features sit a few hundred metres off, import again choosing the crs option`)
   } else if (crs.overruled) {
@@ -156,11 +168,29 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
   if (stats.altitude) issues.info(R.ALTITUDE_DROPPED, `dropped the altitude of ${stats.altitude} position${stats.altitude === 1 ? '' : 's'} (the map is 2D)`)
 
   // 6. properties
-  const plan = planMapping(layer, src.features.map((f) => f.properties), src.features.some((f) => typeof f.id === 'string' || typeof f.id === 'number'))
+  const rawProps = src.features.map((f) => f.properties)
+  const plan = planMapping(layer, rawProps, src.features.some((f) => typeof f.id === 'string' || typeof f.id === 'number'), opts.columns)
+  for (const note of plan.notes ?? []) issues.warn(R.VALUE_KEPT, note)
   const props = mapProperties(plan, src.features.map((f, i) => ({ index: i, label: labels[i], props: f.properties, id: f.id })), issues)
   if (!props || issues.errorCount) return null
+  if (layer === 'grids') rosterCounts(props, plan)
   const mapped = { ...plan.mapped }
   if (mapped.id === FEATURE_ID) mapped.id = 'feature.id'
   const features: Feature[] = finished.map((geometry, i) => ({ type: 'Feature', geometry, properties: props[i] }))
-  return { ok: true, file, layer, features, crs, mapping: { mapped, unmapped: plan.unmapped, missing: plan.missing }, issues: issues.list() }
+  const table = columnTable(layer, rawProps, plan)
+  return { ok: true, file, layer, features, crs, mapping: { mapped, unmapped: plan.unmapped, missing: plan.missing, ignored: plan.ignored }, table, issues: issues.list() }
+}
+
+/** Guess the projection and turn every geometry into lon/lat in place; null when no projection fits. */
+function unproject(file: string, src: ReadResult, geoms: (Geom | null)[], opts: ImportOptions, issues: Issues): ProjectionGuess | null {
+  const sample: number[][] = []
+  for (const g of geoms) if (g && sample.length < 2_000) forEachPosition(g, (p) => { if (sample.length < 2_000) sample.push(p) })
+  const hints = [...(src.projectedPrj ? [{ source: 'the .prj', text: src.projectedPrj }] : []), ...src.crsHints, { source: 'the file name', text: file, weak: true }]
+  const guess = guessProjection(sample, hints, opts.reference)
+  if (!guess) return null
+  const conv = unprojector(guess.projection)
+  for (let i = 0; i < geoms.length; i++) { const g = geoms[i]; if (g) geoms[i] = mapPositions(g, conv) }
+  const say = guess.confidence === 'unsure' ? issues.warn.bind(issues) : issues.info.bind(issues)
+  say(R.PROJECTED_CONVERTED, `projected coordinates converted to longitude/latitude with proj4 (${guess.confidence}: ${guess.reason})`)
+  return guess
 }

@@ -37,12 +37,20 @@ describe('property mapping', () => {
     expect(e2.message).toMatch(/"households" \(column "户数"\) has -4/)
   })
 
-  it('refuses 10,000,000 households in one building and 3,000 residents in 10 households, naming the column', async () => {
-    const r = await importFile('b.geojson', fc([{ id: 'B1', 户数: 10_000_000 }, { id: 'B2', 户数: 10, 人口: 3_000 }]), { layer: 'buildings', crs: 'wgs84' })
+  it('refuses 10,000,000 households in one building, naming the column', async () => {
+    const r = await importFile('b.geojson', fc([{ id: 'B1', 户数: 10_000_000 }, { id: 'B2', 户数: 10 }]), { layer: 'buildings', crs: 'wgs84' })
     expect(r.ok).toBe(false)
     const msgs = r.issues.filter((i) => i.code === R.INVALID_PROPERTY).map((i) => i.message)
     expect(msgs[0]).toMatch(/^b\.geojson: feature 0 .*field "households" \(column "户数"\) has 10000000: .*10000/)
-    expect(msgs[1]).toMatch(/^b\.geojson: feature 1 .*field "residents" \(column "人口"\): 3000 residents in 10 households is more than 20 per household/)
+  })
+
+  it('keeps 3,000 residents in 10 households as a property with a warning, not a refusal', async () => {
+    const r = await importFile('b.geojson', fc([{ id: 'B1', 户数: 10, 人口: 20 }, { id: 'B2', 户数: 10, 人口: 3_000 }]), { layer: 'buildings', crs: 'wgs84' })
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'))
+    expect(r.features[1].properties).toMatchObject({ households: 10, extra: { 人口: 3000 } })
+    expect(r.features[1].properties!.residents).not.toBe(3000)
+    const w = r.issues.find((i) => i.code === R.VALUE_KEPT)!
+    expect(w.message).toMatch(/column "人口": 1 value does not fit field "residents" \(e\.g\. 3000 \(3000 residents in 10 households is more than 20 per household\)\); kept as a property/)
   })
 
   it('reports duplicate ids', async () => {

@@ -3,13 +3,13 @@
 import type { z } from 'zod'
 import { implausible, LAYER_PROPS, type LayerKind } from '../world/schema.ts'
 import type { Issues } from './issues.ts'
-import { DUPLICATE_ID, GENERATED_ID, INVALID_PROPERTY, MISSING_FIELD, VALUE_CONVERTED } from './reasons.ts'
+import { DUPLICATE_ID, GENERATED_ID, INVALID_PROPERTY, MISSING_FIELD, VALUE_CONVERTED, VALUE_KEPT } from './reasons.ts'
 import { ENUM_WORDS, FALSE_WORDS, normalizeKey, synonymsFor, TRUE_WORDS } from './synonyms.ts'
-import type { PropertyMapping } from './types.ts'
+import type { ColumnChoice, ColumnTable, PropertyMapping } from './types.ts'
 
-type Kind = 'string' | 'int' | 'share' | 'bool' | 'enum' | 'raw'
+type Kind = 'string' | 'int' | 'share' | 'bool' | 'enum' | 'raw' | 'names'
 const KIND: Record<string, Kind> = {
-  households: 'int', residents: 'int', partyMembers: 'int', renters: 'int', floors: 'int', workersFullTime: 'int', workersPartTime: 'int',
+  roster: 'names', households: 'int', residents: 'int', partyMembers: 'int', renters: 'int', floors: 'int', workersFullTime: 'int', workersPartTime: 'int',
   elderlyShare: 'share', synthetic: 'bool', ownersCommittee: 'bool', partyBranch: 'bool',
   kind: 'enum', property: 'enum', type: 'enum', layer: 'enum', class: 'enum', base: 'raw',
 }
@@ -19,11 +19,37 @@ export interface Plan extends PropertyMapping {
   layer: LayerKind
   /** ours -> their key, FEATURE_ID for the GeoJSON feature's own id */
   from: Map<string, string>
+  /** columns a name matched to a field whose values they do not fit, kept as properties: one line each */
+  notes?: string[]
+}
+
+/** Our fields of a layer, in the order the mapping table lists them. */
+export function fieldsOf(layer: LayerKind): string[] {
+  const shape = schemaOf(layer).shape
+  return ['id', 'name', ...Object.keys(shape).filter((f) => f !== 'id' && f !== 'name' && f !== 'origin')].filter((f) => f in shape)
+}
+
+const FIT_SAMPLE = 200
+
+/** A column fits a field when most of its first non-empty values convert: a 网格员 column of names
+ *  is no worker count, and a 户数 column of remarks is no household count. */
+function fits(field: string, column: string, props: Record<string, unknown>[]): { ok: boolean; bad: number; seen: number; example?: unknown } {
+  let seen = 0
+  let bad = 0
+  let example: unknown
+  for (const p of props) {
+    const v = p[column]
+    if (v === null || v === undefined || (typeof v === 'string' && !v.trim())) continue
+    seen++
+    if (!coerce(field, v).ok) { bad++; example ??= v }
+    if (seen >= FIT_SAMPLE) break
+  }
+  return { ok: bad * 2 <= seen, bad, seen, example }
 }
 
 const schemaOf = (layer: LayerKind) => LAYER_PROPS[layer] as unknown as z.ZodObject<Record<string, z.ZodType>>
 
-export function planMapping(layer: LayerKind, props: Record<string, unknown>[], featureIds: boolean): Plan {
+export function planMapping(layer: LayerKind, props: Record<string, unknown>[], featureIds: boolean, chosen?: ColumnChoice): Plan {
   const keys: string[] = []
   const seen = new Set<string>()
   for (const p of props) for (const k of Object.keys(p)) if (!seen.has(k)) { seen.add(k); keys.push(k) }
@@ -34,18 +60,30 @@ export function planMapping(layer: LayerKind, props: Record<string, unknown>[], 
   const fields = ['id', 'name', ...Object.keys(shape).filter((f) => f !== 'id' && f !== 'name')].filter((f) => f in shape)
   const from = new Map<string, string>()
   const taken = new Set<string>()
-  for (const field of fields) {
-    for (const syn of synonymsFor(field, layer)) {
-      const theirs = byNorm.get(syn)
-      if (theirs !== undefined && !taken.has(theirs)) { from.set(field, theirs); taken.add(theirs); break }
+  const notes: string[] = []
+  if (chosen) {
+    // the user's table: taken as given (a column that does not fit still ends up kept, value by value)
+    for (const [field, theirs] of Object.entries(chosen.fields)) if (fields.includes(field) && (keys.includes(theirs) || theirs === FEATURE_ID)) { from.set(field, theirs); taken.add(theirs) }
+  } else {
+    const misfit = new Map<string, string>()
+    for (const field of fields) {
+      for (const syn of synonymsFor(field, layer)) {
+        const theirs = byNorm.get(syn)
+        if (theirs === undefined || taken.has(theirs)) continue
+        const f = fits(field, theirs, props)
+        if (!f.ok) { misfit.set(theirs, `column "${theirs}" looks like "${field}", but ${f.bad} of its first ${f.seen} values do not fit (e.g. ${show(f.example)}); kept as a property`); continue }
+        from.set(field, theirs); taken.add(theirs); misfit.delete(theirs); break
+      }
     }
+    for (const [col, note] of misfit) if (!taken.has(col)) notes.push(note)
   }
-  if (!from.has('id') && featureIds) from.set('id', FEATURE_ID)
+  if (!from.has('id') && featureIds && !chosen?.ignore.includes(FEATURE_ID)) from.set('id', FEATURE_ID)
+  const ignored = chosen ? keys.filter((k) => chosen.ignore.includes(k) && !taken.has(k)) : []
   const required = (f: string) => !shape[f].safeParse(undefined).success
   const mapped = Object.fromEntries(from)
   return {
-    layer, from, mapped,
-    unmapped: keys.filter((k) => !taken.has(k)),
+    layer, from, mapped, notes, ignored,
+    unmapped: keys.filter((k) => !taken.has(k) && !ignored.includes(k)),
     missing: fields.filter((f) => f !== 'id' && required(f) && !from.has(f)),
   }
 }
@@ -62,6 +100,12 @@ function coerce(field: string, v: unknown): Coerced {
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: undefined }
   const kind = KIND[field] ?? 'string'
   if (kind === 'raw') return { ok: true, value: v }
+  if (kind === 'names') {
+    const list = Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(/[,，、;；/\n]+/) : null
+    const names = list?.map((x) => x.trim()).filter(Boolean)
+    if (!names || names.some((x) => /^[\d.\s]+$/.test(x))) return { ok: false, why: 'is not a list of names' }
+    return { ok: true, value: names, converted: !Array.isArray(v) }
+  }
   if (kind === 'string') {
     if (typeof v === 'string') return { ok: true, value: v.trim() }
     if (typeof v === 'number' && Number.isFinite(v)) return { ok: true, value: String(v), converted: true }
@@ -118,16 +162,30 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
   const generated: number[] = []
   const ids = new Map<string, number>()
   const out: Record<string, unknown>[] = []
+  // a value that does not fit an optional field stays with the feature as a property, under its column
+  const kept = new Map<string, { field: string; n: number; example: string }>()
+  const optional = (field: string) => field !== 'id' && field in schema.shape && schema.shape[field].safeParse(undefined).success
   let failed = false
   for (const f of features) {
     const where = { feature: f.index, featureName: f.label }
     const obj: Record<string, unknown> = {}
+    const aside: Record<string, unknown> = {}
     const reported = new Set<string>()
     let bad = false
+    const keepAside = (field: string, why: string) => {
+      const theirs = from.get(field)!
+      const raw = theirs === FEATURE_ID ? f.id : f.props[theirs]
+      put(aside, theirs === FEATURE_ID ? 'id' : theirs, raw)
+      delete obj[field]
+      const k = kept.get(theirs) ?? { field, n: 0, example: `${show(raw)} ${why}` }
+      k.n++
+      kept.set(theirs, k)
+    }
     for (const [field, theirs] of from) {
       const raw = theirs === FEATURE_ID ? f.id : f.props[theirs]
       const c = coerce(field, raw)
       if (!c.ok) {
+        if (optional(field)) { keepAside(field, c.why); continue }
         issues.error(INVALID_PROPERTY, `field "${field}" (column "${theirs}") has ${show(raw)}, which ${c.why}`, where)
         reported.add(field)
         bad = true
@@ -140,7 +198,12 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
       obj.id = `${layer}-${f.index}`
       generated.push(f.index)
     }
-    const parsed = schema.safeParse(obj)
+    let parsed = schema.safeParse(obj)
+    if (!parsed.success) {
+      const fixable = parsed.error.issues.map((zi) => String(zi.path[0] ?? '')).filter((field) => optional(field) && from.has(field) && field in obj)
+      for (const field of new Set(fixable)) keepAside(field, 'is out of range')
+      if (fixable.length) parsed = schema.safeParse(obj)
+    }
     if (!parsed.success) {
       bad = true
       for (const zi of parsed.error.issues) {
@@ -152,7 +215,12 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
         issues.error(INVALID_PROPERTY, `field "${field}"${col} ${value}${zi.message}`, where)
       }
     }
-    const odd = parsed.success ? implausible(layer, parsed.data as Record<string, unknown>) : null
+    let odd = parsed.success ? implausible(layer, parsed.data as Record<string, unknown>) : null
+    if (odd && optional(odd.field) && from.has(odd.field)) {
+      keepAside(odd.field, `(${odd.message})`)
+      parsed = schema.safeParse(obj)
+      odd = parsed.success ? implausible(layer, parsed.data as Record<string, unknown>) : null
+    }
     if (odd) {
       const theirs = from.get(odd.field)
       issues.error(INVALID_PROPERTY, `field "${odd.field}"${theirs ? ` (column "${theirs}")` : ''}: ${odd.message}`, where)
@@ -166,11 +234,14 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
       issues.error(DUPLICATE_ID, `has id "${id}", already used by feature ${twin}; ids must be unique within a layer`, where)
       failed = true
     } else ids.set(id, f.index)
-    const extra = extraOf(f.props, plan)
+    const extra = extraOf(f.props, plan, aside)
     if (extra) props.extra = extra
     out.push(props)
   }
   if (failed) return null
+  for (const [theirs, k] of kept) {
+    issues.warn(VALUE_KEPT, `column "${theirs}": ${k.n} value${k.n === 1 ? '' : 's'} do${k.n === 1 ? 'es' : ''} not fit field "${k.field}" (e.g. ${k.example}); kept as a property`)
+  }
   for (const [theirs, n] of converted) {
     issues.info(VALUE_CONVERTED, `converted ${n} value${n === 1 ? '' : 's'} of column "${theirs}" (text to number, percent to share, 是/否 to yes/no, or a Chinese word to our code)`)
   }
@@ -182,8 +253,8 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
 }
 
 /** Unmapped columns, kept as plain data; a previous export's own `extra` object is merged back, not nested. */
-function extraOf(props: Record<string, unknown>, plan: Plan): Record<string, unknown> | undefined {
-  let extra: Record<string, unknown> | undefined
+function extraOf(props: Record<string, unknown>, plan: Plan, aside: Record<string, unknown>): Record<string, unknown> | undefined {
+  let extra: Record<string, unknown> | undefined = Object.keys(aside).length ? aside : undefined
   for (const k of plan.unmapped) {
     if (!(k in props)) continue
     const v = props[k]
@@ -214,4 +285,23 @@ export function featureLabel(props: Record<string, unknown>, id: unknown): strin
   }
   if (best) return best.value
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined
+}
+
+/** A roster of names with no worker count: as many full-time grid workers as names. */
+export function rosterCounts(props: Record<string, unknown>[], plan: Plan): void {
+  if (!plan.from.has('roster') || plan.from.has('workersFullTime')) return
+  for (const p of props) if (Array.isArray(p.roster) && p.roster.length) p.workersFullTime = Math.min(100, p.roster.length)
+}
+
+const PREVIEW_ROWS = 5
+
+/** The mapping step's table: columns, first rows as short text, our fields and the plan as a choice. */
+export function columnTable(layer: LayerKind, props: Record<string, unknown>[], plan: Plan): ColumnTable {
+  const columns: string[] = []
+  const seen = new Set<string>()
+  for (const p of props) for (const k of Object.keys(p)) if (!seen.has(k)) { seen.add(k); columns.push(k) }
+  const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)).slice(0, 40)
+  const rows = props.slice(0, PREVIEW_ROWS).map((p) => Object.fromEntries(columns.map((c) => [c, text(p[c])])))
+  const fields = Object.fromEntries([...plan.from].filter(([, theirs]) => theirs !== FEATURE_ID))
+  return { columns, rows, fields: fieldsOf(layer), choice: { fields, ignore: plan.ignored ?? [] }, notes: plan.notes ?? [] }
 }

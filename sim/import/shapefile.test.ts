@@ -29,9 +29,10 @@ describe('zipped shapefiles', () => {
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'))
     expect(r.crs).toMatchObject({ detected: 'wgs84', confidence: 'certain' })
     expect(r.features[0].properties).toMatchObject({ id: 'G0', name: '网格 0', community: 'C1' })
-    expect(r.features[0].properties!.extra).toEqual({ HS: 120 })
-    expect(r.mapping.mapped).toMatchObject({ id: 'WGBM', name: 'MC', community: 'SQ' })
-    expect(r.mapping.unmapped).toEqual(['HS'])
+    // HS (户数) is the grid's own household count, which grids now carry
+    expect(r.features[0].properties).toMatchObject({ households: 120 })
+    expect(r.mapping.mapped).toMatchObject({ id: 'WGBM', name: 'MC', community: 'SQ', households: 'HS' })
+    expect(r.mapping.unmapped).toEqual([])
     const ring = (r.features[0].geometry as Polygon).coordinates[0]
     expect(ring).toEqual([...SQ].reverse())
     expect(r.issues.some((i) => i.code === R.WINDING_FIXED)).toBe(true)

@@ -40,6 +40,7 @@ const BASE: Record<string, string[]> = {
   floors: ['floors', 'floor', '层数', '楼层', '楼层数', '地上层数', 'cs', 'storeys', 'levels'],
   partyBranch: ['partybranch', '党支部', '支部', '党小组', 'dzb'],
   workersFullTime: ['workersfulltime', '专职网格员', '专职网格员数', '网格员', '网格员数', 'fulltime'],
+  roster: ['roster', '网格员', '网格员姓名', '网格员名单', '专职网格员', '专职网格员姓名', '网格长', 'wgy', 'workers'],
   workersPartTime: ['workersparttime', '兼职网格员', '兼职网格员数', 'parttime'],
   class: ['class', '等级', '道路等级', 'fclass', 'highway', 'roadclass', 'dj'],
   base: ['base', '巡查起点'],

@@ -13,6 +13,8 @@ export interface ImportOptions {
   reference?: Polygon | MultiPolygon
   /** default 64 MiB; bigger input is refused before parsing */
   maxBytes?: number
+  /** the column table from the mapping step; default: inferred from names and values */
+  columns?: ColumnChoice
 }
 
 export type Severity = 'error' | 'warning' | 'info'
@@ -37,6 +39,8 @@ export interface CrsReport {
   applied: CrsName
   /** a file or column name named this system, but the coordinates fit `applied` instead */
   overruled?: CrsName
+  /** the file was in projected metres (EPSG:3857, CGCS2000 Gauss–Krüger) and was unprojected from this one */
+  projection?: string
 }
 
 export interface PropertyMapping {
@@ -46,10 +50,18 @@ export interface PropertyMapping {
   unmapped: string[]
   /** required fields of ours with no source */
   missing: string[]
+  /** their keys the user chose to drop */
+  ignored?: string[]
+}
+
+/** The user's column table: ours -> their column; columns in neither are kept as properties. */
+export interface ColumnChoice {
+  fields: Record<string, string>
+  ignore: string[]
 }
 
 export type ImportResult =
-  | { ok: true; file: string; layer: LayerKind; features: Feature[]; crs: CrsReport; mapping: PropertyMapping; issues: ImportIssue[] }
+  | { ok: true; file: string; layer: LayerKind; features: Feature[]; crs: CrsReport; mapping: PropertyMapping; table: ColumnTable; issues: ImportIssue[] }
   | { ok: false; file: string; issues: ImportIssue[] }
 
 /** A feature as read from any format, before checks: nothing about it is trusted yet. */
@@ -68,4 +80,14 @@ export interface ReadResult {
   crsHints: { source: string; text: string }[]
   /** a .prj said projected and the reader could not convert it */
   projectedPrj?: string
+}
+
+/** What the mapping step shows: the file's columns, its first rows, our fields and the plan as a choice. */
+export interface ColumnTable {
+  columns: string[]
+  /** the first rows under the file's own columns (values shortened) */
+  rows: Record<string, string>[]
+  fields: string[]
+  choice: ColumnChoice
+  notes: string[]
 }

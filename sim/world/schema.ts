@@ -119,6 +119,11 @@ export const GridProps = z.object({
   partyBranch: z.boolean().default(true),
   workersFullTime: z.number().int().min(0).max(100).default(1),
   workersPartTime: z.number().int().min(0).max(100).default(0),
+  /** 网格员 by name, as an imported file lists them */
+  roster: z.array(z.string().max(100)).max(100).optional(),
+  /** households and residents an imported file declares for the grid (the simulation counts buildings) */
+  households: z.number().int().min(0).max(100_000).optional(),
+  residents: z.number().int().min(0).max(1_000_000).optional(),
   /** where the grid worker starts patrols, [lon, lat]; defaults to a point inside the grid */
   base: z.tuple([z.number(), z.number()]).optional(),
 })

@@ -5,13 +5,12 @@ import * as Comlink from 'comlink'
 import { DATA_FIELDS, DATA_LAYERS, type DataLayer, type FromDataSummary, type LayerMapping } from '../../sim/api.ts'
 import { fmtInt, t, type Key } from '../i18n/i18n.ts'
 import { clear, h } from '../panels/dom.ts'
+import { mappingTable as columnTable } from '../panels/mapping-table.ts'
 import { newId, putProject, setCurrent, type Project } from '../store/persist.ts'
 import type { FromDataWorker, LayerPreview, Mappings } from './from-data.worker.ts'
 import { newWorldId, presetOf, putDataWorld } from './world-store.ts'
 
 type Crs = 'auto' | 'wgs84' | 'gcj02' | 'bd09'
-const KEEP = '__keep'
-const IGNORE = '__ignore'
 
 interface State {
   crs: Crs
@@ -165,24 +164,11 @@ function renderDialog(dialog: HTMLDialogElement, s: State, a: Actions): void {
 }
 
 function mappingTable(p: LayerPreview, m: LayerMapping, changed: () => void): HTMLElement {
-  const fieldOf = (col: string) => Object.entries(m.fields).find(([, c]) => c === col)?.[0] ?? (m.ignore.includes(col) ? IGNORE : KEEP)
-  const table = h('table', { class: 'fd-map', testid: `fd-map-${p.layer}` },
-    h('tr', {}, h('th', { text: t('fd.column') }), h('th', { text: t('fd.field') }), h('th', { text: t('fd.preview') })))
-  for (const col of p.columns) {
-    const sel = h('select', { testid: `fd-col-${p.layer}-${col}`, onchange: (e: Event) => {
-      const v = (e.target as HTMLSelectElement).value
-      for (const [f, c] of Object.entries(m.fields)) if (c === col || f === v) delete m.fields[f]
-      m.ignore = m.ignore.filter((c) => c !== col)
-      if (v === IGNORE) m.ignore.push(col)
-      else if (v !== KEEP) m.fields[v] = col
-      changed()
-    } })
-    const now = fieldOf(col)
-    sel.append(h('option', { value: KEEP, text: t('fd.keep'), selected: now === KEEP }), h('option', { value: IGNORE, text: t('fd.ignore'), selected: now === IGNORE }))
-    for (const f of DATA_FIELDS[p.layer]) sel.append(h('option', { value: f, text: `→ ${t(`fd.f.${f}` as Key)}`, selected: now === f }))
-    const values = p.rows.slice(0, 3).map((r) => (r[col] === undefined || r[col] === null ? '' : typeof r[col] === 'object' ? JSON.stringify(r[col]) : String(r[col])))
-    table.append(h('tr', {}, h('td', { text: col }), h('td', {}, sel), h('td', { class: 'fd-values', text: values.join(' · ') })))
-  }
+  const table = columnTable({
+    columns: p.columns, rows: p.rows, fields: DATA_FIELDS[p.layer], mapping: m, label: (f) => t(`fd.f.${f}` as Key),
+    keepLabel: t('fd.keep'), ignoreLabel: t('fd.ignore'), head: [t('fd.column'), t('fd.field'), t('fd.preview')],
+    testid: `fd-map-${p.layer}`, colTestid: (col) => `fd-col-${p.layer}-${col}`,
+  }, changed)
   return h('div', {}, h('h4', { text: `${t(`layer.${p.layer}` as Key)} · ${p.file}` }), table)
 }
 

@@ -4,7 +4,7 @@
 // project in IndexedDB) keeps every feature.
 import type { Feature, Geometry } from 'geojson'
 
-export const MAX_DRAW_POINTS = 20_000
+export const MAX_DRAW_POINTS = 10_000
 /** beyond this many features the map gets only what it shows (name, id, layer), not every property */
 export const SLIM_ABOVE = 5_000
 

@@ -6,7 +6,10 @@ import type { ImportWorker, PackedImport } from '../import.worker.ts'
 import { csvText } from '../../sim/api.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { Unpacker } from '../store/packed-layer.ts'
+import { deleteLayer, newLayerId, pendingLayers } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
+import type { ImportMode } from '../editor/import-merge.ts'
+import { askMapping } from './import-mapping.ts'
 
 export type Crs = 'wgs84' | 'gcj02' | 'bd09'
 export const MAX_BYTES = 64 * 2 ** 20
@@ -32,11 +35,11 @@ export function askCrs(dialog: HTMLDialogElement, file: string, detected: Crs, r
   })
 }
 
-export type Imported = Exclude<PackedImport, { ok: true }> | (Extract<PackedImport, { ok: true }> & { features: Feature[] })
+export type Imported = Exclude<PackedImport, { ok: true }> | (Extract<PackedImport, { ok: true }> & { features: Feature[]; mode: ImportMode })
 
 /** Import in the import worker with a progress line and a cancel button; null when cancelled. Features are
  * unpacked slice by slice, yielding between slices, so no long task runs on the page. */
-export async function runImport(file: File, reference: Polygon | MultiPolygon, dialog: HTMLDialogElement): Promise<Imported | null> {
+export async function runImport(file: File, reference: Polygon | MultiPolygon, dialog: HTMLDialogElement, pid?: string): Promise<Imported | null> {
   if (file.size > MAX_BYTES) {
     return { ok: false, file: file.name, issues: [{ file: file.name, code: 'TOO_LARGE', severity: 'error', message: `${file.name}: ${(file.size / 2 ** 20).toFixed(1)} MiB > ${MAX_BYTES / 2 ** 20} MiB` }] }
   }
@@ -45,10 +48,21 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
   const remote = Comlink.wrap<ImportWorker>(worker)
   const cancelled = new Promise<null>((resolve) => (ui.onCancel = () => resolve(null)))
   const progress = Comlink.proxy((stage: string) => ui.stage(stage))
+  // layers the worker may have written to IndexedDB; all but the one handed back are deleted again
+  const written: string[] = []
+  let kept: string | undefined
   const race = (p: Promise<PackedImport>): Promise<PackedImport | null> => Promise.race([p, cancelled])
+  /** the id the worker writes the layer under, made here so no snapshot drops it before the edit lists it */
+  const layerId = () => {
+    if (!pid) return undefined
+    const id = newLayerId(pid)
+    pendingLayers.add(id)
+    written.push(id)
+    return id
+  }
   try {
     const bytes = new Uint8Array(await file.arrayBuffer())
-    let r: PackedImport | null = await race(remote.run(file.name, Comlink.transfer(bytes, [bytes.buffer]), { reference, maxBytes: MAX_BYTES }, progress))
+    let r: PackedImport | null = await race(remote.run(file.name, Comlink.transfer(bytes, [bytes.buffer]), { reference, maxBytes: MAX_BYTES }, progress, layerId()))
     if (!r) return null
     // Anything short of certain is confirmed by the user, with the importer's guess preselected.
     if (r.ok && r.crs.confidence !== 'certain') {
@@ -56,10 +70,19 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
       const crs = await askCrs(dialog, file.name, r.crs.applied, r.crs.reason)
       if (!crs) return null
       ui.show()
-      r = await race(remote.run(file.name, null, { reference, crs, maxBytes: MAX_BYTES }, progress))
+      r = await race(remote.run(file.name, null, { reference, crs, maxBytes: MAX_BYTES }, progress, layerId()))
       if (!r) return null
     }
     if (!r.ok) return r
+    // the mapping step: the user sees and may change what each column becomes; a changed table is imported again
+    ui.hide()
+    const answer = await askMapping(file.name, r.packed.n, r.layer, r.crs, r.table)
+    if (!answer) return null
+    ui.show()
+    if (answer.changed) {
+      r = await race(remote.run(file.name, null, { reference, crs: r.crs.applied, maxBytes: MAX_BYTES, columns: answer.columns }, progress, layerId()))
+      if (!r || !r.ok) return r
+    }
     const u = new Unpacker(r.packed)
     const features: Feature[] = []
     ui.stage('decode')
@@ -70,9 +93,11 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
       await new Promise((res) => setTimeout(res, 0))
     }
     await new Promise((res) => setTimeout(res, 0)) // the document update that follows gets a task of its own
-    return { ...r, features }
+    kept = r.stored
+    return { ...r, features, mode: answer.mode }
   } finally {
-    worker.terminate()
+    worker.terminate() // a put still running there is aborted with it
+    for (const id of written) if (id !== kept) void deleteLayer(id).catch(() => undefined).finally(() => pendingLayers.delete(id))
     ui.remove()
   }
 }

@@ -12,6 +12,10 @@ export interface StatsView {
   onProps(id: string, p: Partial<GridFeature['properties']>): void
 }
 
+// an imported grid may declare its own counts; the simulation counts the buildings, so both are shown
+const withDeclared = (counted: number | undefined, declared: number | undefined) =>
+  [counted === undefined ? '–' : fmtInt(counted), declared === undefined ? '' : t('stats.declared', { n: fmtInt(declared) })].filter(Boolean).join(' · ')
+
 const band = (hh: number) => (hh < DEFAULT_BAND.min ? 'below' : hh > DEFAULT_BAND.max ? 'above' : 'in')
 
 export function renderStats(el: HTMLElement, v: StatsView): void {
@@ -31,8 +35,8 @@ export function renderStats(el: HTMLElement, v: StatsView): void {
         'tr',
         { class: v.selected.includes(id) ? 'sel' : '', 'data-grid': id, onclick: (e: Event) => v.onPick(id, (e as MouseEvent).shiftKey) },
         h('td', { text: f.properties.name || id, title: id }),
-        h('td', { class: s ? band(s.households) : '', text: s ? fmtInt(s.households) : '–' }),
-        h('td', { text: s ? fmtInt(s.residents) : '–' }),
+        h('td', { class: s ? band(s.households) : '', text: withDeclared(s?.households, f.properties.households) }),
+        h('td', { text: withDeclared(s?.residents, f.properties.residents) }),
         h('td', { text: s ? fmtNum(s.areaM2 / 10_000, 1) : '–' }),
         h('td', { text: s ? fmtNum(s.compactness, 2) : '–' }),
         h('td', { text: s ? fmtNum(s.farthestWalkMin, 1) : '–' }),
@@ -54,6 +58,7 @@ export function renderStats(el: HTMLElement, v: StatsView): void {
     h('label', {}, `${t('grid.pt')} `, num('workersPartTime')),
     h('label', {}, h('input', { type: 'checkbox', checked: p.partyBranch !== false, onchange: (e: Event) => v.onProps(p.id, { partyBranch: (e.target as HTMLInputElement).checked }) }), ` ${t('grid.branch')}`),
     h('div', { text: `${t('grid.layer')}: ${t(p.layer === 'party' ? 'layer.party' : 'layer.grids')}` }),
+    ...(p.roster?.length ? [h('div', { testid: 'grid-roster', text: `${t('fd.f.roster')}: ${p.roster.join(t('io.sep'))}` })] : []),
   )
   el.append(form)
 }

@@ -165,6 +165,19 @@ export function remember(id: string, features: Feature[]): Feature[] {
 }
 /** Layers packed elsewhere (the import worker), waiting to be written with the edit that adds them. */
 export const prepacked = new WeakMap<Feature, PackedLayer>()
+/** Layers the import worker has already written (first feature -> layer id): the edit only lists them. Writing a
+ *  60 MB layer is a long task, so it happens off the page's thread. */
+export const prestored = new WeakMap<Feature, string>()
+/** ids handed to the import worker and not yet listed by an edit: a snapshot in between must not drop them */
+export const pendingLayers = new Set<string>()
+
+/** Write one layer on its own (the import worker, before the edit that lists it). */
+export async function putLayer(l: StoredLayer): Promise<void> {
+  await (await db()).put('layers', l)
+}
+export async function deleteLayer(id: string): Promise<void> {
+  await (await db()).delete('layers', id)
+}
 
 export const newLayerId = (pid: string): string => `${pid}:L${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
 
@@ -180,9 +193,10 @@ export function layersOf(pid: string, imported: readonly Feature[]): { refs: Lay
     const fs = imported.slice(s.start, s.end)
     const pre = prepacked.get(fs[0])
     const packed = pre && pre.n === fs.length ? pre : packFeatures(fs)
-    const id = newLayerId(pid)
+    const stored = pre === packed ? prestored.get(fs[0]) : undefined
+    const id = stored?.startsWith(`${pid}:`) ? stored : newLayerId(pid)
     remember(id, fs)
-    fresh.push({ id, pid, packed })
+    if (id !== stored) fresh.push({ id, pid, packed })
     const ref = refOf({ id, pid, packed })
     refInfo.set(id, ref)
     refs.push(ref)
@@ -228,7 +242,7 @@ export async function writeSnapshot(p: Project, opts: { expectRev?: number; writ
   const snap: StoredProject = { ...p, doc: { grids: p.doc.grids as GridFeature[], imported: [] }, rev, writer, layers: refs }
   void tx.objectStore('projects').put(snap)
   void tx.objectStore('journal').delete(IDBKeyRange.bound([p.id, -Infinity], [p.id, rev]))
-  for (const id of unreferenced(stored, refs.map((r) => r.id))) void layers.delete(id)
+  for (const id of unreferenced(stored, refs.map((r) => r.id))) if (!pendingLayers.has(id)) void layers.delete(id)
   await tx.done
   return rev
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { clickAt, launchPersistent, mapIdle, mapShot, openApp, toScreen, useServedApp } from './harness.ts'
+import { clickAt, confirmImport, launchPersistent, mapIdle, mapShot, openApp, toScreen, useServedApp } from './harness.ts'
 
 const fx = useServedApp()
 
@@ -275,8 +275,7 @@ describe('the planner workspace (e2e)', () => {
     const evil = '<img src=x onerror="window.__pwned=1">'
     const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: evil, note: '<b>bold</b>' }, geometry: { type: 'Polygon', coordinates: [[[centre[0] - d, centre[1] - d], [centre[0] + d, centre[1] - d], [centre[0] + d, centre[1] + d], [centre[0] - d, centre[1] + d], [centre[0] - d, centre[1] - d]]] } }] }
     await page.setInputFiles('[data-testid=file-input]', { name: 'evil.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) })
-    const dialog = await page.waitForSelector('[data-testid=crs-dialog][open]', { timeout: 5000 }).catch(() => null)
-    if (dialog) await page.click('[data-testid=crs-ok]')
+    await confirmImport(page)
     // a polygon layer without a clearer hint is imported as a grid of the community it lies in
     await page.waitForFunction((name) => (window as unknown as G).__gongzhi.app.store.state.doc.grids.some((g: any) => g.properties.name === name), evil)
     await mapIdle(page)
@@ -300,6 +299,7 @@ describe('the planner workspace (e2e)', () => {
     await page.waitForSelector('[data-testid=crs-dialog][open]')
     await page.check('[data-testid=crs-gcj02]')
     await page.click('[data-testid=crs-ok]')
+    await confirmImport(page)
     await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 1)
     const [a, d] = await page.evaluate(() => {
       const app = (window as unknown as G).__gongzhi.app

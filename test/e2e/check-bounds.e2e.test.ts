@@ -2,7 +2,7 @@
 // community used to throw RangeError (a spread of a huge findings array) and leave the findings list at 0.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { mapShot, openApp, useServedApp } from './harness.ts'
+import { confirmImport, mapShot, openApp, useServedApp } from './harness.ts'
 
 const fx = useServedApp()
 type G = { __gongzhi: { app: any } }
@@ -27,8 +27,7 @@ describe('world check in the page, bounded', () => {
     const fc = { type: 'FeatureCollection', features: Array.from({ length: 1000 }, (_, i) => ({ type: 'Feature', properties: { 网格编码: `PILE${i}`, 所属社区: community }, geometry: { type: 'Polygon', coordinates: ring } })) }
     const t0 = Date.now()
     await page.setInputFiles('[data-testid=file-input]', { name: 'pile.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) })
-    const dialog = await page.waitForSelector('[data-testid=crs-dialog][open]', { timeout: 10_000 }).catch(() => null)
-    if (dialog) await page.click('[data-testid=crs-ok]')
+    await confirmImport(page)
     await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.findings.some((f: any) => f.code === 'grid-overlaps-not-examined'), null, { timeout: 60_000 })
     const secs = (Date.now() - t0) / 1000
     const f = await page.evaluate(() => {

@@ -175,3 +175,15 @@ export async function mapShot(page: Page): Promise<Buffer> {
   }
   return png
 }
+
+/** Answer the import's questions: the coordinate system (the importer's guess) when asked, then the column mapping
+ *  (as inferred, adding the grids unless `mode` says otherwise). */
+export async function confirmImport(page: Page, timeout = 120_000, mode?: 'add' | 'replace'): Promise<void> {
+  await page.waitForSelector('[data-testid=crs-dialog][open], [data-testid=import-mapping][open]', { timeout })
+  if (await page.locator('[data-testid=crs-dialog][open]').count()) {
+    await page.click('[data-testid=crs-ok]')
+    await page.waitForSelector('[data-testid=import-mapping][open]', { timeout })
+  }
+  if (mode) await page.check(`[data-testid=import-mode-${mode}]`)
+  await page.click('[data-testid=import-confirm]')
+}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { launchPersistent, mapShot, openApp, useServedApp } from './harness.ts'
+import { confirmImport, launchPersistent, mapShot, openApp, useServedApp } from './harness.ts'
 
 const fx = useServedApp()
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -67,8 +67,7 @@ async function dropBigFile(page: Page, name: string, kind: 'points' | 'lines', n
   await page.dispatchEvent('[data-testid=map]', 'drop', { dataTransfer: dt })
   // the import shows its progress (with a cancel button) until it is done or asks for the coordinate system
   expect(await page.locator('[data-testid=import-progress] [data-testid=import-cancel]').count()).toBe(1)
-  await page.waitForFunction(() => document.querySelector('[data-testid=crs-dialog][open]') || !document.querySelector('[data-testid=import-progress]'), undefined, { timeout: 120_000 })
-  if (await page.locator('[data-testid=crs-dialog][open]').count()) await page.click('[data-testid=crs-ok]')
+  await confirmImport(page)
   return size
 }
 
