@@ -150,7 +150,8 @@ const GENERATORS: Record<string, (r: Rng, k: number) => Case> = {
     return { name: `layer-${k}.geojson`, bytes: enc(doc), opts: { layer, crs: 'wgs84' }, feature: at, codes: [R.WRONG_GEOMETRY_FOR_LAYER] }
   },
   badValue: (r, k) => {
-    const { doc, at } = withBad(r, polygon, r.pick([{ 专职网格员: 'abc' }, { 专职网格员: -3 }, { 专职网格员: 1000 }, { 网格类型: '其他' }, { 党支部: '也许' }, { 网格编码: 'x'.repeat(80) }]))
+    // a value that does not fit an optional field is kept as a property (the next test); an id cannot be kept
+    const { doc, at } = withBad(r, polygon, r.pick([{ 网格编码: 'x'.repeat(80) }, { 网格编码: 'y'.repeat(65 + r.int(0, 200)) }]))
     return { name: `value-${k}.geojson`, bytes: enc(doc), opts: { layer: 'grids', crs: 'wgs84' }, feature: at, codes: [R.INVALID_PROPERTY] }
   },
   duplicateId: (r, k) => {
@@ -219,6 +220,19 @@ describe('import fuzz', () => {
       }
     }
     expect(n).toBeGreaterThanOrEqual(1000)
+  })
+
+  it('keeps a value that does not fit an optional field as a property, with a warning naming the file and column', async () => {
+    const r = rng(20261201)
+    for (const bad of [{ 专职网格员: -3 }, { 专职网格员: 1000 }, { 网格类型: '其他' }, { 党支部: '也许' }]) {
+      const { doc } = withBad(r, polygon, bad)
+      const res = await importFile('kept.geojson', enc(doc), { layer: 'grids', crs: 'wgs84' })
+      const why = JSON.stringify(res.issues)
+      expect(res.ok, why).toBe(true)
+      const kept = res.issues.find((i) => i.code === R.VALUE_KEPT && i.message.includes(Object.keys(bad)[0]))
+      expect(kept?.severity, why).toBe('warning')
+      expect(kept!.message.startsWith('kept.geojson: '), why).toBe(true)
+    }
   })
 
   it('survives arbitrary JSON values and byte strings (fast-check)', async () => {
