@@ -491,4 +491,15 @@ export const en: Record<keyof typeof zh, string> = {
   'world.cliOnlyShort': 'CLI only',
   'world.cliOnly': 'The whole city is too large for the page to build and draw; until the city-scale work lands, build it with the command line: npx gongzhi world build --preset beijing --out DIR',
   'app.building': 'Building the world… {done} of {total} streets done',
+  // layout (issue 10 §3)
+  'side.layers': 'Layers',
+  'side.run': 'Scenario & run',
+  'side.sweep': 'Sweep',
+  'side.collapse': 'Fold the left panel',
+  'side.expand': 'Open the left panel',
+  'side.edit': 'Grid editing',
+  'side.editCollapse': 'Fold the grid editing panel',
+  'side.editExpand': 'Open the grid editing panel (tools, findings, grid statistics)',
+  'search.count': '{n} matches',
+  'app.drawing': 'Drawing the map…',
 }

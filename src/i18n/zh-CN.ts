@@ -489,4 +489,15 @@ export const zh = {
   'world.cliOnlyShort': '仅命令行',
   'world.cliOnly': '全市世界过大，网页暂不能生成和显示；在城市规模支持完成之前仅可用命令行生成：npx gongzhi world build --preset beijing --out DIR',
   'app.building': '正在生成世界… 已完成 {done}/{total} 个街道',
+  // layout (issue 10 §3)
+  'side.layers': '图层',
+  'side.run': '方案与运行',
+  'side.sweep': '参数扫描',
+  'side.collapse': '收起左侧面板',
+  'side.expand': '展开左侧面板',
+  'side.edit': '网格编辑',
+  'side.editCollapse': '收起网格编辑面板',
+  'side.editExpand': '展开网格编辑面板（工具、检查结果、网格统计）',
+  'search.count': '共 {n} 项',
+  'app.drawing': '正在绘制地图…',
 } as const
