@@ -502,4 +502,7 @@ export const en: Record<keyof typeof zh, string> = {
   'side.editExpand': 'Open the grid editing panel (tools, findings, grid statistics)',
   'search.count': '{n} matches',
   'app.drawing': 'Drawing the map…',
+  'proj.otherWorlds': 'Projects on other worlds',
+  'proj.dataWorld': 'my data world',
+  'proj.newName': 'Name of the new project',
 }

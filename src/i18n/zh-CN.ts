@@ -500,4 +500,7 @@ export const zh = {
   'side.editExpand': '展开网格编辑面板（工具、检查结果、网格统计）',
   'search.count': '共 {n} 项',
   'app.drawing': '正在绘制地图…',
+  'proj.otherWorlds': '其他世界的项目',
+  'proj.dataWorld': '我的数据世界',
+  'proj.newName': '新项目名称',
 } as const

@@ -3,7 +3,7 @@
 import type { Feature } from 'geojson'
 import { layerDiff, type World } from '../../sim/api.ts'
 import { t, type Key } from '../i18n/i18n.ts'
-import { buildingsLayer, characterSetOf, labelsLayer, labelsOf } from '../layers/deck-layers.ts'
+import { buildingsLayer, characterSetOf, gridLabelsOf, labelsLayer, labelsOf, type Label } from '../layers/deck-layers.ts'
 import { drawableAsync } from '../layers/imported-sample.ts'
 import { $ } from '../panels/dom.ts'
 import { sampledNotice } from '../project-control.ts'
@@ -31,6 +31,9 @@ const QUERYABLE = ['grids-fill', 'imported-fill', 'compounds-fill', 'communities
 
 export class MapWiring {
   private diffOf: Doc | null = null
+  /** redraws buildings and labels (set once the map is up) */
+  private drawDeck: (() => void) | null = null
+  private labeledGrids: Doc['grids'] | null = null
   private drawnImported: Doc['imported'] | null = null
   /** points of the imported layers as drawn: whether the next import makes the map sample them */
   importedPoints = 0
@@ -42,17 +45,27 @@ export class MapWiring {
     const { view, world } = this.host
     view.setWorld(world)
     this.refresh()
-    const labels = labelsOf(world)
-    const chars = characterSetOf(labels)
-    const draw = () => view.setDeckLayers([buildingsLayer(world), labelsLayer(labels, chars, view.map.getZoom())])
-    draw()
-    // the label set depends on the zoom level band: redraw when the band changes, not on every zoom step
+    const base = labelsOf(world)
+    const buildings = buildingsLayer(world)
+    let grids: Label[] = []
+    let chars = characterSetOf(base)
     let band = labelBand(view.map.getZoom())
+    this.drawDeck = () => {
+      const doc = this.host.store.state.doc.grids
+      if (band === 2 && this.labeledGrids !== doc) {
+        this.labeledGrids = doc
+        grids = gridLabelsOf(doc)
+        chars = characterSetOf([...base, ...grids])
+      }
+      view.setDeckLayers([buildings, labelsLayer(band === 2 ? [...base, ...grids] : base, chars, band)])
+    }
+    this.drawDeck()
+    // the label set depends on the zoom band: redraw when the band changes, not on every zoom step
     view.map.on('zoomend', () => {
       const b = labelBand(view.map.getZoom())
       if (b === band) return
       band = b
-      draw()
+      this.drawDeck?.()
     })
     this.wireEvents()
   }
@@ -76,6 +89,7 @@ export class MapWiring {
         if (note && !msg.includes(note)) store.say(msg ? `${msg}\n${note}` : note)
       })
     }
+    if (this.labeledGrids && this.labeledGrids !== store.state.doc.grids) this.drawDeck?.()
     if (this.diffOf !== store.state.doc) {
       this.diffOf = store.state.doc
       view.setData('diff', { type: 'FeatureCollection', features: this.diffFeatures() })
