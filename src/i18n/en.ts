@@ -505,4 +505,7 @@ export const en: Record<keyof typeof zh, string> = {
   'proj.otherWorlds': 'Projects on other worlds',
   'proj.dataWorld': 'my data world',
   'proj.newName': 'Name of the new project',
+  'scn.nameEdited': ' (+{n} edits)',
+  'scn.nameVersion': ' v{n}',
+  'list.sep': ', ',
 }

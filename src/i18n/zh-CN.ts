@@ -503,4 +503,7 @@ export const zh = {
   'proj.otherWorlds': '其他世界的项目',
   'proj.dataWorld': '我的数据世界',
   'proj.newName': '新项目名称',
+  'scn.nameEdited': '（改动 {n} 项）',
+  'scn.nameVersion': '（第 {n} 版）',
+  'list.sep': '、',
 } as const

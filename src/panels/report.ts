@@ -14,7 +14,7 @@ import { t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
 import { pct, pp, signOf } from './format.ts'
 import { unitAfter } from './lever-units.ts'
-import { leverLabelOf, scenarioText } from './scenario-panel.ts'
+import { leverLabelOf, scenarioName, scenarioText } from './scenario-panel.ts'
 
 /** A4 portrait less 12 mm margins, in CSS px (96 per inch) */
 const PAGE_H_PX = ((297 - 24) / 25.4) * 96
@@ -62,7 +62,7 @@ function reportPage(groups: Group[]): HTMLElement {
   const page = h('article', { class: 'report-page', testid: 'report-page' })
   page.append(h('h1', { text: t(cmp ? 'report.titleCompare' : 'report.titleRun') }))
   const names = h('p', { class: 'report-scenarios', testid: 'report-scenarios' })
-  for (const g of groups) names.append(h('span', { class: `report-tag tag-${g.key}`, text: g.key === 'run' ? t('report.scenario') : g.key }), h('b', { text: g.scenario }), h('span', { class: 'report-label', text: scenarioLabel(g.runs[0]) }))
+  for (const g of groups) names.append(h('span', { class: `report-tag tag-${g.key}`, text: g.key === 'run' ? t('report.scenario') : g.key }), h('b', { text: scenarioName(g.scenario), title: g.scenario, 'data-scenario': g.scenario }), h('span', { class: 'report-label', text: scenarioLabel(g.runs[0]) }))
   page.append(names, metaTable(groups, r0))
   if (cmp) page.append(diffTable(groups))
   page.append(ratesTable(groups))
@@ -110,7 +110,7 @@ function diffTable(groups: Group[]): HTMLElement {
 function ratesTable(groups: Group[]): HTMLElement {
   const table = h('table', { class: 'report-table report-rates', testid: 'report-rates' })
   const others = groups.slice(1)
-  table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), ...groups.map((g) => h('th', { text: g.key === 'run' ? g.scenario : `${g.key} · ${g.scenario}` })), ...others.map((g) => h('th', { text: `${g.key} − A` }))))
+  table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), ...groups.map((g) => h('th', { text: g.key === 'run' ? scenarioName(g.scenario) : `${g.key} · ${scenarioName(g.scenario)}`, title: g.scenario })), ...others.map((g) => h('th', { text: `${g.key} − A` }))))
   for (const k of RATE_KEYS) {
     const stats = groups.map((g) => groupStat(g, (r) => r.rates[k]))
     const cells = stats.map((s, i) => {

@@ -7,7 +7,7 @@
 import { defaultScenario, leversOf, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, type ScenarioInput, type SimResult } from '../../sim/api.ts'
 import { armsOf, compareOf, type Comparison } from './compare.ts'
 import { t, type Key } from '../i18n/i18n.ts'
-import { scenarioOf, type ScenarioState } from './scenario-panel.ts'
+import { scenarioName, scenarioOf, type ScenarioState } from './scenario-panel.ts'
 import type { Analysis, CompareSettings } from '../store/persist.ts'
 import type { Progress, RunOutcome, RunSpec } from '../sim-client.ts'
 import { clear, download, h } from './dom.ts'
@@ -150,7 +150,7 @@ export class RunPanel {
         testid: k === 0 ? 'compare-picker' : `compare-picker-${k + 1}`,
         onchange: (e: Event) => this.setSettings({ with: st.with.map((x, j) => (j === k ? (e.target as HTMLSelectElement).value : x)) }),
       })
-      for (const n of names) picker.append(h('option', { value: n, text: st.variants[n] ? `★ ${n}` : n, selected: n === name }))
+      for (const n of names) picker.append(h('option', { value: n, text: st.variants[n] ? `★ ${scenarioName(n)}` : scenarioName(n), title: n, selected: n === name }))
       const row = h('label', {}, `${k === 0 ? t('cmp.with') : ''} ${LETTERS[k].toUpperCase()} `, picker)
       if (k > 0) row.append(h('button', { text: '×', title: t('cmp.remove'), testid: `compare-remove-${k + 1}`, onclick: () => this.setSettings({ with: st.with.filter((_, j) => j !== k) }) }))
       form.append(row)
@@ -184,8 +184,8 @@ export class RunPanel {
     const arms = armsOf(c)
     const versus = [c, ...c.more]
     const table = h('table', { class: 'compare-table', testid: 'compare-table' })
-    const head = h('tr', {}, h('th', { text: t('cmp.metric') }), h('th', { text: `A · ${c.a.scenario}` }))
-    arms.slice(1).forEach((arm, k) => head.append(h('th', { text: `${LETTERS[k].toUpperCase()} · ${arm.scenario}` }), h('th', { text: `${LETTERS[k].toUpperCase()} − A` })))
+    const head = h('tr', {}, h('th', { text: t('cmp.metric') }), h('th', { text: `A · ${scenarioName(c.a.scenario)}`, title: c.a.scenario, 'data-scenario': c.a.scenario }))
+    arms.slice(1).forEach((arm, k) => head.append(h('th', { text: `${LETTERS[k].toUpperCase()} · ${scenarioName(arm.scenario)}`, title: arm.scenario, 'data-scenario': arm.scenario }), h('th', { text: `${LETTERS[k].toUpperCase()} − A` })))
     table.append(head)
     const cell = (testid: string, value: number, text: string, ci?: [number, number], ciText?: string) => {
       const td = h('td', { testid, text })

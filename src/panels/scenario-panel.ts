@@ -20,9 +20,8 @@ const groupOf = (path: string): string => (path.includes('.') ? path.split('.')[
 /** the lever's label in the interface language (the schema carries an English and a Chinese one) */
 export const leverLabel = (l: LeverMeta): string => (getLang() === 'zh-CN' && l.zh ? l.zh : l.label)
 const LEVER_BY_PATH = new Map(LEVERS.map((l) => [l.path, l]))
-/** a scenario's label and description in the page's language (presets carry both; English is the fallback) */
-export const scenarioText = (s: { label?: string; description?: string; zh?: { label?: string; description?: string } }): { label: string; description: string } =>
-  getLang() === 'zh-CN' ? { label: s.zh?.label || s.label || '', description: s.zh?.description || s.description || '' } : { label: s.label ?? '', description: s.description ?? '' }
+export { scenarioName, scenarioText } from '../scenario-name.ts'
+import { scenarioText } from '../scenario-name.ts'
 
 /** a lever's source in the page's language: the citations stay as they are, the words around them are translated;
  *  the book's "book ch. 9.2.4" (chapter.section.part, docs/domain.md § Citations) reads 原书第 9.2.4 节 */
@@ -81,7 +80,7 @@ export class ScenarioPanel {
     })
     for (const name of SCENARIO_PRESETS) {
       const { label } = scenarioText(scenarioPreset(name))
-      picker.append(h('option', { value: name, text: label ? `${name} · ${label}` : name, selected: name === a.base }))
+      picker.append(h('option', { value: name, text: label && getLang() === 'zh-CN' ? label : label ? `${name} · ${label}` : name, title: name, selected: name === a.base }))
     }
     const desc = scenarioText(scenarioPreset(a.base)).description
     el.append(
