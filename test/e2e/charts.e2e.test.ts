@@ -137,7 +137,7 @@ describe('charts and the report (e2e)', () => {
     await page.click('[data-testid=report]')
     const report = page.locator('[data-testid=report-view]')
     await report.waitFor()
-    expect(await page.textContent('[data-testid=report-scenarios]')).toMatch(/baseline-pre-reform[\s\S]*hotline-reform/)
+    expect(await page.locator('[data-testid=report-scenarios] [data-scenario]').evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario')))).toEqual(['baseline-pre-reform', 'hotline-reform'])
     expect(Number(await page.getAttribute('[data-testid=report-diff]', 'data-rows'))).toBeGreaterThan(0)
     // a choice lever's option list and a switch's on/off are no units to print after a value
     expect(await page.locator('[data-testid=report-diff] td').allTextContents()).not.toContainEqual(expect.stringMatching(/\||on\/off/))
