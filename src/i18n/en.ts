@@ -385,7 +385,6 @@ export const en: Record<keyof typeof zh, string> = {
   'report.diffTitle': 'Levers that differ ({n})',
   'report.lever': 'Lever',
   'report.noDiff': 'The two scenarios have the same levers',
-  'report.more': '{n} more not listed',
   'report.ciNote': 'brackets: 95% interval over {n} replicates',
   'report.defs': 'Response: share reaching a handling unit within its limit (at most 24 h); resolution and satisfaction: callbacks finding the issue fixed / the resident satisfied; on time: callbacks whose issue closed within its time limit.',
   'report.synthetic': 'The world and levers are synthetic: results compare scenarios, they do not forecast.',
@@ -521,4 +520,5 @@ export const en: Record<keyof typeof zh, string> = {
   'scn.opt.workload': 'by expected workload',
   'scn.yes': 'yes',
   'scn.no': 'no',
+  'report.worldSeed': 'seed {s}',
 }

@@ -383,7 +383,6 @@ export const zh = {
   'report.diffTitle': '不同的参数（{n} 项）',
   'report.lever': '参数',
   'report.noDiff': '两个方案的参数相同',
-  'report.more': '另有 {n} 项未列出',
   'report.ciNote': '方括号内为 {n} 次重复的 95% 区间',
   'report.defs': '响应率：在时限（最多 24 小时）内到达处置单位的比例；解决率、满意率：回访中已解决、满意的比例；按期结案率：回访问题在时限内结案的比例。',
   'report.synthetic': '世界与参数为合成数据，结果用于比较方案，不是预测。',
@@ -519,4 +518,5 @@ export const zh = {
   'scn.opt.workload': '按预期工作量',
   'scn.yes': '是',
   'scn.no': '否',
+  'report.worldSeed': '随机种子 {s}',
 } as const

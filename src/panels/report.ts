@@ -10,17 +10,19 @@ import { standaloneSvg } from '../charts/export.ts'
 import { RATE_KEYS, ratesChart } from '../charts/rates.ts'
 import { groupsOf, groupStat, round, type Group } from '../charts/shape.ts'
 import { utilizationChart } from '../charts/utilization.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { fmtInt, t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
 import { pct, pp, signOf } from './format.ts'
 import { unitAfter } from './lever-units.ts'
-import { leverLabelOf, scenarioName, scenarioText } from './scenario-panel.ts'
+import { leverLabelOf, optionText, scenarioName, scenarioText } from './scenario-panel.ts'
+import { presetLabel } from './world-picker.ts'
 
 /** A4 portrait less 12 mm margins, in CSS px (96 per inch) */
 const PAGE_H_PX = ((297 - 24) / 25.4) * 96
-const MAX_DIFF_ROWS = 10
 
-const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v))
+const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'number' ? fmtNum(v) : typeof v === 'boolean' ? t(v ? 'scn.yes' : 'scn.no') : typeof v === 'string' ? optionText(v) : JSON.stringify(v))
+/** a lever value with thousands separators and at most four decimals */
+const fmtNum = (v: number): string => (Number.isInteger(v) ? fmtInt(v) : String(Number(v.toFixed(4))))
 
 export function closeReport(): void {
   document.querySelector('.report-overlay')?.remove()
@@ -80,7 +82,7 @@ function metaTable(groups: Group[], r0: SimResult): HTMLElement {
   const seeds = groups[0].runs.map((r) => r.seed)
   const dl = h('dl', { class: 'report-meta', testid: 'report-meta' })
   const add = (k: Key, v: string) => dl.append(h('dt', { text: t(k) }), h('dd', { text: v }))
-  add('report.world', `${w.preset ?? '–'} (seed ${show(w.seed)}) · ${t('report.worldSize', { g: w.grids, c: w.communities, hh: w.households, res: w.residents })}`)
+  add('report.world', `${w.preset ? presetLabel(w.preset) : '–'}（${t('report.worldSeed', { s: show(w.seed) })}）· ${t('report.worldSize', { g: fmtInt(w.grids), c: fmtInt(w.communities), hh: fmtInt(w.households), res: fmtInt(w.residents) })}`)
   add('report.days', String(r0.days))
   add('report.seeds', seeds.join(', '))
   add('report.replicates', String(groups[0].runs.length))
@@ -102,8 +104,8 @@ function diffTable(groups: Group[]): HTMLElement {
   const cols = groups.length + 1
   table.append(h('caption', { text: t('report.diffTitle', { n: rows.size }) }), h('tr', {}, h('th', { text: t('report.lever') }), ...groups.map((g) => h('th', { text: g.key }))))
   if (!rows.size) table.append(h('tr', {}, h('td', { colSpan: cols, text: t('report.noDiff') })))
-  for (const [path, r] of [...rows].slice(0, MAX_DIFF_ROWS)) table.append(h('tr', {}, h('td', { text: `${r.label} (${path})` }), ...r.values.map((v) => h('td', { text: `${show(v)}${unitAfter(v, r.unit)}` }))))
-  if (rows.size > MAX_DIFF_ROWS) table.append(h('tr', {}, h('td', { colSpan: cols, class: 'report-more', text: t('report.more', { n: rows.size - MAX_DIFF_ROWS }) })))
+  // every lever that differs: a report that leaves some out cannot be checked against the runs
+  for (const [path, r] of rows) table.append(h('tr', { 'data-path': path }, h('td', { text: r.label, title: path }), ...r.values.map((v) => h('td', { text: `${show(v)}${unitAfter(v, r.unit)}` }))))
   return table
 }
 

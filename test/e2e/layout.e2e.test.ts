@@ -12,7 +12,8 @@ const fx = useServedApp()
 
 /** Latin words the zh-CN page may show (issue 10, Done when): file formats, percentiles and units, plus three
  * names — the language switch's own name, the Erlang C formula and the MIT licence of a data source. Place names are
- * Chinese in these worlds. Single letters (scenario arms A–E) and `owner/repo` data-source ids are not words. */
+ * Chinese in these worlds. Single letters (scenario arms A–E), codes that start with a digit (a grid id such as
+ * 110106003014-G03) and `owner/repo` data-source ids are not words. */
 export const LATIN_ALLOWED = ['SVG', 'PNG', 'CSV', 'GeoJSON', 'JSON', 'P50', 'P90', 'km', 'm', 'English', 'Erlang', 'MIT']
 
 /** share of the viewport the map's visible rectangle takes */
@@ -42,7 +43,7 @@ const latinWords = (page: Page, allowed: string[]) =>
       const el = n.parentElement
       if (!el || ['SCRIPT', 'STYLE'].includes(el.tagName) || el.closest('svg, .maplibregl-ctrl-attrib')) continue
       if (!visible(el.tagName === 'OPTION' ? el.closest('select') : el)) continue
-      const words = (n.textContent ?? '').replace(/\b[\w.-]+\/[\w.-]+\b/g, '').match(/[A-Za-z][A-Za-z0-9]*/g) ?? []
+      const words = (n.textContent ?? '').replace(/\b[\w.-]+\/[\w.-]+\b/g, '').replace(/\b\d[\w-]*/g, '').match(/[A-Za-z][A-Za-z0-9]*/g) ?? []
       const bad = words.filter((w) => w.length > 1 && !ok.has(w))
       if (bad.length) out.push(`${el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName}: ${(n.textContent ?? '').trim().slice(0, 80)}`)
     }
