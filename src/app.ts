@@ -6,6 +6,7 @@ import * as ops from './editor/grid-ops.ts'
 import { applyI18n, getLang, onLangChange, setLang, t, type Key } from './i18n/i18n.ts'
 import type { MapView } from './map/map.ts'
 import { MapWiring } from './map/wiring.ts'
+import { rememberView, restoreView } from './map/view-memory.ts'
 import { h, $ } from './panels/dom.ts'
 import { renderFindings } from './panels/findings-panel.ts'
 import { runImport } from './panels/io.ts'
@@ -63,7 +64,8 @@ export class App {
     mark('store')
     this.communityNames = new Map(w.communities.features.map((f) => [f.properties.id, f.properties.name]))
     this.view = opts.view
-    this.view.fit(bboxOf(w.district))
+    if (!restoreView(this.view, opts.preset)) this.view.fit(bboxOf(w.district))
+    rememberView(this.view, opts.preset)
     this.layout = new Layout()
     this.toast = new Toast($('#message'))
     this.layerPanel = new LayerPanel($('#layer-panel'), this.view)
