@@ -122,5 +122,5 @@ describe('room for the map (e2e)', () => {
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('gongzhi:drawer')))!)).toMatchObject({ collapsed: true, active: 'charts' })
     expect(await mapShare(page)).toBeGreaterThanOrEqual(0.6)
     await ctx.close()
-  }, 300_000)
+  }, 480_000)
 })
