@@ -4,7 +4,7 @@
 // value (for staffing levers, the fewest people; householdsPerWorker the other way round); for a lever that is
 // not staffing-like we assume lower = cheaper and say so. The table carries each point's numbers in data-*.
 import * as Plot from '@observablehq/plot'
-import { LEVERS, SUMMARY_METRICS, type ScenarioInput, type World } from '../../sim/api.ts'
+import { LEVERS, SUMMARY_METRICS, type ScenarioInput } from '../../sim/api.ts'
 import { onLangChange, t, type Key } from '../i18n/i18n.ts'
 import { leverLabel } from './scenario-panel.ts'
 import { leverUnit } from './lever-units.ts'
@@ -12,7 +12,6 @@ import type { Analysis } from '../store/persist.ts'
 import type { Doc } from '../store/store.ts'
 import { aggregate, checkSettings, cheapest, costSign, isStaffing, planSweep, SWEEPABLE, sweepCsv, type SweepAxis, type SweepPlan, type SweepPoint, type SweepSettings } from '../sweep/plan.ts'
 import { defaultWorkers, MAX_WORKERS, SweepPool, type SweepOutcome } from '../sweep/pool.ts'
-import { worldFilesSliced } from '../sweep/world-files.ts'
 import type { ScenarioState } from './scenario-panel.ts'
 import { clear, download, h } from './dom.ts'
 import { etaText, RunStatus } from './run-status.ts'
@@ -21,7 +20,8 @@ export interface SweepHost {
   analysis(): Analysis
   setAnalysis(a: Analysis): void
   scenario(): ScenarioState
-  world(): World
+  /** posts the compiled world of `doc` on `port` (the page's run worker compiles it once; see src/sim-client.ts) */
+  shareWorld(doc: Doc, port: MessagePort): Promise<void>
   doc(): Doc
 }
 
@@ -175,13 +175,12 @@ export class SweepPanel {
     const workers = s.workers || defaultWorkers()
     this.run.set('running', () => t('run.loading'))
     let shown = 0
-    const world = this.host.world()
     const doc = this.host.doc()
     try {
       const outcome = await this.pool.run(plan.jobs, {
         workers,
         worldKey: doc,
-        files: () => worldFilesSliced(world, doc.grids.filter((g) => g.properties.layer !== 'party')),
+        shareWorld: (port) => this.host.shareWorld(doc, port),
         dayProgress: true,
         onProgress: (p) => {
           // every worker reports every simulated day; the bar is redrawn at most every 100 ms

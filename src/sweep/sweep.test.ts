@@ -73,14 +73,15 @@ describe('sliced world files', () => {
 
 describe('sweep pool', () => {
   const world = buildWorld({ preset: 'street', seed: 1 })
-  const files = worldToFiles(world)
+  // the world compiled once, in a service standing for the page's run worker (src/sim-client.ts)
+  const source = createSimService()
+  source.loadWorld({ files: worldToFiles(world) })
   /** an in-process service whose runs finish after a random delay, so completion order is shuffled */
   let salt = 1
   const factory = (): PoolWorker => {
     const svc = createSimService()
     const delay = () => new Promise((r) => setTimeout(r, (salt = (salt * 7919) % 97)))
     const remote: SimRemote = {
-      loadWorld: async (src) => svc.loadWorld(src),
       shareWorld: async (port) => svc.shareWorld(port),
       loadWorldFrom: (port) => svc.loadWorldFrom(port),
       newRunId: async () => svc.newRunId(),
@@ -97,11 +98,11 @@ describe('sweep pool', () => {
     const s = settings({ days: 15 })
     const plan = planSweep(base, s)
     let loads = 0
-    const filesOnce = async () => (loads++, files)
-    const one = await new SweepPool(factory).run(plan.jobs, { workers: 1, worldKey: 'w', files: filesOnce })
+    const shareOnce = async (port: MessagePort) => (loads++, source.shareWorld(port))
+    const one = await new SweepPool(factory).run(plan.jobs, { workers: 1, worldKey: 'w', shareWorld: shareOnce })
     const pool3 = new SweepPool(factory)
     const progress: number[] = []
-    const three = await pool3.run(plan.jobs, { workers: 3, worldKey: 'w', files: filesOnce, onProgress: (p) => progress.push(p.done) })
+    const three = await pool3.run(plan.jobs, { workers: 3, worldKey: 'w', shareWorld: shareOnce, onProgress: (p) => progress.push(p.done) })
     expect(three.workers).toBe(3)
     expect(one.cancelled || three.cancelled).toBe(false)
     const a = aggregate(plan, one.results, s.target)
@@ -119,7 +120,7 @@ describe('sweep pool', () => {
       expect(p.hi).toBeGreaterThanOrEqual(p.mean)
     }
     // a second sweep on the same world does not reload it
-    await pool3.run(plan.jobs.slice(0, 2), { workers: 2, worldKey: 'w', files: filesOnce })
+    await pool3.run(plan.jobs.slice(0, 2), { workers: 2, worldKey: 'w', shareWorld: shareOnce })
     expect(loads).toBe(2)
     // the CSV: a header, then one row per run with the lever value and seed
     const lines = sweepCsv(plan, one.results).replace(/^\ufeff/, '').trim().split('\n')
@@ -135,7 +136,7 @@ describe('sweep pool', () => {
     const o = await pool.run(plan.jobs, {
       workers: 2,
       worldKey: 'w',
-      files: async () => files,
+      shareWorld: async (port) => source.shareWorld(port),
       onProgress: (p) => {
         if (p.done >= 1 && !cancelled) (cancelled = true), pool.cancel()
       },
