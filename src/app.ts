@@ -85,7 +85,9 @@ export class App {
       quiet: () => this.editing.quiet(),
       toggleSelect: (id, add) => this.editing.toggleSelect(id, add),
       inspect: (v) => {
-        this.inspect = v
+        // a community is named, not numbered
+        const c = v?.props.community
+        this.inspect = v && typeof c === 'string' && this.communityNames.has(c) ? { ...v, props: { ...v.props, community: this.communityNames.get(c) } } : v
         this.renderPanels()
       },
       pickResult: (p) => this.workspace.pick(p),
