@@ -521,4 +521,5 @@ export const en: Record<keyof typeof zh, string> = {
   'scn.yes': 'yes',
   'scn.no': 'no',
   'report.worldSeed': 'seed {s}',
+  'rate.same': 'every replicate gave the same rate (no interval)',
 }

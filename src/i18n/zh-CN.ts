@@ -519,4 +519,5 @@ export const zh = {
   'scn.yes': '是',
   'scn.no': '否',
   'report.worldSeed': '随机种子 {s}',
+  'rate.same': '各次重复结果相同（无区间）',
 } as const

@@ -9,3 +9,10 @@ export const signOf = (x: number): number => Math.sign(Math.round(x * 1000))
 
 /** a difference of shares in percentage points, signed */
 export const pp = (x: number): string => `${signOf(x) > 0 ? '+' : signOf(x) < 0 ? '−' : '±'}${Math.abs(Math.round(x * 1000) / 10).toFixed(1)} ${t('unit.pp')}`
+
+/** An interval's two ends as percentages with as many decimals (1 to 3) as it takes for them to differ, so a
+ * narrow interval of a large world never reads as zero-width ("86.6 %–86.6 %"); equal ends stay equal. */
+export function pctRange(lo: number, hi: number): [string, string] {
+  for (let d = 1; d <= 3; d++) if (pct(lo, d) !== pct(hi, d) || d === 3) return [pct(lo, d), pct(hi, d)]
+  return [pct(lo), pct(hi)]
+}

@@ -13,7 +13,7 @@ import type { Progress, RunOutcome, RunSpec } from '../sim-client.ts'
 import { clear, download, h } from './dom.ts'
 import { etaText, RunStatus } from './run-status.ts'
 import { csvOf } from './io.ts'
-import { pct, pp, signOf } from './format.ts'
+import { pct, pctRange, pp, signOf } from './format.ts'
 import type { LastResult } from '../analysis/results-hub.ts'
 
 export interface RunHost {
@@ -100,7 +100,9 @@ export class RunPanel {
         card.dataset.value = String(value)
         if (summary) {
           card.dataset.ci = `${summary.ci95[0]},${summary.ci95[1]}`
-          card.append(h('div', { class: 'rate-ci', text: t('rate.ci', { lo: pct(summary.ci95[0]), hi: pct(summary.ci95[1]) }) }))
+          const [lo, hi] = pctRange(summary.ci95[0], summary.ci95[1])
+          // every replicate gave the same rate: say so rather than print a zero-width interval
+          card.append(h('div', { class: 'rate-ci', text: summary.ci95[0] === summary.ci95[1] ? t('rate.same') : t('rate.ci', { lo, hi }) }))
         } else card.append(h('div', { class: 'rate-ci', text: t('rate.single') }))
       }
       cards.append(card)

@@ -20,3 +20,12 @@ describe('search matching', () => {
     expect(matches(xly, '罗园', null)).toBe(true)
   })
 })
+
+describe('interval ends', () => {
+  it('shows a narrow interval with enough decimals that its ends differ', async () => {
+    const { pctRange } = await import('./format.ts')
+    expect(pctRange(0.8601, 0.8702)).toEqual(['86.0 %', '87.0 %'])
+    expect(pctRange(0.86601, 0.86649)).toEqual(['86.60 %', '86.65 %'])
+    expect(pctRange(0.866, 0.866)).toEqual(['86.600 %', '86.600 %'])
+  })
+})
