@@ -218,7 +218,7 @@ describe("the analyst's workspace (e2e)", () => {
   it('runs on the full fengtai district in the page and maps every grid', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
-    await openApp(page, fx.served.url, 120_000)
+    await openApp(page, `${fx.served.url}?panel=run`, 120_000)
     const grids = await page.evaluate(() => (window as unknown as { __gongzhi: { app: { store: { state: { doc: { grids: { properties: { layer?: string } }[] } } } } } }).__gongzhi.app.store.state.doc.grids.filter((g) => g.properties.layer !== 'party').length)
     expect(grids).toBeGreaterThan(1500)
     await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')

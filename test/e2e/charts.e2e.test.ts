@@ -17,7 +17,8 @@ const values = async (page: Page, name: string) => JSON.parse((await page.getAtt
 
 /** a screenshot of the charts tab with the drawer opened up, kept for a person to look at when E2E_SHOTS is set */
 async function chartsShot(page: Page, name: string): Promise<Buffer> {
-  await page.addStyleTag({ content: '.results { max-height: none !important; } main { display: none !important; }' })
+  // the drawer takes the whole page: the side panels and the map step aside
+  await page.addStyleTag({ content: '.results { height: auto !important; max-height: none !important; } .side, .edit-side, #map { display: none !important; }' })
   const png = await page.locator('[data-testid=charts]').screenshot()
   const v = pngVariety(png)
   expect(v.sd).toBeGreaterThan(8)
