@@ -4,6 +4,7 @@ import { DETOUR, Model, PHASE, PROACTIVE_FROM, WALK_M_PER_MIN } from '../model/m
 import { SERVICE_KINDS } from '../world/schema.ts'
 import { MIN_PER_DAY, MIN_PER_HOUR } from '../engine/calendar.ts'
 import { expo } from '../engine/det-math.ts'
+import { DEFAULT_BAND } from '../geometry/generate-grids.ts'
 import { r4, ratio, share } from './dist.ts'
 import { groupedCloseTimes } from './rates.ts'
 
@@ -101,7 +102,7 @@ export function coverage(m: Model) {
   let balanced = 0
   for (let g = 0; g < w.grids.n; g++) {
     workers += m.gridWorkers[g]
-    if (w.grids.households[g] >= 300 && w.grids.households[g] <= 500) balanced++
+    if (w.grids.households[g] >= DEFAULT_BAND.min && w.grids.households[g] <= DEFAULT_BAND.max) balanced++
   }
   let visited = 0
   let patrolDays = 0

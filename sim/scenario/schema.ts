@@ -4,11 +4,14 @@
 import { z } from 'zod'
 import { keysAt, strictDeep } from './strict.ts'
 import { didYouMean } from './suggest.ts'
+import { LEVER_UNITS, type LeverUnit } from './units.ts'
 
 export interface LeverMeta {
   path: string
   label: string
   unit: string
+  /** the unit in Chinese (a choice lever's option list is the same in both) */
+  unitZh: string
   default: number | boolean | string | null
   min?: number
   max?: number
@@ -94,24 +97,24 @@ const ZH: Record<string, string> = {
 }
 const zhOf = (path: string): string => ZH[path] ?? ''
 
-function num(path: string, def: number, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path) })
+function num(path: string, def: number, min: number, max: number, unit: LeverUnit, source: string, label: string) {
+  LEVERS.push({ path, label, unit, unitZh: LEVER_UNITS[unit], default: def, min, max, source, zh: zhOf(path) })
   return z.number().min(min).max(max).default(def)
 }
-function int(path: string, def: number, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path) })
+function int(path: string, def: number, min: number, max: number, unit: LeverUnit, source: string, label: string) {
+  LEVERS.push({ path, label, unit, unitZh: LEVER_UNITS[unit], default: def, min, max, source, zh: zhOf(path) })
   return z.number().int().min(min).max(max).default(def)
 }
-function optNum(path: string, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: null, min, max, source, zh: zhOf(path) })
+function optNum(path: string, min: number, max: number, unit: LeverUnit, source: string, label: string) {
+  LEVERS.push({ path, label, unit, unitZh: LEVER_UNITS[unit], default: null, min, max, source, zh: zhOf(path) })
   return z.number().min(min).max(max).nullable().default(null)
 }
 function bool(path: string, def: boolean, source: string, label: string) {
-  LEVERS.push({ path, label, unit: 'on/off', default: def, source, zh: zhOf(path) })
+  LEVERS.push({ path, label, unit: 'on/off', unitZh: LEVER_UNITS['on/off'], default: def, source, zh: zhOf(path) })
   return z.boolean().default(def)
 }
 function pick<const T extends readonly [string, ...string[]]>(path: string, values: T, def: T[number], source: string, label: string) {
-  LEVERS.push({ path, label, unit: values.join('|'), default: def, source, zh: zhOf(path) })
+  LEVERS.push({ path, label, unit: values.join('|'), unitZh: values.join('|'), default: def, source, zh: zhOf(path) })
   return z.enum(values).default(def as never)
 }
 

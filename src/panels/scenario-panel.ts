@@ -150,7 +150,7 @@ export class ScenarioPanel {
       })
     input.dataset.path = l.path
     const meta = [l.min !== undefined ? t('scn.range', { min: l.min, max: l.max ?? '' }) : '', t('scn.default', { v: show(l.default) })].filter(Boolean).join(' · ')
-    const unit = typeof l.default === 'number' || l.default === null ? leverUnit(l.unit) : ''
+    const unit = typeof l.default === 'number' || l.default === null ? leverUnit(l) : ''
     const row = h(
       'div',
       { class: `lever${l.path in a.edits ? ' edited' : ''}`, testid: `lever-${l.path}`, title: l.path },
@@ -181,7 +181,7 @@ export class ScenarioPanel {
     for (const p of problems) {
       const path = /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
       const l = meta.get(path)
-      const range = l && l.min !== undefined ? `${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l.unit)}` : ''
+      const range = l && l.min !== undefined ? `${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l)}` : ''
       // English names the field by its path (as the CLI does); Chinese by the lever's label, the path in the title
       const text = getLang() === 'zh-CN' ? `${l ? leverLabel(l) : t('scn.field')}：${problemZh(p)}${range ? `；${range}` : ''}` : `${p}${l ? ` — ${leverLabel(l)}${range ? `; ${range}` : ''}` : ''}`
       ul.append(h('li', { text, title: p, 'data-path': path, 'data-problem': p }))

@@ -2,7 +2,7 @@
 // listed with a count, the list follows the grids as they are edited, and it closes when focus leaves it.
 import type { Feature } from 'geojson'
 import type { World } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import type { GridFeature } from '../store/store.ts'
 import { clear, h } from './dom.ts'
 
@@ -108,7 +108,7 @@ export class SearchBox {
         this.close()
         this.input.blur()
         this.onPick(it)
-      } }, it.name, h('small', { text: t(`layer.${it.kind}` as Key) }))
+      } }, it.name, h('small', { text: t(`layer.${it.kind}` as const) }))
       this.list.append(li)
     }
   }

@@ -5,7 +5,7 @@
 // stored by job index and every run carries its own seed, so the numbers do not depend on N or on which worker
 // finished first. Workers are made by a factory, so tests can run the same pool on in-process services.
 import * as Comlink from 'comlink'
-import type { SimResult, SimService } from '../../sim/api.ts'
+import { feed, type SimResult, type SimService } from '../../sim/api.ts'
 import { progressClock } from '../progress.ts'
 import type { SweepJob } from './plan.ts'
 
@@ -100,7 +100,6 @@ export class SweepPool {
       }
       const t1 = performance.now()
       const clock = progressClock()
-      let next = 0
       let done = 0
       const partial = new Map<number, number>()
       const report = () => {
@@ -111,11 +110,12 @@ export class SweepPool {
         opts.onProgress({ done, total: jobs.length, fraction, etaSeconds: clock.eta(fraction) })
       }
       report()
-      const drain = async (s: Slot) => {
-        while (!this.stopped && next < jobs.length) {
-          const job = jobs[next++]
+      await feed(
+        this.slots,
+        jobs,
+        async (s, job) => {
           s.runId = await s.w.remote.newRunId()
-          if (this.stopped) break
+          if (this.stopped) return false
           // a day callback can arrive after its run's result (separate messages): ignore it once the run is over
           let over = false
           const onDay = opts.dayProgress
@@ -129,13 +129,13 @@ export class SweepPool {
           over = true
           s.runId = 0
           partial.delete(job.index)
-          if (r.cancelled) break
+          if (r.cancelled) return false
           results[job.index] = r
           done++
           report()
-        }
-      }
-      await Promise.all(this.slots.map(drain))
+        },
+        () => this.stopped,
+      )
       const end = performance.now()
       return { results, cancelled: this.stopped || done < jobs.length, workers: n, seconds: (end - t0) / 1000, runSeconds: (end - t1) / 1000 }
     } catch (e) {
