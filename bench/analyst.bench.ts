@@ -145,7 +145,7 @@ try {
   if (process.env.PART !== 'b') {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
-    await openApp(page, served.url, 180_000)
+    await openApp(page, `${served.url}?panel=run`, 180_000)
     for (const [id, v] of [['days', DAYS], ['replicates', 1], ['seed', 1]] as const) await fill(page, id, v)
     const reports: FrameReport[] = []
     for (let k = 0; k < RUNS; k++) {
@@ -183,7 +183,7 @@ try {
   if (process.env.PART !== 'a') {
     const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
-    await openApp(page, `${served.url}?preset=street`)
+    await openApp(page, `${served.url}?preset=street&panel=run`)
     await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')
     await page.click('[data-testid=tab-sweep]')
     await page.waitForSelector('[data-testid=sweep]')

@@ -11,6 +11,9 @@ import { RunDiffPanel } from './panels/run-diff-panel.ts'
 import { RunPanel } from './panels/run-panel.ts'
 import { ScenarioPanel } from './panels/scenario-panel.ts'
 import { Tabs } from './panels/tabs.ts'
+
+/** localStorage key of the results drawer: its tab and whether the user closed it */
+export const DRAWER_KEY = 'gongzhi:drawer'
 import { SimClient } from './sim-client.ts'
 import type { Analysis } from './store/persist.ts'
 import type { Doc } from './store/store.ts'
@@ -45,9 +48,8 @@ export class AnalystWorkspace {
         run: (spec, onProgress) => this.sim.run(world, host.doc(), spec, onProgress),
         cancel: () => this.sim.cancel(),
         onResult: (r) => {
-          // a comparison opens on its table; a single run on its charts
-          this.tabs.show(r.kind === 'compare' ? 'compare' : this.tabs.active === 'compare' ? 'charts' : this.tabs.active)
           this.results.publish(r, host.doc())
+          this.reveal(r.kind)
         },
       },
       $('#compare-panel'),
@@ -64,12 +66,17 @@ export class AnalystWorkspace {
         { id: 'compare', label: () => t('res.compare'), panel: $('#compare-panel') },
         { id: 'charts', label: () => t('res.charts'), panel: $('#charts-panel') },
         { id: 'diff', label: () => t('res.diff'), panel: $('#diff-panel') },
-        { id: 'sweep', label: () => t('res.sweep'), panel: $('#sweep-panel') },
       ],
-      (collapsed) => t(collapsed ? 'res.expand' : 'res.collapse'),
+      {
+        key: DRAWER_KEY,
+        collapsed: true,
+        container: $('#results'),
+        toggle: { title: (c) => t(c ? 'res.expand' : 'res.collapse'), glyph: (c) => (c ? '▴' : '▾') },
+      },
     )
     // the sweep and charts tabs load their code (Plot, the worker pool) on the side, off the first paint;
     // charts pick up a result published before they arrived
+    $('#results-tabs').addEventListener('click', () => $('#results').classList.remove('fresh'))
     void import('./panels/sweep-panel.ts').then(({ SweepPanel }) => new SweepPanel($('#sweep-panel'), { analysis: host.analysis, setAnalysis: host.saveAnalysis, scenario: () => this.scenarioPanel.current(), shareWorld: (doc, port) => this.sim.shareWorld(world, doc, port), doc: host.doc }))
     void import('./panels/charts-panel.ts').then(({ ChartsPanel }) => {
       const charts = new ChartsPanel($('#charts-panel'), this.results)
@@ -77,16 +84,30 @@ export class AnalystWorkspace {
     })
   }
 
+  /** A result arrived. The drawer shows its tab strip from now on; it opens by itself only for a comparison
+   * (its table lives there) and only while the user has never closed it — a single run's cards are in the
+   * side panel, and the map keeps its height. */
+  private reveal(kind: 'run' | 'compare'): void {
+    this.tabs.select(kind === 'compare' ? 'compare' : this.tabs.active === 'compare' ? 'charts' : this.tabs.active)
+    const el = $('#results')
+    el.hidden = false
+    if (kind === 'compare' && this.tabs.collapsed && !this.tabs.chosen) this.tabs.setCollapsed(false, false)
+    else el.classList.add('fresh')
+  }
+
   render(): void {
     this.scenarioPanel.render()
     this.runPanel.render()
+    // nothing to show yet (no run, no comparison kept in the project): no drawer at all
+    const el = $('#results')
+    el.hidden = !this.results.last && !$('#compare-panel').querySelector('table')
     this.tabs.render()
     this.resultMap.render()
     this.runDiff.render()
   }
 
   /** a click on the map: the result map explains the area under it */
-  pick(point: { x: number; y: number }): void {
+  pick(point: { x: number; y: number } | null): void {
     this.resultMap.pick(point)
   }
 

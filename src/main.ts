@@ -22,10 +22,12 @@ async function boot(): Promise<void> {
   const seed = Number(q.get('seed') ?? 1) || 1
   if (q.get('lang') === 'en') setLang('en')
   applyI18n()
-  const loading = document.getElementById('loading')
+  const loading = document.getElementById('loading-text')
+  const bar = document.getElementById('loading-bar') as HTMLProgressElement | null
   // the whole city is CLI-only for now: say so instead of silently building another world
   if (asked === 'beijing') {
     if (loading) loading.textContent = t('world.cliOnly')
+    document.querySelector('#loading .spinner')?.remove()
     renderWorldPicker(document.getElementById('world-picker') as HTMLSelectElement, asked)
     hook.error = 'cli-only world'
     return
@@ -45,6 +47,7 @@ async function boot(): Promise<void> {
       const remote = Comlink.wrap<WorldWorker>(worker)
       const progress = (done: number, total: number) => {
         if (loading) loading.textContent = t('app.building', { done, total })
+        if (bar && total > 0) Object.assign(bar, { hidden: false, max: total, value: done })
       }
       return await remote.build(preset, seed, Comlink.proxy(progress))
     } finally {
@@ -55,6 +58,8 @@ async function boot(): Promise<void> {
   const view = createMap(document.getElementById('map')!)
   const world = await building
   hook.timings.world = performance.now()
+  if (loading) loading.textContent = t('app.drawing')
+  bar?.remove()
   const currentId = await getCurrent(projectPreset).catch(() => undefined)
   const { loaded, skipLayers } = await chooseProject(world, projectPreset, projectSeed, currentId)
   markLoading(loaded.project.id) // cleared when the map has drawn the project with its layers
@@ -96,7 +101,8 @@ async function chooseProject(world: World, preset: string, seed: number, current
 
 boot().catch((e: unknown) => {
   hook.error = e instanceof Error ? `${e.message}\n${e.stack}` : String(e)
-  const el = document.getElementById('loading')
+  const el = document.getElementById('loading-text')
   if (el) el.textContent = hook.error
+  document.querySelector('#loading .spinner')?.remove()
   console.error(e)
 })

@@ -28,7 +28,7 @@ addZh({
   'residents.trustGain': '满意时信任增加',
   'residents.trustLoss': '不满意时信任下降',
   'residents.latentTrustLoss': '问题 14 天无人发现（被忽视）时信任下降',
-  'gridWorkers.allocation': '网格员配置方式（world：按底图数据）',
+  'gridWorkers.allocation': '网格员配置方式',
   'gridWorkers.perGrid': '网格员每网格人数（覆盖底图）',
   'gridWorkers.scale': '网格员人数倍数',
   'gridWorkers.hoursPerWeek': '专职网格员每周工时',

@@ -3,6 +3,7 @@
 // its legend, and the numbers it plots — the panel puts those in data-values for tests and readers.
 import * as Plot from '@observablehq/plot'
 import { t } from '../i18n/i18n.ts'
+import { scenarioName } from '../scenario-name.ts'
 import type { Group } from './shape.ts'
 
 export interface LegendItem {
@@ -31,7 +32,7 @@ const BASELINE_COLOUR = { run: '#e8a3a6', A: '#a9c1dc', B: '#e8a3a6', C: '#acd3a
 export const colourOf = (g: Group): string => GROUP_COLOUR[g.key]
 export const baselineColourOf = (g: Group): string => BASELINE_COLOUR[g.key]
 /** the legend / axis name of a group: the scenario, prefixed A / B in a comparison */
-export const labelOf = (g: Group): string => (g.key === 'run' ? g.scenario : `${g.key} · ${g.scenario}`)
+export const labelOf = (g: Group): string => (g.key === 'run' ? scenarioName(g.scenario) : `${g.key} · ${scenarioName(g.scenario)}`)
 
 export function groupLegend(groups: Group[]): LegendItem[] {
   return groups.map((g) => ({ label: labelOf(g), color: colourOf(g) }))

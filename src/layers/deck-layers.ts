@@ -1,5 +1,6 @@
 // deck.gl layer factories for the dense layers: buildings (PolygonLayer) and CJK labels (TextLayer with a
 // character set computed from the names, so the font atlas holds every glyph and nothing needs the network).
+import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions'
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers'
 import type { Feature, Polygon, Position } from 'geojson'
 import { defaultScenario, highNeedByBuilding, type BuildingP, type World } from '../../sim/api.ts'
@@ -9,6 +10,8 @@ export interface Label {
   text: string
   pos: Position
   size: number
+  /** 0 street, 1 community, 2 grid: the coarser wins a collision */
+  level: 0 | 1 | 2
 }
 
 export function buildingsLayer(w: World): PolygonLayer<Feature<Polygon, BuildingP>> {
@@ -60,11 +63,21 @@ export function needsLayer(points: NeedsPoint[]): ScatterplotLayer<NeedsPoint> {
 
 export function labelsOf(w: World): Label[] {
   const out: Label[] = []
-  const add = (f: Feature<Area, { name: string }>, size: number) => {
-    if (f.properties.name) out.push({ text: f.properties.name, pos: centroid(polysOf(f.geometry)), size })
-  }
-  for (const f of w.streets.features) add(f, 16)
-  for (const f of w.communities.features) add(f, 12)
+  for (const f of w.streets.features) addLabel(out, f, 0)
+  for (const f of w.communities.features) addLabel(out, f, 1)
+  return out
+}
+
+const SIZE = [16, 12, 11] as const
+
+function addLabel(out: Label[], f: Feature<Area, { name?: string }>, level: Label['level']): void {
+  if (f.properties.name) out.push({ text: f.properties.name, pos: centroid(polysOf(f.geometry)), size: SIZE[level], level })
+}
+
+/** grid names (the grid layer is edited, so these follow the document) */
+export function gridLabelsOf(grids: readonly Feature<Area, { name?: string }>[]): Label[] {
+  const out: Label[] = []
+  for (const g of grids) addLabel(out, g, 2)
   return out
 }
 
@@ -76,9 +89,11 @@ export function characterSetOf(labels: Label[]): Set<string> {
   return s
 }
 
-export function labelsLayer(labels: Label[], chars: Set<string>, zoom: number): TextLayer<Label> {
-  const data = zoom >= 13.5 ? labels : labels.filter((l) => l.size >= 16)
-  return new TextLayer<Label>({
+/** The labels of a zoom band (streets at district zoom, communities at street zoom, grids at community zoom),
+ * with the coarser levels kept: where two overlap, the collision filter keeps the coarser one. */
+export function labelsLayer(labels: Label[], chars: Set<string>, band: 0 | 1 | 2): TextLayer<Label, CollisionFilterExtensionProps<Label>> {
+  const data = labels.filter((l) => l.level <= band && l.level >= band - 1)
+  return new TextLayer<Label, CollisionFilterExtensionProps<Label>>({
     id: 'labels',
     data,
     getText: (l) => l.text,
@@ -86,10 +101,15 @@ export function labelsLayer(labels: Label[], chars: Set<string>, zoom: number): 
     getSize: (l) => l.size,
     characterSet: chars,
     fontFamily: '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif',
-    getColor: (l) => (l.size >= 16 ? [70, 55, 35, 255] : [95, 85, 70, 255]),
+    getColor: (l) => (l.level === 0 ? [70, 55, 35, 255] : l.level === 1 ? [95, 85, 70, 255] : [60, 90, 105, 255]),
+    extensions: [new CollisionFilterExtension()],
+    collisionEnabled: true,
+    getCollisionPriority: (l: Label) => 3 - l.level,
+    // a margin around each label so neighbours do not touch
+    collisionTestProps: { sizeScale: 1.3 },
     fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
     outlineWidth: 3,
     outlineColor: [255, 255, 255, 230],
-    updateTriggers: { getText: data.length },
+    updateTriggers: { getText: [data.length, band] },
   })
 }

@@ -5,7 +5,7 @@ import mlWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import { MapLibreOverlay } from '@deck.gl/maplibre'
 import type { Layer as DeckLayer } from '@deck.gl/core'
-import type { FeatureCollection } from 'geojson'
+import type { Feature, FeatureCollection } from 'geojson'
 import { DEFAULT_BAND, type World } from '../../sim/api.ts'
 import type { BBox } from '../store/geo.ts'
 import { pickResult, setResultLayer } from './result-layer.ts'
@@ -63,12 +63,15 @@ function styleOf(): StyleSpecification {
     { id: 'imported-line', type: 'line', source: 'imported', paint: { 'line-color': '#6a3d9a', 'line-width': 2.5, 'line-opacity': 1 } },
     { id: 'imported-point', type: 'circle', source: 'imported', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 2.5, 'circle-color': '#6a3d9a', 'circle-opacity': 0.8 } },
     { id: 'highlight', type: 'circle', source: 'highlight', paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#e4002b', 'circle-stroke-width': 3 } },
+    // the street or community found by search: a halo under a firm line, above everything it outlines
+    { id: 'searched-halo', type: 'line', source: 'searched', paint: { 'line-color': '#ffd84d', 'line-width': 7, 'line-opacity': 0.7 } },
+    { id: 'searched-line', type: 'line', source: 'searched', paint: { 'line-color': '#b3232a', 'line-width': 2.5 } },
   ]
   return {
     version: 8,
     sources: {
       district: src(EMPTY), streets: src(EMPTY), communities: src(EMPTY), compounds: src(EMPTY), roads: src(EMPTY),
-      grids: src(EMPTY), party: src(EMPTY), diff: src(EMPTY), imported: src(EMPTY), highlight: src(EMPTY),
+      grids: src(EMPTY), party: src(EMPTY), diff: src(EMPTY), imported: src(EMPTY), highlight: src(EMPTY), searched: src(EMPTY),
     },
     layers,
   }
@@ -88,6 +91,8 @@ export interface MapView {
   fit(b: BBox, maxZoom?: number): void
   flyTo(lonlat: number[], zoom?: number): void
   highlight(lonlat: number[] | null): void
+  /** outline the street or community picked in search (null clears it) */
+  setSearched(f: Feature | null): void
   setBasemap(style: StyleSpecification | null): void
   /** the result choropleth (see result-layer.ts); null hides it */
   setResultLayer(fc: FeatureCollection | null): void
@@ -176,6 +181,9 @@ export function createMap(container: HTMLElement): MapView {
     },
     highlight(lonlat) {
       view.setData('highlight', { type: 'FeatureCollection', features: lonlat ? [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: lonlat } }] : [] })
+    },
+    setSearched(f) {
+      view.setData('searched', { type: 'FeatureCollection', features: f ? [f] : [] })
     },
     setBasemap(style) {
       for (const id of basemapIds) map.removeLayer(id)

@@ -1,5 +1,6 @@
 // The charts tab of the results drawer: every chart the last run or comparison supports, each with its numbers
 // in data-values, SVG and PNG export, a slice picker for the time-to-close histogram, and the printable report.
+import { scenarioName } from '../scenario-name.ts'
 import { CATEGORIES, ROLES } from '../../sim/api.ts'
 import type { LastResult, ResultsHub } from '../analysis/results-hub.ts'
 import { chartsFor, type ChartOut, type HistPick } from '../charts/index.ts'
@@ -58,7 +59,7 @@ export class ChartsPanel {
     const head = h(
       'div',
       { class: 'charts-head' },
-      h('span', { text: t(`chart.kind.${kindOf(last)}` as Key, { a: groups[0].scenario, b: groups.slice(1).map((g) => `${g.key} · ${g.scenario}`).join(', '), n: groups[0].runs.length, days: r0.days }) }),
+      h('span', { text: t(`chart.kind.${kindOf(last)}` as Key, { a: scenarioName(groups[0].scenario), b: groups.slice(1).map((g) => `${g.key} · ${scenarioName(g.scenario)}`).join(t('list.sep')), n: groups[0].runs.length, days: r0.days }) }),
       h('button', { text: t('report.open'), testid: 'report', onclick: () => openReport(last) }),
     )
     const grid = h('div', { class: 'charts-grid' })

@@ -10,18 +10,20 @@ import { standaloneSvg } from '../charts/export.ts'
 import { RATE_KEYS, ratesChart } from '../charts/rates.ts'
 import { groupsOf, groupStat, round, type Group } from '../charts/shape.ts'
 import { utilizationChart } from '../charts/utilization.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { fmtInt, t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
 import { rateLabel } from './labels.ts'
 import { pct, pp, signOf } from './format.ts'
 import { unitAfter } from './lever-units.ts'
-import { leverLabelOf, scenarioText } from './scenario-panel.ts'
+import { leverLabelOf, optionText, scenarioName, scenarioText } from './scenario-panel.ts'
+import { presetLabel } from './world-picker.ts'
 
 /** A4 portrait less 12 mm margins, in CSS px (96 per inch) */
 const PAGE_H_PX = ((297 - 24) / 25.4) * 96
-const MAX_DIFF_ROWS = 10
 
-const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v))
+const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'number' ? fmtNum(v) : typeof v === 'boolean' ? t(v ? 'scn.yes' : 'scn.no') : typeof v === 'string' ? optionText(v) : JSON.stringify(v))
+/** a lever value with thousands separators and at most four decimals */
+const fmtNum = (v: number): string => (Number.isInteger(v) ? fmtInt(v) : String(Number(v.toFixed(4))))
 
 export function closeReport(): void {
   document.querySelector('.report-overlay')?.remove()
@@ -63,7 +65,7 @@ function reportPage(groups: Group[]): HTMLElement {
   const page = h('article', { class: 'report-page', testid: 'report-page' })
   page.append(h('h1', { text: t(cmp ? 'report.titleCompare' : 'report.titleRun') }))
   const names = h('p', { class: 'report-scenarios', testid: 'report-scenarios' })
-  for (const g of groups) names.append(h('span', { class: `report-tag tag-${g.key}`, text: g.key === 'run' ? t('report.scenario') : g.key }), h('b', { text: g.scenario }), h('span', { class: 'report-label', text: scenarioLabel(g.runs[0]) }))
+  for (const g of groups) names.append(h('span', { class: `report-tag tag-${g.key}`, text: g.key === 'run' ? t('report.scenario') : g.key }), h('b', { text: scenarioName(g.scenario), title: g.scenario, 'data-scenario': g.scenario }), h('span', { class: 'report-label', text: scenarioLabel(g.runs[0]) }))
   page.append(names, metaTable(groups, r0))
   if (cmp) page.append(diffTable(groups))
   page.append(ratesTable(groups))
@@ -81,7 +83,7 @@ function metaTable(groups: Group[], r0: SimResult): HTMLElement {
   const seeds = groups[0].runs.map((r) => r.seed)
   const dl = h('dl', { class: 'report-meta', testid: 'report-meta' })
   const add = (k: Key, v: string) => dl.append(h('dt', { text: t(k) }), h('dd', { text: v }))
-  add('report.world', `${w.preset ?? '–'} (seed ${show(w.seed)}) · ${t('report.worldSize', { g: w.grids, c: w.communities, hh: w.households, res: w.residents })}`)
+  add('report.world', `${w.preset ? presetLabel(w.preset) : '–'}（${t('report.worldSeed', { s: show(w.seed) })}）· ${t('report.worldSize', { g: fmtInt(w.grids), c: fmtInt(w.communities), hh: fmtInt(w.households), res: fmtInt(w.residents) })}`)
   add('report.days', String(r0.days))
   add('report.seeds', seeds.join(', '))
   add('report.replicates', String(groups[0].runs.length))
@@ -103,15 +105,15 @@ function diffTable(groups: Group[]): HTMLElement {
   const cols = groups.length + 1
   table.append(h('caption', { text: t('report.diffTitle', { n: rows.size }) }), h('tr', {}, h('th', { text: t('report.lever') }), ...groups.map((g) => h('th', { text: g.key }))))
   if (!rows.size) table.append(h('tr', {}, h('td', { colSpan: cols, text: t('report.noDiff') })))
-  for (const [path, r] of [...rows].slice(0, MAX_DIFF_ROWS)) table.append(h('tr', {}, h('td', { text: `${r.label} (${path})` }), ...r.values.map((v) => h('td', { text: `${show(v)}${unitAfter(v, path)}` }))))
-  if (rows.size > MAX_DIFF_ROWS) table.append(h('tr', {}, h('td', { colSpan: cols, class: 'report-more', text: t('report.more', { n: rows.size - MAX_DIFF_ROWS }) })))
+  // every lever that differs: a report that leaves some out cannot be checked against the runs
+  for (const [path, r] of rows) table.append(h('tr', { 'data-path': path }, h('td', { text: r.label, title: path }), ...r.values.map((v) => h('td', { text: `${show(v)}${unitAfter(v, path)}` }))))
   return table
 }
 
 function ratesTable(groups: Group[]): HTMLElement {
   const table = h('table', { class: 'report-table report-rates', testid: 'report-rates' })
   const others = groups.slice(1)
-  table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), ...groups.map((g) => h('th', { text: g.key === 'run' ? g.scenario : `${g.key} · ${g.scenario}` })), ...others.map((g) => h('th', { text: `${g.key} − A` }))))
+  table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), ...groups.map((g) => h('th', { text: g.key === 'run' ? scenarioName(g.scenario) : `${g.key} · ${scenarioName(g.scenario)}`, title: g.scenario })), ...others.map((g) => h('th', { text: `${g.key} − A` }))))
   for (const k of RATE_KEYS) {
     const stats = groups.map((g) => groupStat(g, (r) => r.rates[k]))
     const cells = stats.map((s, i) => {

@@ -130,8 +130,8 @@ export class ResultMapPanel {
   }
 
   /** a map click: true when it landed on a shown result area, which the inspect panel then explains */
-  pick(point: { x: number; y: number }): boolean {
-    const id = this.metric && this.shown && this.columns() ? this.host.pickResult(point) : null
+  pick(point: { x: number; y: number } | null): boolean {
+    const id = point && this.metric && this.shown && this.columns() ? this.host.pickResult(point) : null
     this.picked = id ? { level: this.level, id } : null
     return !!id
   }

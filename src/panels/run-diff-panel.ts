@@ -7,7 +7,7 @@ import { RESULT_METRICS } from '../../sim/api.ts'
 import { clear, h } from './dom.ts'
 import { inLang } from './labels.ts'
 import { unitAfter } from './lever-units.ts'
-import { leverLabelOf } from './scenario-panel.ts'
+import { leverLabelOf, scenarioName } from './scenario-panel.ts'
 
 const DIGITS = { share: 1, hours: 1, count: 0 } as const
 /** shares as percent (points for changes), one decimal; hours one decimal; counts whole */
@@ -60,7 +60,7 @@ export class RunDiffPanel {
     el.dataset.state = 'ready'
     const a = prev.result.outcome
     const b = p.current.outcome
-    el.append(h('h3', { text: t('diff.title', { a: prev.result.scenario, ra: a.results.length, b: p.current.scenario, rb: b.results.length }) }))
+    el.append(h('h3', { text: t('diff.title', { a: scenarioName(prev.result.scenario), ra: a.results.length, b: scenarioName(p.current.scenario), rb: b.results.length }) }))
     if (a.results[0]?.days !== b.results[0]?.days) el.append(h('div', { class: 'caveat', text: t('diff.daysDiffer', { a: a.results[0]?.days ?? 0, b: b.results[0]?.days ?? 0 }) }))
 
     const table = h('table', { class: 'compare-table', testid: 'run-diff-table' })

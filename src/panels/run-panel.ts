@@ -7,14 +7,14 @@
 import { defaultScenario, leversOf, RUN_LIMITS, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, withinLimit, type ScenarioInput, type SimResult } from '../../sim/api.ts'
 import { armsOf, compareOf, type Comparison } from './compare.ts'
 import { t, type Key } from '../i18n/i18n.ts'
-import { scenarioOf, type ScenarioState } from './scenario-panel.ts'
+import { scenarioName, scenarioOf, type ScenarioState } from './scenario-panel.ts'
 import type { Analysis, CompareSettings } from '../store/persist.ts'
 import type { Progress, RunOutcome, RunSpec } from '../sim-client.ts'
 import { clear, download, h } from './dom.ts'
 import { rateLabel } from './labels.ts'
 import { etaText, RunStatus } from './run-status.ts'
 import { csvOf } from './io.ts'
-import { pct, pp, signOf } from './format.ts'
+import { pct, pctRange, pp, signOf } from './format.ts'
 import type { LastResult } from '../analysis/results-hub.ts'
 
 export interface RunHost {
@@ -101,7 +101,9 @@ export class RunPanel {
         card.dataset.value = String(value)
         if (summary) {
           card.dataset.ci = `${summary.ci95[0]},${summary.ci95[1]}`
-          card.append(h('div', { class: 'rate-ci', text: t('rate.ci', { lo: pct(summary.ci95[0]), hi: pct(summary.ci95[1]) }) }))
+          const [lo, hi] = pctRange(summary.ci95[0], summary.ci95[1])
+          // every replicate gave the same rate: say so rather than print a zero-width interval
+          card.append(h('div', { class: 'rate-ci', text: summary.ci95[0] === summary.ci95[1] ? t('rate.same') : t('rate.ci', { lo, hi }) }))
         } else card.append(h('div', { class: 'rate-ci', text: t('rate.single') }))
       }
       cards.append(card)
@@ -151,7 +153,7 @@ export class RunPanel {
         testid: k === 0 ? 'compare-picker' : `compare-picker-${k + 1}`,
         onchange: (e: Event) => this.setSettings({ with: st.with.map((x, j) => (j === k ? (e.target as HTMLSelectElement).value : x)) }),
       })
-      for (const n of names) picker.append(h('option', { value: n, text: st.variants[n] ? `★ ${n}` : n, selected: n === name }))
+      for (const n of names) picker.append(h('option', { value: n, text: st.variants[n] ? `★ ${scenarioName(n)}` : scenarioName(n), title: n, selected: n === name }))
       const row = h('label', {}, `${k === 0 ? t('cmp.with') : ''} ${LETTERS[k].toUpperCase()} `, picker)
       if (k > 0) row.append(h('button', { text: '×', title: t('cmp.remove'), testid: `compare-remove-${k + 1}`, onclick: () => this.setSettings({ with: st.with.filter((_, j) => j !== k) }) }))
       form.append(row)
@@ -185,8 +187,8 @@ export class RunPanel {
     const arms = armsOf(c)
     const versus = [c, ...c.more]
     const table = h('table', { class: 'compare-table', testid: 'compare-table' })
-    const head = h('tr', {}, h('th', { text: t('cmp.metric') }), h('th', { text: `A · ${c.a.scenario}` }))
-    arms.slice(1).forEach((arm, k) => head.append(h('th', { text: `${LETTERS[k].toUpperCase()} · ${arm.scenario}` }), h('th', { text: `${LETTERS[k].toUpperCase()} − A` })))
+    const head = h('tr', {}, h('th', { text: t('cmp.metric') }), h('th', { text: `A · ${scenarioName(c.a.scenario)}`, title: c.a.scenario, 'data-scenario': c.a.scenario }))
+    arms.slice(1).forEach((arm, k) => head.append(h('th', { text: `${LETTERS[k].toUpperCase()} · ${scenarioName(arm.scenario)}`, title: arm.scenario, 'data-scenario': arm.scenario }), h('th', { text: `${LETTERS[k].toUpperCase()} − A` })))
     table.append(head)
     const cell = (testid: string, value: number, text: string, ci?: [number, number], ciText?: string) => {
       const td = h('td', { testid, text })

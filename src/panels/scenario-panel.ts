@@ -20,9 +20,23 @@ const groupOf = (path: string): string => (path.includes('.') ? path.split('.')[
 /** the lever's label in the interface language (the schema carries an English and a Chinese one) */
 export const leverLabel = (l: LeverMeta): string => (getLang() === 'zh-CN' && l.zh ? l.zh : l.label)
 const LEVER_BY_PATH = new Map(LEVERS.map((l) => [l.path, l]))
-/** a scenario's label and description in the page's language (presets carry both; English is the fallback) */
-export const scenarioText = (s: { label?: string; description?: string; zh?: { label?: string; description?: string } }): { label: string; description: string } =>
-  getLang() === 'zh-CN' ? { label: s.zh?.label || s.label || '', description: s.zh?.description || s.description || '' } : { label: s.label ?? '', description: s.description ?? '' }
+export { scenarioName, scenarioText } from '../scenario-name.ts'
+import { scenarioText } from '../scenario-name.ts'
+
+/** an enumerated lever's value in words (the value itself stays the option's value and title) */
+const OPTION_KEYS: Record<string, Key> = { world: 'scn.opt.world', 'one-per-grid': 'scn.opt.onePerGrid', households: 'scn.opt.households', workload: 'scn.opt.workload' }
+export const optionText = (v: string): string => (Object.hasOwn(OPTION_KEYS, v) ? t(OPTION_KEYS[v]) : v)
+
+/** parseScenario's problem (after the field) in Chinese: the bound and the value, or what is wrong */
+export function problemZh(p: string): string {
+  const rest = p.replace(/^scenario\.[\w.]+:\s*/, '')
+  const got = /got (.+)$/.exec(rest)?.[1]
+  const bound = /^must be ([≤<≥>]) (\S+?),/.exec(rest)
+  if (bound) return t('scn.err.bound', { op: bound[1], v: bound[2], got: got ?? '' })
+  if (rest.startsWith('unknown field')) return t('scn.err.unknown')
+  if (rest.startsWith('must be an object')) return t('scn.err.object')
+  return got === undefined ? t('scn.err.invalid') : t('scn.err.invalidGot', { got })
+}
 
 /** a lever's source in the page's language: the citations stay as they are, the words around them are translated;
  *  the book's "book ch. 9.2.4" (chapter.section.part, docs/domain.md § Citations) reads 原书第 9.2.4 节 */
@@ -37,7 +51,7 @@ export const leverLabelOf = (path: string, fallback: string): string => {
   const l = LEVER_BY_PATH.get(path)
   return l ? leverLabel(l) : fallback
 }
-const show = (v: unknown): string => (v === null || v === undefined ? t('scn.none') : String(v))
+const show = (v: unknown): string => (v === null || v === undefined ? t('scn.none') : typeof v === 'boolean' ? t(v ? 'scn.yes' : 'scn.no') : typeof v === 'string' ? optionText(v) : String(v))
 
 /** the preset with the edits applied, validated */
 export function scenarioOf(a: Analysis): ScenarioState {
@@ -81,7 +95,7 @@ export class ScenarioPanel {
     })
     for (const name of SCENARIO_PRESETS) {
       const { label } = scenarioText(scenarioPreset(name))
-      picker.append(h('option', { value: name, text: label ? `${name} · ${label}` : name, selected: name === a.base }))
+      picker.append(h('option', { value: name, text: label && getLang() === 'zh-CN' ? label : label ? `${name} · ${label}` : name, title: name, selected: name === a.base }))
     }
     const desc = scenarioText(scenarioPreset(a.base)).description
     el.append(
@@ -121,7 +135,7 @@ export class ScenarioPanel {
     if (typeof l.default === 'boolean') input = h('input', { type: 'checkbox', checked: value === true, onchange: (e: Event) => onValue((e.target as HTMLInputElement).checked) })
     else if (typeof l.default === 'string') {
       input = h('select', { onchange: (e: Event) => onValue((e.target as HTMLSelectElement).value) })
-      for (const o of l.unit.split('|')) input.append(h('option', { value: o, text: o, selected: o === value }))
+      for (const o of l.unit.split('|')) input.append(h('option', { value: o, text: optionText(o), title: o, selected: o === value }))
     } else
       input = h('input', {
         type: 'number',
@@ -167,8 +181,10 @@ export class ScenarioPanel {
     for (const p of problems) {
       const path = /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
       const l = meta.get(path)
-      const why = l ? ` — ${leverLabel(l)}${l.min !== undefined ? `; ${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l)}` : ''}` : ''
-      ul.append(h('li', { text: `${p}${why}`, 'data-path': path }))
+      const range = l && l.min !== undefined ? `${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l)}` : ''
+      // English names the field by its path (as the CLI does); Chinese by the lever's label, the path in the title
+      const text = getLang() === 'zh-CN' ? `${l ? leverLabel(l) : t('scn.field')}：${problemZh(p)}${range ? `；${range}` : ''}` : `${p}${l ? ` — ${leverLabel(l)}${range ? `; ${range}` : ''}` : ''}`
+      ul.append(h('li', { text, title: p, 'data-path': path, 'data-problem': p }))
       this.el.querySelector(`[data-testid="lever-${path}"]`)?.classList.add('invalid')
     }
   }

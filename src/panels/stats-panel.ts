@@ -3,6 +3,7 @@ import { DEFAULT_BAND, type GridStats } from '../../sim/api.ts'
 import { fmtInt, fmtNum, t, type Key } from '../i18n/i18n.ts'
 import type { GridFeature } from '../store/store.ts'
 import { clear, h } from './dom.ts'
+import { propKey, propValue } from './props-text.ts'
 
 export interface StatsView {
   communityName: string | null
@@ -73,7 +74,7 @@ export function renderInspect(el: HTMLElement, title: string, props: Record<stri
     if (k.startsWith('_')) continue
     // where a feature of a world built from the user's data came from (file / derived / generated)
     if (k === 'origin' && typeof val === 'string') table.append(h('tr', { testid: 'inspect-origin' }, h('td', { text: t('fd.originKey') }), h('td', { text: t(`fd.origin.${val}` as Key) })))
-    else table.append(h('tr', {}, h('td', { text: k }), h('td', { text: typeof val === 'object' ? JSON.stringify(val) : String(val) })))
+    else table.append(h('tr', { 'data-key': k }, h('td', { text: propKey(k), title: k }), h('td', { text: propValue(val) })))
   }
   el.append(table)
 }

@@ -24,7 +24,33 @@ export interface AppState {
   message: string
 }
 
-type Listener = (s: AppState, why: string) => void
+/** What a change was, so a view decides without comparing strings: the document changed (redraw the map),
+ * history moved under the user (leave the vertex editor), or only the selection or the message did. */
+export type ChangeKind = 'edit' | 'undo' | 'redo' | 'reset' | 'layers' | 'select' | 'message'
+export interface Change {
+  kind: ChangeKind
+  /** the grid document (or its imported layers) is another one */
+  doc: boolean
+  /** the document was replaced by undo, redo or a reset, not by the user's gesture */
+  history: boolean
+}
+const CHANGES: Record<ChangeKind, Change> = {
+  edit: { kind: 'edit', doc: true, history: false },
+  undo: { kind: 'undo', doc: true, history: true },
+  redo: { kind: 'redo', doc: true, history: true },
+  reset: { kind: 'reset', doc: true, history: true },
+  layers: { kind: 'layers', doc: true, history: false },
+  select: { kind: 'select', doc: false, history: false },
+  message: { kind: 'message', doc: false, history: false },
+}
+
+/** where the selection goes with a committed edit (the grid just drawn, the pieces of a split …) */
+export interface Focus {
+  selected?: string[]
+  community?: string | null
+}
+
+type Listener = (s: AppState, change: Change) => void
 
 /** Every finding of every community, errors first. A loop, not push(...spread): a community with a million
  * findings must not overflow the call stack (it did, and that stopped every later save). */
@@ -50,7 +76,7 @@ export class Store {
   lastCheckMs = 0
   /** Called with every new document before it is checked or drawn, so persistence never waits on (or dies
    * with) the checks and the views. */
-  onDoc: ((doc: Doc, why: string) => void) | null = null
+  onDoc: ((doc: Doc, kind: ChangeKind) => void) | null = null
   /** A check, a view or the persistence hook threw: the store carries on and reports it here. */
   onError: ((where: string, e: unknown) => void) | null = null
   /** When set, edits are refused with this message (read-only tab). */
@@ -74,10 +100,11 @@ export class Store {
     this.listeners.push(f)
   }
   /** Each listener on its own: one that throws neither stops the others nor the caller. */
-  emit(why: string): void {
+  emit(kind: ChangeKind): void {
+    const change = CHANGES[kind]
     for (const f of this.listeners) {
       try {
-        f(this.state, why)
+        f(this.state, change)
       } catch (e) {
         this.fail('view', e)
       }
@@ -106,13 +133,16 @@ export class Store {
     return this.redoStack.length > 0
   }
 
-  /** Replace the document (one undoable step) and re-validate the communities whose grids changed. */
-  commit(next: Doc, why = 'edit'): void {
+  /** Replace the document (one undoable step) and re-validate the communities whose grids changed; `focus`
+   * moves the selection to what the edit made. */
+  commit(next: Doc, focus?: Focus): void {
     if (this.refused()) return
     this.undoStack.push(this.state.doc)
     if (this.undoStack.length > 200) this.undoStack.shift()
     this.redoStack = []
-    this.apply(next, why)
+    if (focus?.selected) this.state.selected = focus.selected
+    if (focus?.community !== undefined) this.state.community = focus.community
+    this.apply(next, 'edit')
   }
   undo(): void {
     if (this.refused()) return
@@ -145,12 +175,12 @@ export class Store {
     this.emit('layers')
   }
 
-  private apply(next: Doc, why: string, all = false): void {
+  private apply(next: Doc, kind: 'edit' | 'undo' | 'redo' | 'reset', all = false): void {
     const prev = this.state.doc
     this.state.doc = next
-    if (why !== 'reset') {
+    if (kind !== 'reset') {
       try {
-        this.onDoc?.(next, why)
+        this.onDoc?.(next, kind)
       } catch (e) {
         this.fail('save', e)
       }
@@ -160,7 +190,7 @@ export class Store {
     } catch (e) {
       this.fail('check', e)
     }
-    this.emit(why)
+    this.emit(kind)
   }
 
   private revalidate(prev: Doc, next: Doc, all: boolean): void {

@@ -40,7 +40,8 @@ describe("the analyst's workspace (e2e)", () => {
     await row.locator('input').fill('400')
     await row.locator('input').press('Tab')
     const errors = await page.locator('[data-testid=scenario-errors]').textContent()
-    expect(errors).toContain('scenario.gridWorkers.perGrid: must be ≤ 20, got 400')
+    expect(errors).toContain("网格员每网格人数（覆盖底图）：须 ≤ 20，当前为 400") // the lever by its label, in Chinese
+    expect(await page.getAttribute('[data-testid=scenario-errors] li[data-path="gridWorkers.perGrid"]', 'data-problem')).toBe('scenario.gridWorkers.perGrid: must be ≤ 20, got 400')
     expect(await row.getAttribute('class')).toContain('invalid')
     await page.click('[data-testid=run]')
     expect(await state(page)).toBe('failed')
@@ -195,8 +196,8 @@ describe("the analyst's workspace (e2e)", () => {
     }
     await page.locator('[data-testid=compare-result]').scrollIntoViewIfNeeded()
     await mapShot(page)
-    const headers = await page.locator('[data-testid=compare-table] tr').first().locator('th').allTextContents()
-    expect(headers.join(' ')).toContain('grid-management v1')
+    // the header names the pinned variant in words (its id is in data-scenario)
+    expect(await page.locator('[data-testid=compare-table] tr').first().locator('th[data-scenario="grid-management v1"]').count()).toBe(1)
     // the charts and the printable report carry the third scenario too
     await page.click('[data-testid=tab-charts]')
     await page.waitForSelector('[data-testid=chart-rates][data-values]')
@@ -239,7 +240,7 @@ describe("the analyst's workspace (e2e)", () => {
   it('runs on the full fengtai district in the page and maps every grid', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
-    await openApp(page, fx.served.url, 120_000)
+    await openApp(page, `${fx.served.url}?panel=run`, 120_000)
     const grids = await page.evaluate(() => (window as unknown as { __gongzhi: { app: { store: { state: { doc: { grids: { properties: { layer?: string } }[] } } } } } }).__gongzhi.app.store.state.doc.grids.filter((g) => g.properties.layer !== 'party').length)
     expect(grids).toBeGreaterThan(1500)
     await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')

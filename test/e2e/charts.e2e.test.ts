@@ -17,7 +17,8 @@ const values = async (page: Page, name: string) => JSON.parse((await page.getAtt
 
 /** a screenshot of the charts tab with the drawer opened up, kept for a person to look at when E2E_SHOTS is set */
 async function chartsShot(page: Page, name: string): Promise<Buffer> {
-  await page.addStyleTag({ content: '.results { max-height: none !important; } main { display: none !important; }' })
+  // the drawer takes the whole page: the side panels and the map step aside
+  await page.addStyleTag({ content: '.results { height: auto !important; max-height: none !important; } .side, .edit-side, #map { display: none !important; }' })
   const png = await page.locator('[data-testid=charts]').screenshot()
   const v = pngVariety(png)
   expect(v.sd).toBeGreaterThan(8)
@@ -137,7 +138,7 @@ describe('charts and the report (e2e)', () => {
     await page.click('[data-testid=report]')
     const report = page.locator('[data-testid=report-view]')
     await report.waitFor()
-    expect(await page.textContent('[data-testid=report-scenarios]')).toMatch(/baseline-pre-reform[\s\S]*hotline-reform/)
+    expect(await page.locator('[data-testid=report-scenarios] [data-scenario]').evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario')))).toEqual(['baseline-pre-reform', 'hotline-reform'])
     expect(Number(await page.getAttribute('[data-testid=report-diff]', 'data-rows'))).toBeGreaterThan(0)
     // a choice lever's option list and a switch's on/off are no units to print after a value
     expect(await page.locator('[data-testid=report-diff] td').allTextContents()).not.toContainEqual(expect.stringMatching(/\||on\/off/))

@@ -29,7 +29,7 @@ describe('result maps and the diff against the last run (e2e)', () => {
   it('maps P90 time to close by grid, explains a clicked grid, and diffs a run after deleting a grid', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true })
     const page = await ctx.newPage()
-    await openApp(page, `${fx.served.url}?preset=street`)
+    await openApp(page, `${fx.served.url}?preset=street&panel=run`)
     expect(await attr(page, '[data-testid=result-map-panel]', 'data-state')).toBe('empty')
     // a scenario with grid workers, so that removing a grid changes who patrols its buildings
     await page.selectOption('[data-testid=scenario-picker]', 'grid-management')

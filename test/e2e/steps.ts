@@ -6,7 +6,7 @@ import { openApp } from './harness.ts'
 export async function newStreetPage(fx: { readonly browser: Browser; readonly served: { url: string } }): Promise<Page> {
   const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await ctx.newPage()
-  await openApp(page, `${fx.served.url}?preset=street`)
+  await openApp(page, `${fx.served.url}?preset=street&panel=run`) // the analyst's tab of the left panel
   return page
 }
 

@@ -32,7 +32,7 @@ describe('the sweep tab (e2e)', () => {
   it('sweeps workers per grid on 2 workers and on 1 with the same numbers, and names the cheapest setting', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
-    await openApp(page, `${fx.served.url}?preset=street`)
+    await openApp(page, `${fx.served.url}?preset=street&panel=run`)
     // a scenario with grid workers (the pre-reform baseline has none, so their number would change nothing)
     await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')
     await page.click('[data-testid=tab-sweep]')
@@ -110,7 +110,7 @@ describe('the sweep tab (e2e)', () => {
     expect(await tableRows(page)).toEqual(after)
     // the settings are kept in the project
     await page.waitForTimeout(400) // autosave debounce (250 ms)
-    await openApp(page, `${fx.served.url}?preset=street`)
+    await openApp(page, `${fx.served.url}?preset=street&panel=run`)
     await page.click('[data-testid=tab-sweep]')
     await page.waitForSelector('[data-testid=sweep]')
     expect(await page.inputValue('[data-testid=sweep-days]')).toBe('30')
@@ -121,7 +121,7 @@ describe('the sweep tab (e2e)', () => {
   it('sweeps two levers (one line per value of the second) in English, with a target to stay under', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
-    await openApp(page, `${fx.served.url}?preset=street&lang=en`)
+    await openApp(page, `${fx.served.url}?preset=street&lang=en&panel=run`)
     await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')
     await page.click('[data-testid=tab-sweep]')
     await page.waitForSelector('[data-testid=sweep]')
@@ -160,7 +160,7 @@ describe('the sweep tab (e2e)', () => {
   it('cancels a sweep', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
-    await openApp(page, `${fx.served.url}?preset=street`)
+    await openApp(page, `${fx.served.url}?preset=street&panel=run`)
     await page.click('[data-testid=tab-sweep]')
     await page.waitForSelector('[data-testid=sweep]')
     await fill(page, 'sweep-days', 3650)

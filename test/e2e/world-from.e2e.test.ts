@@ -107,6 +107,7 @@ describe('new project from my data (e2e)', () => {
       expect(await page.textContent('[data-testid=inspect-origin]')).toMatch(/来源(自动生成|来自您的文件)/)
 
       // a scenario runs on the new world
+      await page.click('[data-testid=tab-run]')
       await setRun(page, 30, 1, 1)
       await page.click('[data-testid=run]')
       await waitState(page, 'done')

@@ -1,0 +1,182 @@
+// The map's side of the app: what the store's document looks like on the map (grids, party grids, imported
+// layers, the 多网合一 difference, buildings and labels) and what the pointer does on it (hover, click, drop).
+import type { Feature } from 'geojson'
+import { layerDiff, type World } from '../../sim/api.ts'
+import { t, type Key } from '../i18n/i18n.ts'
+import { buildingsLayer, characterSetOf, gridLabelsOf, labelsLayer, labelsOf, needsLayer, needsPoints, type Label } from '../layers/deck-layers.ts'
+import { drawableAsync } from '../layers/imported-sample.ts'
+import { $ } from '../panels/dom.ts'
+import { sampledNotice } from '../project-control.ts'
+import { areaOf, polysOf } from '../store/geo.ts'
+import type { Doc, Store } from '../store/store.ts'
+import type { MapView } from './map.ts'
+
+export interface MapHost {
+  world: World
+  view: MapView
+  store: Store
+  /** the editor's tool: hover and click only inspect in 'browse' */
+  tool(): string
+  /** a click that closes a drawing gesture must not also select */
+  quiet(): boolean
+  toggleSelect(id: string, add: boolean): void
+  /** a feature clicked on the map (null: nothing under the pointer) */
+  inspect(v: { title: string; props: Record<string, unknown> } | null): void
+  /** a click on the map for the analyst's result map */
+  pickResult(point: { x: number; y: number }): void
+  importFile(f: File): void
+}
+
+const QUERYABLE = ['grids-fill', 'imported-fill', 'compounds-fill', 'communities-fill', 'district-fill']
+
+export class MapWiring {
+  private diffOf: Doc | null = null
+  /** redraws buildings and labels (set once the map is up) */
+  private drawDeck: (() => void) | null = null
+  private labeledGrids: Doc['grids'] | null = null
+  private drawnImported: Doc['imported'] | null = null
+  /** points of the imported layers as drawn: whether the next import makes the map sample them */
+  importedPoints = 0
+
+  constructor(private host: MapHost) {}
+
+  /** the style is up: draw the world, buildings and labels, and listen to the pointer */
+  start(): void {
+    const { view, world } = this.host
+    view.setWorld(world)
+    this.refresh()
+    const base = labelsOf(world)
+    const buildings = buildingsLayer(world)
+    const needs = needsLayer(needsPoints(world))
+    let grids: Label[] = []
+    let chars = characterSetOf(base)
+    let band = labelBand(view.map.getZoom())
+    this.drawDeck = () => {
+      const doc = this.host.store.state.doc.grids
+      if (band === 2 && this.labeledGrids !== doc) {
+        this.labeledGrids = doc
+        grids = gridLabelsOf(doc)
+        chars = characterSetOf([...base, ...grids])
+      }
+      view.setDeckLayers([buildings, needs, labelsLayer(band === 2 ? [...base, ...grids] : base, chars, band)])
+    }
+    this.drawDeck()
+    // the label set depends on the zoom band: redraw when the band changes, not on every zoom step
+    view.map.on('zoomend', () => {
+      const b = labelBand(view.map.getZoom())
+      if (b === band) return
+      band = b
+      this.drawDeck?.()
+    })
+    this.wireEvents()
+  }
+
+  /** the document as the map draws it; imported layers and the difference only when they changed */
+  refresh(): void {
+    const { view, store } = this.host
+    if (!view.map.isStyleLoaded() && !view.map.getSource('grids')) return
+    view.setData('grids', store.gridsFc('governance'))
+    view.setData('party', store.gridsFc('party'))
+    const imported = store.state.doc.imported
+    if (this.drawnImported !== imported) {
+      // only when the layers change: a large layer must not be re-sent to the map on every edit
+      this.drawnImported = imported
+      void drawableAsync(imported).then((d) => {
+        if (store.state.doc.imported !== imported) return
+        view.setData('imported', { type: 'FeatureCollection', features: d.features })
+        this.importedPoints = d.points
+        const note = d.step > 1 ? sampledNotice(d.points, d.step) : ''
+        const msg = store.state.message
+        if (note && !msg.includes(note)) store.say(msg ? `${msg}\n${note}` : note)
+      })
+    }
+    if (this.labeledGrids && this.labeledGrids !== store.state.doc.grids) this.drawDeck?.()
+    if (this.diffOf !== store.state.doc) {
+      this.diffOf = store.state.doc
+      view.setData('diff', { type: 'FeatureCollection', features: this.diffFeatures() })
+    }
+  }
+
+  /** 多网合一: per community with party-building grids, where they differ from the governance grids. */
+  diffFeatures(): Feature[] {
+    const byC = new Map<string, { gov: ReturnType<typeof polysOf>[]; party: ReturnType<typeof polysOf>[] }>()
+    const grids = this.host.store.state.doc.grids
+    for (const g of grids) if (g.properties.layer === 'party') byC.set(g.properties.community, { gov: [], party: [] })
+    if (!byC.size) return []
+    for (const g of grids) byC.get(g.properties.community)?.[g.properties.layer === 'party' ? 'party' : 'gov'].push(polysOf(g.geometry))
+    const out: Feature[] = []
+    for (const [c, { gov, party }] of byC) {
+      try {
+        const d = layerDiff(gov, party)
+        if (d.length) out.push({ type: 'Feature', properties: { community: c }, geometry: areaOf(d) })
+      } catch {
+        // a failed clip only hides this community's difference view; the findings panel reports geometry errors
+      }
+    }
+    return out
+  }
+
+  private wireEvents(): void {
+    const { view, store, host } = { ...this.host, host: this.host }
+    const map = view.map
+    const tip = $('#tooltip')
+    const layers = () => QUERYABLE.filter((l) => map.getLayer(l))
+    map.on('mousemove', (e) => {
+      if (host.tool() !== 'browse') return (tip.hidden = true)
+      const picked = view.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })
+      let text = ''
+      if (picked?.object) {
+        const p = (picked.object as Feature).properties as Record<string, unknown>
+        text = t('hover.building', { id: String(p.id), hh: String(p.households) })
+      } else {
+        const f = map.queryRenderedFeatures(e.point, { layers: layers() })[0]
+        if (f) text = String(f.properties.name || f.properties.id || '')
+      }
+      tip.hidden = !text
+      tip.textContent = text
+      tip.style.left = `${e.originalEvent.clientX + 12}px`
+      tip.style.top = `${e.originalEvent.clientY + 12}px`
+    })
+    map.on('mouseout', () => (tip.hidden = true))
+    map.on('click', (e) => {
+      if (host.tool() !== 'browse' || host.quiet()) return
+      host.pickResult(e.point)
+      const picked = view.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })
+      const fs = map.queryRenderedFeatures(e.point, { layers: layers() })
+      const grid = fs.find((f) => f.layer.id === 'grids-fill')
+      const shift = e.originalEvent.shiftKey
+      if (grid) host.toggleSelect(String(grid.properties.id), shift)
+      else {
+        const comm = fs.find((f) => f.layer.id === 'communities-fill')
+        if (comm) store.setCommunity(String(comm.properties.id))
+        if (!shift) store.select([])
+      }
+      if (picked?.object)
+        host.inspect({
+          title: grid ? `${t('layer.buildings')} · ${String(grid.properties.name || grid.properties.id)}` : t('layer.buildings'),
+          props: (picked.object as Feature).properties as Record<string, unknown>,
+        })
+      else if (fs[0]) {
+        const g = grid ? store.grid(String(grid.properties.id)) : undefined
+        host.inspect({ title: t(`layer.${fs[0].layer.id.split('-')[0]}` as Key), props: g ? { ...g.properties, ...store.state.stats.get(g.properties.id) } : fs[0].properties })
+      } else host.inspect(null)
+    })
+    const el = $('#map')
+    el.addEventListener('dragover', (e) => {
+      e.preventDefault()
+      el.classList.add('dragover')
+    })
+    el.addEventListener('dragleave', () => el.classList.remove('dragover'))
+    el.addEventListener('drop', (e) => {
+      e.preventDefault()
+      el.classList.remove('dragover')
+      const f = e.dataTransfer?.files[0]
+      if (f) host.importFile(f)
+    })
+  }
+}
+
+/** which labels a zoom shows: streets (district view), communities (street view), grids (community view) */
+export function labelBand(zoom: number): 0 | 1 | 2 {
+  return zoom < 12.5 ? 0 : zoom < 14.5 ? 1 : 2
+}
