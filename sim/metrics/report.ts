@@ -10,7 +10,7 @@ import { expo } from '../engine/det-math.ts'
 const F = Model.FLAGS
 /** 响应率: a known issue counts as responded to when its first job starts within its time limit, at most a day */
 const RESPONSE_LIMIT_HOURS = 24
-const responseLimits = () => CATEGORIES.map((c) => Math.min(CATEGORY[c].limitHours, RESPONSE_LIMIT_HOURS) * 60)
+export const responseLimits = (): number[] => CATEGORIES.map((c) => Math.min(CATEGORY[c].limitHours, RESPONSE_LIMIT_HOURS) * 60)
 /** the 15-minute community life circle (15分钟社区生活圈): walking minutes to the grid base and a service centre */
 const WALK_MINUTES = 15
 const DAYS_PER_YEAR = 365
