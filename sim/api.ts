@@ -65,6 +65,7 @@ export { presetShards, districtSeed, runShard, mergeCity, summarizeCity, totalsO
 export { runCityJob, BUILD_SHARE, type CityJob } from './run/city-job.ts'
 export { runPool, cityProgress } from './run/city-pool.ts'
 export { splitDistricts, type DistrictWorld } from './run/split-districts.ts'
+export { cityShape, type CityShape } from './run/city-shape.ts'
 export { layerDiff } from './geometry/layer-diff.ts'
 // The worker's contract, written once: the page and the sweep pool wrap the worker as Comlink.wrap<SimService>.
 // Type-only, so importing sim/api.ts never pulls the worker module in.
