@@ -126,7 +126,7 @@ export function createSimService() {
         job,
         (f) => {
           // a district reports every street and day: a few messages a second are enough for a progress bar
-          const t = Date.now()
+          const t = performance.now()
           if (t - last < 100 && f < 1) return
           last = t
           onProgress?.(f)

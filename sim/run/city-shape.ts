@@ -2,6 +2,7 @@
 // data in one equirectangular frame, with its district. Computed in the worker, so the page only sets attributes.
 import { planPreset } from '../world/generate/generate-world.ts'
 import type { Preset } from '../world/generate/presets.ts'
+import { cosine } from '../engine/det-math.ts'
 
 export interface CityShape {
   width: number
@@ -17,7 +18,7 @@ export function cityShape(preset: Preset, seed: number, width = 1000): CityShape
   for (const d of plan) for (const s of d.streets) for (const poly of s.polys) for (const [x, y] of poly[0]) {
     x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y)
   }
-  const kx = Math.cos((((y0 + y1) / 2) * Math.PI) / 180)
+  const kx = cosine((((y0 + y1) / 2) * Math.PI) / 180)
   const scale = width / ((x1 - x0) * kx || 1)
   const height = Math.ceil((y1 - y0) * scale)
   const path = (polys: number[][][][]) => {
