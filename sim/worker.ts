@@ -138,8 +138,8 @@ export function createSimService() {
       return r
     },
     /** the street and district outlines a city result is drawn on */
-    cityShape(preset: Preset, seed: number): CityShape {
-      return cityShape(preset, seed)
+    cityShape(preset: Preset, seed: number, districts: string[] = []): CityShape {
+      return cityShape(preset, seed, districts)
     },
     cancel(runId: number): void {
       cancelled.add(runId)

@@ -11,9 +11,10 @@ export interface CityShape {
   districts: { code: string; name: string; nameEn: string; d: string }[]
 }
 
-/** street and district outlines of `preset`, `width` units wide (height follows the map's aspect) */
-export function cityShape(preset: Preset, seed: number, width = 1000): CityShape {
-  const plan = planPreset(preset, seed)
+/** street and district outlines of `preset` (only the `districts` given by code, when any), `width` units wide
+ *  (height follows the map's aspect), framed on what is drawn */
+export function cityShape(preset: Preset, seed: number, districts: string[] = [], width = 1000): CityShape {
+  const plan = planPreset(preset, seed).filter((d) => !districts.length || districts.includes(d.district.code))
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity
   for (const d of plan) for (const s of d.streets) for (const poly of s.polys) for (const [x, y] of poly[0]) {
     x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y)
@@ -38,7 +39,7 @@ export function cityShape(preset: Preset, seed: number, width = 1000): CityShape
     return d
   }
   const streets: CityShape['streets'] = []
-  const districts: CityShape['districts'] = []
+  const outlines: CityShape['districts'] = []
   for (const { district, streets: ss } of plan) {
     let dd = ''
     for (const s of ss) {
@@ -46,7 +47,7 @@ export function cityShape(preset: Preset, seed: number, width = 1000): CityShape
       streets.push({ code: s.code, name: s.name, district: district.code, d })
       dd += d
     }
-    districts.push({ code: district.code, name: district.name, nameEn: district.nameEn, d: dd })
+    outlines.push({ code: district.code, name: district.name, nameEn: district.nameEn, d: dd })
   }
-  return { width, height, streets, districts }
+  return { width, height, streets, districts: outlines }
 }

@@ -26,6 +26,8 @@ export interface CityHook {
 
 export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): Promise<void> {
   renderWorldPicker($<HTMLSelectElement>('#world-picker'), 'beijing')
+  // the planner's import and project controls have nothing to act on here
+  document.body.classList.add('city-mode')
   const codes = o.districts.map((x) => DISTRICTS.find((d) => d.pinyin === x || d.code === x)?.code).filter((x): x is string => !!x)
   const shown = new Set(cityShards('beijing', codes).map((s) => s.code))
   const state: CityHook = { outcome: null, running: false, longestFrameMs: 0 }
@@ -50,7 +52,7 @@ export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): P
   const shapeWorker = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' })
   let shape: CityShape | null = null
   const shaping = Comlink.wrap<SimService>(shapeWorker)
-    .cityShape('beijing', o.worldSeed)
+    .cityShape('beijing', o.worldSeed, codes)
     .then((s) => {
       shape = s
       draw()
