@@ -30,7 +30,7 @@ export type TallyCount = (typeof TALLY_COUNTS)[number]
 const IX = Object.fromEntries(TALLY_COUNTS.map((k, i) => [k, i])) as Record<TallyCount, number>
 
 /** upper edges (minutes) of the hours-to-close histogram: one-minute bins for the first hour, then each bin 2 %
- *  wider than the last (a percentile read from it is within 2 % of the exact one) up to ten years; the last bin is
+ *  wider than the last (a percentile read from it is at most a minute, or 2 %, above the exact one) up to ten years; the last bin is
  *  open-ended. Built by repeated multiplication, so every engine gets the same edges. */
 export const CLOSE_EDGES_MIN: Float64Array = (() => {
   const e: number[] = []
