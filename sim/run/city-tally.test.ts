@@ -1,5 +1,5 @@
 // The histogram behind merged percentiles: a value lands in the first bin whose edge is at or above it, and a
-// quantile read from the histogram is within the bins' 2 % of the exact one, merged or not.
+// quantile read from the histogram is at most the bins' 2 % above the exact one, merged or not.
 import { describe, expect, it } from 'vitest'
 import { addTally, CLOSE_EDGES_MIN, closeBin, emptyTally, histQuantile } from './city-tally.ts'
 
