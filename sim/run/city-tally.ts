@@ -42,6 +42,8 @@ export const CLOSE_EDGES_MIN: Float64Array = (() => {
   }
   return Float64Array.from(e)
 })()
+/** bins of the histogram: one per edge and the open-ended last */
+export const CLOSE_BINS = CLOSE_EDGES_MIN.length + 1
 
 /** the bin of a value in minutes: the first edge at or above it */
 export function closeBin(minutes: number): number {
@@ -62,12 +64,13 @@ export interface Tally {
   gridWorkers: number
   /** sum of hours to close over closed issues */
   closeHours: number
-  /** closed issues per CLOSE_EDGES_MIN bin (sparse: bin → count) */
-  closeHist: Record<number, number>
+  /** closed issues per CLOSE_EDGES_MIN bin: a typed array, so a worker's message of 343 streets' histograms is
+   *  copied as memory rather than rebuilt property by property on the page's main thread */
+  closeHist: Float64Array
 }
 
 export function emptyTally(): Tally {
-  return { counts: new Array(TALLY_COUNTS.length).fill(0), gridWorkers: 0, closeHours: 0, closeHist: {} }
+  return { counts: new Array(TALLY_COUNTS.length).fill(0), gridWorkers: 0, closeHours: 0, closeHist: new Float64Array(CLOSE_BINS) }
 }
 
 export const countOf = (t: Tally, k: TallyCount): number => t.counts[IX[k]]
@@ -78,18 +81,17 @@ export function addTally(a: Tally, b: Tally): Tally {
   for (let k = 0; k < a.counts.length; k++) a.counts[k] += b.counts[k]
   a.gridWorkers += b.gridWorkers
   a.closeHours += b.closeHours
-  for (const [bin, n] of Object.entries(b.closeHist)) a.closeHist[Number(bin)] = (a.closeHist[Number(bin)] ?? 0) + n
+  for (let k = 0; k < CLOSE_BINS; k++) a.closeHist[k] += b.closeHist[k]
   return a
 }
 
 /** the value (hours) at quantile p of a histogram: the upper edge of the bin holding the issue of rank ⌊p·n⌋, the
  *  rank the exact distribution in report.ts reads */
-export function histQuantile(hist: Record<number, number>, n: number, p: number): number | null {
+export function histQuantile(hist: ArrayLike<number>, n: number, p: number): number | null {
   if (n <= 0) return null
   const rank = Math.min(n - 1, Math.floor(p * n))
-  const bins = Object.keys(hist).map(Number).sort((x, y) => x - y)
   let seen = 0
-  for (const b of bins) {
+  for (let b = 0; b < hist.length; b++) {
     seen += hist[b]
     if (seen > rank) return b < CLOSE_EDGES_MIN.length ? CLOSE_EDGES_MIN[b] / 60 : Infinity
   }
@@ -144,10 +146,10 @@ export function tallyModel(m: Model): DistrictTally {
       const minutes = m.tClose[i] - m.tKnown[i]
       const bin = closeBin(minutes)
       total.closeHours += minutes / 60
-      total.closeHist[bin] = (total.closeHist[bin] ?? 0) + 1
+      total.closeHist[bin]++
       if (s >= 0) {
         streets[s].closeHours += minutes / 60
-        streets[s].closeHist[bin] = (streets[s].closeHist[bin] ?? 0) + 1
+        streets[s].closeHist[bin]++
       }
     } else bump(s, IX.open)
   }
