@@ -8,7 +8,7 @@ import { t } from '../i18n/i18n.ts'
 import { $, clear, h } from '../panels/dom.ts'
 import { renderWorldPicker } from '../panels/world-picker.ts'
 import { CityClient, cityShards, defaultWorkers, MAX_CITY_WORKERS, type CityOutcome } from './city-client.ts'
-import { choropleth, COLUMNS, renderEmpty, rowsOf, table, type Level, type SortState } from './city-view.ts'
+import { choropleth, COLUMNS, legend, renderEmpty, rowsOf, table, type Level, type SortState } from './city-view.ts'
 
 export interface CityPageOptions {
   worldSeed: number
@@ -69,7 +69,7 @@ export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): P
       h('label', {}, `${t('city.metric')} `, h('select', { testid: 'city-metric', onchange: (e: Event) => ((metric = (e.target as HTMLSelectElement).value), draw()) }, ...COLUMNS.map((c) => h('option', { value: c.key, selected: c.key === metric, text: t(c.label) })))),
     )
     const rows = r ? rowsOf(r, level) : []
-    mapEl.replaceChildren(controls, ...(shape ? [choropleth(shape, rows, col, level, shown)] : []))
+    mapEl.replaceChildren(controls, ...(shape ? [choropleth(shape, rows, col, level, shown)] : []), legend(rows, col))
     if (!r) return
     clear(results)
     results.append(table(r, rows, level, sort, (s) => ((sort = s), draw())))

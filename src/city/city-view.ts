@@ -44,11 +44,30 @@ export function rowsOf(r: CityResult, level: Level): Row[] {
 const RAMP = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c']
 const NO_DATA = '#d9d9d9'
 
+/** quintile edges of the column's values (empty when no row has one) */
+function edgesOf(rows: Row[], col: Column): number[] {
+  const vals = rows.map((r) => col.value(r.totals)).filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b)
+  if (!vals.length) return []
+  const cut = (q: number) => vals[Math.min(vals.length - 1, Math.floor(q * vals.length))]
+  return [0.2, 0.4, 0.6, 0.8].map(cut)
+}
+
+/** the legend: each colour with the values it stands for */
+export function legend(rows: Row[], col: Column): HTMLElement {
+  const e = edgesOf(rows, col)
+  const el = h('div', { class: 'city-legend', testid: 'city-legend' })
+  if (!e.length) return el
+  RAMP.forEach((c, k) => {
+    const range = k === 0 ? `≤ ${col.fmt(e[0])}` : k === RAMP.length - 1 ? `> ${col.fmt(e[k - 1])}` : `${col.fmt(e[k - 1])}–${col.fmt(e[k])}`
+    el.append(h('span', { class: 'city-swatch', style: `background:${c}` }), h('span', { text: range }))
+  })
+  el.append(h('span', { class: 'city-swatch', style: `background:${NO_DATA}` }), h('span', { text: t('city.noData') }))
+  return el
+}
+
 /** the fill of each row by quintile of the column's values */
 export function fills(rows: Row[], col: Column): Map<string, string> {
-  const vals = rows.map((r) => col.value(r.totals)).filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b)
-  const cut = (q: number) => vals[Math.min(vals.length - 1, Math.floor(q * vals.length))]
-  const edges = [0.2, 0.4, 0.6, 0.8].map(cut)
+  const edges = edgesOf(rows, col)
   const out = new Map<string, string>()
   for (const r of rows) {
     const v = col.value(r.totals)

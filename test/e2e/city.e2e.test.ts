@@ -50,6 +50,7 @@ describe('city run in the page', () => {
     const fills = await page.locator('[data-testid=district-choropleth] path[data-id]').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')))
     expect(fills).toHaveLength(2)
     expect(fills.every((f) => f && f !== '#d9d9d9')).toBe(true)
+    expect(await page.locator('[data-testid=city-legend] .city-swatch').count()).toBe(6)
     await page.selectOption('[data-testid=city-level]', 'street')
     const streets = await page.locator('[data-testid=street-choropleth] path[data-id]').count()
     expect(streets).toBeGreaterThan(20)
