@@ -63,12 +63,15 @@ export async function cityRun(a: CityRunArgs, err: (s: string) => void): Promise
           }
           w.off('message', onMsg)
           w.off('error', reject)
+          w.off('exit', onExit)
           if (m.error) return reject(new Error(`district ${shard.code} ${shard.name}: ${m.error}`))
           err(`district ${shard.code} ${shard.name} done (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
           resolve(m.result!)
         }
+        const onExit = (code: number) => reject(new Error(`the worker running district ${shard.code} ${shard.name} stopped (exit code ${code})`))
         w.on('message', onMsg)
         w.on('error', reject)
+        w.once('exit', onExit)
         w.postMessage(job)
       })
     })
