@@ -58,6 +58,9 @@ export {
   type ReplicateSummary,
 } from './run/simulate.ts'
 export { CALIBRATION_TARGETS, calibrate, type CalibrationRow } from './run/calibrate.ts'
+export { RUN_LIMITS, withinLimit } from './run/limits.ts'
+export * from './sweep/index.ts'
+export { METRICS, AREA_METRICS, RESULT_METRICS, type ResultMetric, OUTCOME_RATES, isSummaryMetric, metricInfo, targetOp, labelIn, type Label, type MetricInfo, type AreaMetricInfo, type AreaMetric, type SummaryMetric, type Direction as MetricDirection, type MetricUnit } from './metrics/registry.ts'
 export { estimateRun, checkRunBounds, RunBoundsError, RUN_MEMORY_LIMIT_BYTES, type RunEstimate } from './run/run-bounds.ts'
 export { worldToMessage, worldFromMessage, type WorldMessage } from './run/world-message.ts'
 // City runs: the world sharded by district across workers, merged exactly (sim/run/city.ts).

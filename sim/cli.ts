@@ -30,7 +30,7 @@ import { sweepCmd } from './cli/sweep.ts'
 import type { Polygon } from 'geojson'
 import { worldFrom, WORLD_FROM_USAGE } from './cli/world-from.ts'
 // a refused run (too large for memory) is reported in one line like a bad world file
-import { RunBoundsError } from './api.ts'
+import { isSummaryMetric, METRICS, RunBoundsError, RUN_LIMITS } from './api.ts'
 
 const USAGE = `gongzhi — grid governance planner and simulator
 
@@ -109,9 +109,9 @@ async function runCmd(args: string[]): Promise<number> {
   const { values } = parseOptions(args, { ...WORLD_OPTS, scenario: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, replicates: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } })
   if (!values.scenario) throw new UsageError('--scenario FILE|NAME is required')
   if (!values.out) throw new UsageError('--out FILE.json is required')
-  const days = intOpt('days', values.days, 365, 1, 3650)
+  const days = intOpt('days', values.days, 365, RUN_LIMITS.days.min, RUN_LIMITS.days.max)
   const seed = intOpt('seed', values.seed, 1, 0, 2 ** 31)
-  const reps = intOpt('replicates', values.replicates, 1, 1, 1000)
+  const reps = intOpt('replicates', values.replicates, 1, RUN_LIMITS.replicates.min, RUN_LIMITS.replicates.max)
   writableOut(values.out)
   const scenario = loadScenario(values.scenario)
   if (isCityRun(values.workers, values.preset)) {
@@ -136,7 +136,8 @@ async function runCmd(args: string[]): Promise<number> {
   writeFileSync(values.out, JSON.stringify(output) + '\n')
   const r = results[0]
   err(`${scenario.name}: ${r.issues.arisen} issues, resolution ${r.rates.resolution}, satisfaction ${r.rates.satisfaction} (${((performance.now() - t0) / 1000).toFixed(1)} s) → ${values.out}`)
-  if (reps > 1) for (const [k, v] of Object.entries((output as { summary: ReturnType<typeof summarize> }).summary.metrics)) out(`${k.padEnd(26)} ${String(v.mean).padStart(10)}  95% [${v.ci95[0]}, ${v.ci95[1]}]`)
+  // each metric with its label in both languages, from the metric registry
+  if (reps > 1) for (const [k, v] of Object.entries((output as { summary: ReturnType<typeof summarize> }).summary.metrics)) out(`${k.padEnd(26)} ${String(v.mean).padStart(10)}  95% [${v.ci95[0]}, ${v.ci95[1]}]${isSummaryMetric(k) ? `  ${METRICS[k].label.en} · ${METRICS[k].label.zh}` : ''}`)
   return 0
 }
 
@@ -167,7 +168,7 @@ function scenariosCmd(args: string[]): number {
 
 function calibrateCmd(args: string[]): number {
   const { values } = parseOptions(args, { ...WORLD_OPTS, days: { type: 'string' }, seed: { type: 'string' } })
-  const days = intOpt('days', values.days, 365, 1, 3650)
+  const days = intOpt('days', values.days, 365, RUN_LIMITS.days.min, RUN_LIMITS.days.max)
   const seed = intOpt('seed', values.seed, 1, 0, 2 ** 31)
   const world = loadWorld(values)
   const rows = calibrate(world, { seed, days, onScenario: (n) => err(`running ${n} (${days} days)…`) })

@@ -70,7 +70,7 @@ export class AnalystWorkspace {
     )
     // the sweep and charts tabs load their code (Plot, the worker pool) on the side, off the first paint;
     // charts pick up a result published before they arrived
-    void import('./panels/sweep-panel.ts').then(({ SweepPanel }) => new SweepPanel($('#sweep-panel'), { analysis: host.analysis, setAnalysis: host.saveAnalysis, scenario: () => this.scenarioPanel.current(), world: () => world, doc: host.doc }))
+    void import('./panels/sweep-panel.ts').then(({ SweepPanel }) => new SweepPanel($('#sweep-panel'), { analysis: host.analysis, setAnalysis: host.saveAnalysis, scenario: () => this.scenarioPanel.current(), shareWorld: (doc, port) => this.sim.shareWorld(world, doc, port), doc: host.doc }))
     void import('./panels/charts-panel.ts').then(({ ChartsPanel }) => {
       const charts = new ChartsPanel($('#charts-panel'), this.results)
       onLangChange(() => charts.render())

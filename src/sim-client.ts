@@ -2,6 +2,10 @@
 // after another on the current (edited) world, reports overall progress with an estimate of time left, and
 // cancels at the next simulated day. The worker module is loaded by URL (the pattern its header documents) and
 // wrapped with its one contract, SimService from sim/api.ts.
+// This worker is where the page's world is compiled, once per edited document: the page hands it the layer files
+// (the CLI's input format, so it parses exactly what the CLI would), and every other simulator worker (the sweep's)
+// gets the compiled columns from it as a WorldMessage (sim/api.ts) over a MessageChannel, the message the CLI's
+// worker threads get: nothing is parsed or compiled twice.
 import * as Comlink from 'comlink'
 import { summarize, type ReplicateSummary, type ScenarioInput, type SimResult, type SimService, type World } from '../sim/api.ts'
 import { progressClock } from './progress.ts'
@@ -39,7 +43,8 @@ const PROGRESS_MS = 100
 export class SimClient {
   private worker: Worker | null = null
   private remote: Comlink.Remote<SimService> | null = null
-  private loadedDoc: Doc | null = null
+  /** the document whose world the worker holds (or is loading) */
+  private loaded: { doc: Doc; done: Promise<void> } | null = null
   private runId = 0
   private stopped = false
   running = false
@@ -53,13 +58,29 @@ export class SimClient {
   }
 
   /** the world as the simulator sees it: the base world with the document's governance grids */
-  private async load(world: World, doc: Doc): Promise<void> {
-    if (this.loadedDoc === doc) return
-    const grids = doc.grids.filter((g) => g.properties.layer !== 'party')
-    // written in slices: in one piece the fengtai world's files block the page for ≈100 ms at every run start
-    const files = await worldFilesSliced(world, grids)
-    await this.ensure().loadWorld({ files })
-    this.loadedDoc = doc
+  private load(world: World, doc: Doc): Promise<void> {
+    // a run and a sweep started together share one load
+    if (this.loaded?.doc === doc) return this.loaded.done
+    const remote = this.ensure()
+    const done = (async () => {
+      const grids = doc.grids.filter((g) => g.properties.layer !== 'party')
+      // written in slices: in one piece the fengtai world's files block the page for ≈100 ms at every run start
+      const files = await worldFilesSliced(world, grids)
+      await remote.loadWorld({ files })
+    })()
+    const entry = { doc, done }
+    this.loaded = entry
+    done.catch(() => {
+      if (this.loaded === entry) this.loaded = null
+    })
+    return done
+  }
+
+  /** Posts the compiled columns of `doc`'s world on `port` (compiling it first if this worker does not hold it yet),
+   *  for another simulator worker's loadWorldFrom: how the sweep's workers get the world. */
+  async shareWorld(world: World, doc: Doc, port: MessagePort): Promise<void> {
+    await this.load(world, doc)
+    await this.ensure().shareWorld(Comlink.transfer(port, [port]))
   }
 
   async run(world: World, doc: Doc, spec: RunSpec, onProgress: (p: Progress) => void): Promise<RunOutcome> {
@@ -108,6 +129,6 @@ export class SimClient {
     this.worker?.terminate()
     this.worker = null
     this.remote = null
-    this.loadedDoc = null
+    this.loaded = null
   }
 }

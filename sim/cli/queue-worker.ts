@@ -1,20 +1,19 @@
 // `gongzhi worker --queue redis://HOST:PORT [--concurrency N]`: takes sweep jobs from the queue and runs each on one
 // of N threads (the simulation would otherwise block the event loop that renews BullMQ's job locks, and a long run
 // would look stalled). The world is built once per world key and sent to a thread only when its world changes.
-import { Worker as Thread } from 'node:worker_threads'
 import type { Job } from 'bullmq'
 import { checkRunBounds, worldToMessage, type CompiledWorld, type WorldMessage } from '../api.ts'
-import { jobAt, scenarioOfJob } from '../run/sweep-plan.ts'
+import { jobAt, scenarioOfJob } from '../sweep/plan.ts'
 import { intOpt, parseOptions, UsageError } from './args.ts'
 import { connection, planKey, QUEUE_NAME, reachable, redisUrl, type QueueJob, type QueueResult, type StoredPlan } from './sweep-queue.ts'
-import { planWorld, sweepWorker } from './sweep.ts'
+import { planWorld } from './sweep.ts'
 import { planHash } from './sweep-shard.ts'
+import { SweepThread } from './sweep-threads.ts'
 
 const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
 
 interface Slot {
-  thread: Thread
-  worldKey?: string
+  thread: SweepThread
   busy: boolean
 }
 
@@ -35,19 +34,10 @@ export async function workerCmd(args: string[]): Promise<number> {
   const slot = (): Slot => {
     const free = slots.find((s) => !s.busy)
     if (free) return free
-    const s: Slot = { thread: sweepWorker(), busy: false }
+    const s: Slot = { thread: new SweepThread(), busy: false }
     slots.push(s)
     return s
   }
-  const ask = (t: Thread, msg: unknown) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const off = () => (t.off('message', ok), t.off('error', bad))
-      const ok = (m: Record<string, unknown>) => (off(), resolve(m))
-      const bad = (e: Error) => (off(), reject(e))
-      t.on('message', ok)
-      t.on('error', bad)
-      t.postMessage(msg)
-    })
   let ran = 0
   const run = async (job: Job<QueueJob, QueueResult>, token?: string): Promise<QueueResult> => {
     const { hash, i } = job.data
@@ -79,13 +69,10 @@ export async function workerCmd(args: string[]): Promise<number> {
     const s = slot()
     s.busy = true
     try {
-      if (s.worldKey !== key) {
-        await ask(s.thread, { world: w.message })
-        s.worldKey = key
-      }
-      const r = await ask(s.thread, { id: j.id, scenario, seed: j.seed, days: plan.days })
+      await s.thread.load(key, w.message)
+      const metrics = await s.thread.run(j.id, scenario, j.seed, plan.days)
       err(`worker: ran job ${job.id} (${++ran} so far)`)
-      return { hash, id: j.id, metrics: r.metrics as Record<string, number> }
+      return { hash, id: j.id, metrics }
     } catch (e) {
       // a thread that threw is not reused
       slots.splice(slots.indexOf(s), 1)

@@ -1,65 +1,12 @@
-// The sweep's CSV on disk: one row per finished run, appended whole; on resume every row is validated against the
+// The sweep's CSV on disk (the format is sim/sweep's): one row per finished run, appended whole; on resume every row is validated against the
 // plan (a row cut off by a crash is dropped and run again; anything else wrong is named by line), and a lock file
 // keeps a second sweep from writing the same CSV.
 import { closeSync, existsSync, openSync, readFileSync, truncateSync, unlinkSync, writeSync } from 'node:fs'
 import { WorldFileError } from '../api.ts'
-import { jobAt, type SweepPlan } from '../run/sweep-plan.ts'
+import { jobAt, type SweepPlan } from '../sweep/plan.ts'
+import { BOM, cellText, csvRecords, type CsvRecord } from '../sweep/csv.ts'
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v))
-export const csvCell = (v: unknown): string => {
-  const s = text(v)
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-export const csvLine = (cells: unknown[]): string => cells.map(csvCell).join(',') + '\n'
-
-interface CsvRecord {
-  fields: string[]
-  line: number
-  /** offset just past this record's line break; -1 when the file ends inside it */
-  end: number
-}
-
-/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks) */
-export function csvRecords(s: string): CsvRecord[] {
-  const out: CsvRecord[] = []
-  let i = 0
-  let line = 1
-  while (i < s.length) {
-    const start = line
-    const fields: string[] = []
-    let field = ''
-    let end = -1
-    for (;;) {
-      if (s[i] === '"') {
-        i++
-        for (;;) {
-          if (i >= s.length) break
-          if (s[i] === '"' && s[i + 1] === '"') (field += '"'), (i += 2)
-          else if (s[i] === '"') {
-            i++
-            break
-          } else {
-            if (s[i] === '\n') line++
-            field += s[i++]
-          }
-        }
-      }
-      while (i < s.length && s[i] !== ',' && s[i] !== '\n') field += s[i++]
-      fields.push(field.replace(/\r$/, ''))
-      field = ''
-      if (s[i] === ',') i++
-      else break
-    }
-    if (s[i] === '\n') {
-      i++
-      line++
-      end = i
-    } else i = s.length
-    // a blank line carries no row (an editor may leave one at the end)
-    if (!(fields.length === 1 && fields[0] === '' && end !== -1)) out.push({ fields, line: start, end })
-  }
-  return out
-}
+export { csvCell, csvLine, csvRecords } from '../sweep/csv.ts'
 
 /** a shard CSV (`sweep --shard K/N`): a first line naming the plan and slice, and a `job` column before the id */
 export interface ShardHead {
@@ -91,7 +38,7 @@ export function resumeCsv(file: string, header: string[], plan: SweepPlan, scena
   const keep = records.length ? records[records.length - 1].end : 0
   if (cut) dropped = `dropped the cut-off row on line ${cut.line}`
   if (records.length < head.length) {
-    writeHead(file, head)
+    writeHead(file, head, !shard)
     return { done, dropped }
   }
   const bad = (r: CsvRecord, why: string) => new WorldFileError(file, `line ${r.line}: ${why}; fix or remove that row, or use another --out`)
@@ -119,10 +66,11 @@ export function resumeCsv(file: string, header: string[], plan: SweepPlan, scena
     values.forEach((v, k) => {
       const [path, vs] = plan.levers[k]
       if (!vs.some((x) => JSON.stringify(x) === JSON.stringify(v))) throw bad(r, `${path} = ${JSON.stringify(v)} is not one of this plan's values`)
-      if (f[4 + k] !== text(v)) throw bad(r, `the ${path} column says ${f[4 + k]} where the id says ${text(v)}`)
+      if (f[4 + k] !== cellText(v)) throw bad(r, `the ${path} column says ${f[4 + k]} where the id says ${cellText(v)}`)
     })
-    if (f[1] !== String(seed) || f[2] !== scenarioName || f[3] !== String(plan.days)) throw bad(r, `seed, scenario or days (${f.slice(1, 4).join(', ')}) differ from this plan's (${seed}, ${scenarioName}, ${plan.days})`)
-    for (let k = 4 + nLevers; k < f.length; k++) if (f[k] !== 'null' && (f[k].trim() === '' || !Number.isFinite(Number(f[k])))) throw bad(r, `${header[k]} is "${f[k]}", not a number`)
+    if (f[1] !== String(seed) || f[2] !== cellText(scenarioName) || f[3] !== String(plan.days)) throw bad(r, `seed, scenario or days (${f.slice(1, 4).join(', ')}) differ from this plan's (${seed}, ${scenarioName}, ${plan.days})`)
+    // an empty cell is a metric the run could not give (older CSVs wrote null)
+    for (let k = 4 + nLevers; k < f.length; k++) if (f[k] !== '' && f[k] !== 'null' && (f[k].trim() === '' || !Number.isFinite(Number(f[k])))) throw bad(r, `${header[k]} is "${f[k]}", not a number`)
     const key = f[0]
     if (lineOf.has(key)) throw bad(r, `repeats the run of line ${lineOf.get(key)}`)
     lineOf.set(key, r.line)
@@ -133,14 +81,15 @@ export function resumeCsv(file: string, header: string[], plan: SweepPlan, scena
 }
 
 export function writeHeader(file: string, header: string[]): void {
-  writeHead(file, [header.join(',')])
+  writeHead(file, [header.join(',')], true)
 }
 
-/** the first lines of a new CSV (a shard's line, then the header) */
-export function writeHead(file: string, lines: string[]): void {
+/** the first lines of a new CSV (a shard's line, then the header); a sweep's CSV starts with a BOM, a shard's
+ *  (read by `sweep merge`, not by a spreadsheet) with its shard line */
+export function writeHead(file: string, lines: string[], bom: boolean): void {
   const fd = openSync(file, 'w')
   try {
-    writeSync(fd, lines.map((l) => l + '\n').join(''))
+    writeSync(fd, (bom ? BOM : '') + lines.map((l) => l + '\n').join(''))
   } finally {
     closeSync(fd)
   }

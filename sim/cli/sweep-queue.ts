@@ -8,10 +8,12 @@ import { connect } from 'node:net'
 // bullmq is loaded only by the queue commands, so every other command starts as fast as before
 import type { Job } from 'bullmq'
 import { WorldFileError, type Scenario } from '../api.ts'
-import { jobAt, jobCount, type SweepPlan } from '../run/sweep-plan.ts'
+import { jobAt, jobCount, type SweepPlan } from '../sweep/plan.ts'
+import { csvLine } from '../sweep/csv.ts'
+import { rowCells, rowOf, sweepHeader, type RunMetrics } from '../sweep/rows.ts'
 import { UsageError } from './args.ts'
-import { loadPlan, planWorld, sweepHeader, sweepRow } from './sweep.ts'
-import { csvLine, lockFile, resumeCsv, writeHeader } from './sweep-csv.ts'
+import { loadPlan, planWorld } from './sweep.ts'
+import { lockFile, resumeCsv, writeHeader } from './sweep-csv.ts'
 import { jobIndex, planHash, sortRows } from './sweep-shard.ts'
 
 export const QUEUE_NAME = 'gongzhi-sweep'
@@ -25,7 +27,7 @@ export interface QueueJob {
 export interface QueueResult {
   hash: string
   id: string
-  metrics: Record<string, number>
+  metrics: RunMetrics
 }
 export interface StoredPlan {
   plan: SweepPlan
@@ -100,7 +102,7 @@ export async function collect(planFile: string, url: string, out: string): Promi
       // a result of another plan or another run (a stale worker, a tampered job) is not a row of this sweep
       if (r.hash !== hash || r.id !== j.id) return fail(new Error(`job ${jobId} came back with the result of another plan or run (${r.hash} ${r.id}); stop the stale worker and run the sweep again`))
       if (done.has(j.id)) return
-      appendFileSync(out, csvLine(sweepRow(plan, base, j, r.metrics)))
+      appendFileSync(out, csvLine(rowCells(rowOf(plan, base.name, j, r.metrics))))
       done.add(j.id)
       written++
       err(`queue: ${done.size}/${total} runs`)

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { WorldFileError, type Scenario } from '../api.ts'
-import { jobAt, jobCount, type SweepPlan } from '../run/sweep-plan.ts'
+import { jobAt, jobCount, type SweepPlan } from '../sweep/plan.ts'
+import { BOM, csvRecords, fieldsLine } from '../sweep/csv.ts'
 import { UsageError } from './args.ts'
-import { csvLine, csvRecords, type ShardHead } from './sweep-csv.ts'
+import type { ShardHead } from './sweep-csv.ts'
 
 /** what makes two sweeps the same: the parsed plan (defaults filled in, levers in order) and the base scenario's
  *  content (not just its name, so an edited scenario file is another plan). A `world` directory counts by its path. */
@@ -39,12 +40,13 @@ export function shardHead(plan: SweepPlan, hash: string, s: Shard): ShardHead {
 /** rewrites a finished CSV with its rows in plan order (by job index), so that a sweep's CSV does not depend on the
  *  order its runs happened to finish in; written beside it and renamed over it, so a crash leaves one or the other */
 export function sortRows(file: string, headLines: number, indexOf: (fields: string[]) => number): void {
-  const records = csvRecords(readFileSync(file, 'utf8'))
+  const text = readFileSync(file, 'utf8')
+  const records = csvRecords(text)
   const head = records.slice(0, headLines).map((r) => r.fields)
   const rows = records.slice(headLines).map((r) => ({ i: indexOf(r.fields), f: r.fields }))
   rows.sort((a, b) => a.i - b.i)
   const tmp = `${file}.sorting`
-  writeFileSync(tmp, head.map((f) => f.join(',') + '\n').join('') + rows.map((r) => csvLine(r.f)).join(''))
+  writeFileSync(tmp, (text.startsWith(BOM) ? BOM : '') + head.map((f) => f.join(',') + '\n').join('') + rows.map((r) => fieldsLine(r.f)).join(''))
   renameSync(tmp, file)
 }
 
@@ -119,8 +121,9 @@ export function mergeShards(files: string[], out: string): { jobs: number; shard
     for (let i = p.k; i < p.jobs; i += p.n) if (!p.rows.has(i)) lacking.push(i)
     if (lacking.length) throw new WorldFileError(p.file, `shard ${p.k}/${p.n} is unfinished: jobs ${listed(lacking)} have no row; run the shard again (it resumes) and merge again`)
   }
-  const lines: string[] = [first.header + '\n']
-  for (let i = 0; i < first.jobs; i++) lines.push(csvLine(byK.get(i % first.n)!.rows.get(i)!))
+  // the CSV a local sweep writes: BOM, header, rows in plan order
+  const lines: string[] = [BOM + first.header + '\n']
+  for (let i = 0; i < first.jobs; i++) lines.push(fieldsLine(byK.get(i % first.n)!.rows.get(i)!))
   const tmp = `${out}.merging`
   writeFileSync(tmp, lines.join(''))
   renameSync(tmp, out)

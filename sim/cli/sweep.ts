@@ -3,23 +3,18 @@
 // writes it, gets only whole rows, and is resumed row by validated row.
 import { appendFileSync, existsSync, unlinkSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { Worker } from 'node:worker_threads'
-import { buildWorld, checkRunBounds, compileWorld, SUMMARY_METRICS, WorldFileError, worldToMessage, type CompiledWorld, type Scenario, type WorldMessage } from '../api.ts'
-import { checkLeverValues, jobAt, jobCount, parseSweepPlan, PlanError, scenarioOfJob, type SweepPlan } from '../run/sweep-plan.ts'
+import { buildWorld, checkRunBounds, compileWorld, WorldFileError, worldToMessage, type CompiledWorld, type Scenario } from '../api.ts'
+import { checkLeverValues, jobAt, jobCount, parseSweepPlan, PlanError, scenarioOfJob, type SweepPlan } from '../sweep/plan.ts'
+import { csvLine } from '../sweep/csv.ts'
+import { feed } from '../sweep/feed.ts'
+import { rowCells, rowOf, sweepHeader, type SweepRow } from '../sweep/rows.ts'
 import { intOpt, parseOptions, UsageError } from './args.ts'
 import { loadScenario, loadWorldDir, readJson, writableOut } from './inputs.ts'
-import { csvLine, lockFile, resumeCsv, writeHead } from './sweep-csv.ts'
+import { lockFile, resumeCsv, writeHead } from './sweep-csv.ts'
 import { jobIndex, mergeShards, parseShard, planHash, shardHead, sortRows } from './sweep-shard.ts'
+import { SweepThread } from './sweep-threads.ts'
 
 const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n')
-
-/** a sweep thread: the JavaScript bundle beside the CLI when bin/bundle.js built it (boots in ≈50 ms), else the
- *  TypeScript module through tsx registered inside the thread (≈0.3 s) */
-export function sweepWorker(): Worker {
-  if (import.meta.url.endsWith('/cli.mjs')) return new Worker(new URL('./sweep-worker.mjs', import.meta.url))
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('../run/sweep-worker.ts', import.meta.url).href)}) })`
-  return new Worker(boot, { eval: true })
-}
 
 export function readPlan(file: string): SweepPlan {
   try {
@@ -105,12 +100,12 @@ export async function sweepCmd(args: string[]): Promise<number> {
       const w = planWorld(plan, values.plan!)
       // a run too large for memory is refused here, in one line, rather than crashing a worker
       checkRunBounds(w, base, plan.days)
-      if (created) writeHead(out, head)
+      if (created) writeHead(out, head, !sh)
       started()
       return w
     }
-    await runJobs(plan, base, world, todo, Math.min(nWorkers, todo.length), (row, i) => {
-      appendFileSync(out, csvLine(sh ? [i, ...row] : row))
+    await runJobs(plan, base, world, todo, Math.min(nWorkers, todo.length), (row) => {
+      appendFileSync(out, csvLine(sh ? [row.job.index, ...rowCells(row)] : rowCells(row)))
       written++
     }, out)
     // rows in plan order, whatever order the runs finished in: the same plan gives the same bytes on any machine,
@@ -136,65 +131,27 @@ export async function sweepCmd(args: string[]): Promise<number> {
 
 /** feeds the jobs to `nw` worker threads, one run in flight each; calls `row` for every finished run. `makeWorld`
  *  runs while the workers boot (and not at all when there is nothing to run). */
-export const sweepHeader = (plan: SweepPlan): string[] => ['id', 'seed', 'scenario', 'days', ...plan.levers.map(([p]) => p), ...SUMMARY_METRICS]
-
-/** one CSV row of a finished run (without the shard's job column) */
-export const sweepRow = (plan: SweepPlan, base: Scenario, j: ReturnType<typeof jobAt>, metrics: Record<string, number>): unknown[] => [j.id, j.seed, base.name, plan.days, ...j.values, ...SUMMARY_METRICS.map((m) => metrics[m])]
-
-async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => CompiledWorld, todo: number[], nw: number, row: (cells: unknown[], job: number) => void, out: string): Promise<void> {
+async function runJobs(plan: SweepPlan, base: Scenario, makeWorld: () => CompiledWorld, todo: number[], nw: number, row: (r: SweepRow) => void, out: string): Promise<void> {
   const t0 = performance.now()
-  let next = 0
   let finished = 0
-  let ready = 0
-  let tReady = t0
-  // every worker loads the simulation modules, then gets the compiled world as its first message and is fed runs
-  // from one queue (a run takes far longer than a message, and a deeper queue unbalances the tail)
-  const workers = Array.from({ length: nw }, sweepWorker)
+  // every thread loads the simulation modules while the world is built here, then gets the compiled world
+  const threads = Array.from({ length: nw }, () => new SweepThread())
   try {
-    // built synchronously while the threads load their modules: their first events wait for the handlers below
     const compiled = nw > 0 ? makeWorld() : null
-    const world: WorldMessage | null = compiled && worldToMessage(compiled)
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const inFlight = new Map<string, ReturnType<typeof jobAt> & { i: number }>()
-            const feed = () => {
-              if (next >= todo.length) return resolve()
-              const i = todo[next++]
-              const j = { ...jobAt(plan, i), i }
-              const scenario = scenarioOfJob(plan, base, j)
-              // lever values (demand, surge) change the memory a run needs: each run is checked before it is sent
-              checkRunBounds(compiled!, scenario, plan.days)
-              inFlight.set(j.id, j)
-              w.postMessage({ id: j.id, scenario, seed: j.seed, days: plan.days })
-            }
-            w.on('message', (msg: { ready?: boolean; id?: string; metrics?: Record<string, number> }) => {
-              try {
-                if (msg.ready) {
-                  if (++ready === nw) tReady = performance.now()
-                  return feed()
-                }
-                const j = msg.id === undefined ? undefined : inFlight.get(msg.id)
-                if (j && msg.metrics) {
-                  inFlight.delete(j.id)
-                  row(sweepRow(plan, base, j, msg.metrics), j.i)
-                  err(`run ${++finished}/${todo.length}`)
-                }
-                feed()
-              } catch (e) {
-                reject(e)
-              }
-            })
-            w.on('error', reject)
-            w.on('exit', (code) => (next < todo.length || inFlight.size ? reject(new Error(`a sweep worker stopped (exit code ${code}) with runs left`)) : resolve()))
-            w.postMessage({ world })
-          }),
-      ),
-    )
+    const world = compiled && worldToMessage(compiled)
+    await Promise.all(threads.map((t) => t.load('plan', world!)))
+    const tReady = performance.now()
+    await feed(threads, todo, async (t, i) => {
+      const j = jobAt(plan, i)
+      const scenario = scenarioOfJob(plan, base, j)
+      // lever values (demand, surge) change the memory a run needs: each run is checked before it is sent
+      checkRunBounds(compiled!, scenario, plan.days)
+      row(rowOf(plan, base.name, j, await t.run(j.id, scenario, j.seed, plan.days)))
+      err(`run ${++finished}/${todo.length}`)
+    })
+    const t1 = performance.now()
+    err(`sweep done: ${todo.length} runs in ${((t1 - t0) / 1000).toFixed(1)} s (${((t1 - tReady) / 1000).toFixed(2)} s after every worker was ready) → ${out}`)
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()))
+    await Promise.all(threads.map((t) => t.terminate()))
   }
-  const t1 = performance.now()
-  err(`sweep done: ${todo.length} runs in ${((t1 - t0) / 1000).toFixed(1)} s (${((t1 - tReady) / 1000).toFixed(2)} s after every worker was ready) → ${out}`)
 }

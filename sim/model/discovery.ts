@@ -2,7 +2,7 @@
 // visit or a volunteer pass; issues nobody finds within LATENT_DAYS stay latent.
 import type { Model } from './model.ts'
 import { LATENT_DAYS, SPEC, EV, CH, CAT, S, RESIDENT_CHANNELS, type Channel } from './ids.ts'
-import { addWorkingMinutes, MIN_PER_DAY, MIN_PER_WEEK, shiftMinPerWeek } from '../engine/calendar.ts'
+import { addWorkingMinutes, MIN_PER_DAY, MIN_PER_HOUR, MIN_PER_WEEK, shiftMinPerWeek } from '../engine/calendar.ts'
 
 /** residents report urgent categories (heating, safety) this much sooner than the usual delay (assumption) */
 const URGENT_REPORT_DELAY_FACTOR = 0.05
@@ -21,7 +21,7 @@ export function arise(m: Model, i: number, t: number): void {
   let best = Infinity
   let ch: Channel = CH.RC
   if (m.u(i, S.REPORT) < pRep) {
-    best = t + m.exp(i, S.REPORT_DELAY, res.reportDelayHours * 60 * (c === CAT.heating || c === CAT.safety ? URGENT_REPORT_DELAY_FACTOR : 1))
+    best = t + m.exp(i, S.REPORT_DELAY, res.reportDelayHours * MIN_PER_HOUR * (c === CAT.heating || c === CAT.safety ? URGENT_REPORT_DELAY_FACTOR : 1))
     const uc = m.u(i, S.CHANNEL)
     // the resident's first contact, by the survey's shares (channelCum over rc … owners)
     let k = 0

@@ -16,7 +16,7 @@ import type { CompiledWorld } from '../world/compile.ts'
 import { createRng, hash32, poisson, seedHash, UINT32_RANGE, type Rng } from '../engine/rng.ts'
 import { Scheduler, type Handlers } from '../engine/scheduler.ts'
 import { Pools } from '../engine/pool.ts'
-import { dayOfYear, heatingFactor, MIN_PER_DAY, minuteOfDay, weekdayOfDay, WEEKDAY_FACTOR, type Shift } from '../engine/calendar.ts'
+import { dayOfYear, heatingFactor, MIN_PER_DAY, MIN_PER_HOUR, minuteOfDay, weekdayOfDay, WEEKDAY_FACTOR, type Shift } from '../engine/calendar.ts'
 import { CAT, CATEGORIES, NCAT } from './categories.ts'
 import type { Scenario } from '../scenario/schema.ts'
 import { WALK_M_PER_MIN, DETOUR, SPEC, EV, type EventKind, type SimEvent, PHASE, PROPERTY_MODEL, F_FIXED, F_CLOSED, F_CALLBACK, F_SOLVED, F_SATISFIED, F_ONTIME, F_WHISTLED } from './ids.ts'
@@ -177,7 +177,7 @@ export class Model {
       const hh = Math.max(1, w.communities.households[c])
       const visitsPerMin = (this.commWorkers[c] * (comm.hoursPerWeek / HOURS_PER_WEEK) * (1 - comm.adminBurden) * comm.visitShare) / comm.minutesPerVisit
       this.visitRate[c] = visitsPerMin / hh
-      const volMinPerMin = (vol.perCommunity * vol.hoursPerMonth * 60) / (DAYS_PER_MONTH * MIN_PER_DAY)
+      const volMinPerMin = (vol.perCommunity * vol.hoursPerMonth * MIN_PER_HOUR) / (DAYS_PER_MONTH * MIN_PER_DAY)
       this.volunteerRate[c] = (volMinPerMin * speed * gw.sweepWidthM * gw.detectPerPass * vol.detect) / (Math.max(MIN_COMMUNITY_AREA_M2, this.commArea[c]) * DETOUR)
     }
 

@@ -6,14 +6,14 @@
 // Levers: docs/domain.md § Levers; figures behind the defaults: docs/domain.md § Staffing and sizes.
 import type { CompiledWorld } from '../world/compile.ts'
 import type { Scenario } from '../scenario/schema.ts'
-import { dutyShift, SHIFT_MIN_PER_WEEK, shiftMinPerWeek, type Shift } from '../engine/calendar.ts'
+import { dutyShift, MIN_PER_HOUR, SHIFT_MIN_PER_WEEK, shiftMinPerWeek, type Shift } from '../engine/calendar.ts'
 import { ROLE } from './roles.ts'
 
 export const HOURS_PER_WEEK = 168
 /** contracted hours of office staff and of enforcement and department crews */
 export const WORK_HOURS_PER_WEEK = 40
 /** the office duty week (5 × 08:30–17:30) a crew's 40 hours are spread over */
-export const OFFICE_SHIFT_HOURS_PER_WEEK = SHIFT_MIN_PER_WEEK / 60
+export const OFFICE_SHIFT_HOURS_PER_WEEK = SHIFT_MIN_PER_WEEK / MIN_PER_HOUR
 /** share of a property company's staff time given to residents' repair requests (assumption) */
 export const PROPERTY_AVAILABILITY = 0.3
 /** residents of the district the departments' staff lever describes (Fengtai, 2020 census) */
@@ -127,7 +127,7 @@ export function staffPools(w: CompiledWorld, sc: Scenario): Staffing {
   // them are on duty at a time; rounding the crew on duty to whole people is evened out in the work pace, so the
   // crew's working hours are the same on any calendar
   const rota = Math.min(1, SHIFT_MIN_PER_WEEK / dutyMin)
-  const gridDuty = Math.min(1, (gw.hoursPerWeek * 60) / dutyMin)
+  const gridDuty = Math.min(1, (gw.hoursPerWeek * MIN_PER_HOUR) / dutyMin)
   // a crew member works 40 of the office week's 45 duty hours
   const crewAvail = WORK_HOURS_PER_WEEK / OFFICE_SHIFT_HOURS_PER_WEEK
   for (let g = 0; g < G; g++) {

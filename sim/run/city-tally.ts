@@ -4,7 +4,7 @@
 // merged tallies. That is what makes a city result exact and the same for any number of workers.
 import { IS_PUBLIC_SPACE } from '../model/categories.ts'
 import { CH, Model, PHASE, PROACTIVE_FROM } from '../model/model.ts'
-import { responseLimits } from '../metrics/report.ts'
+import { responseLimits } from '../metrics/rates.ts'
 
 /** the counts a tally keeps, in this order (the column index of each is its position) */
 export const TALLY_COUNTS = [

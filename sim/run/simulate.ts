@@ -7,6 +7,7 @@ import { parseScenario, type Scenario, type ScenarioInput } from '../scenario/sc
 import { byArea, byCategory, publicSpace, byLevel, closeHistogram, closeTimes, coverage, daily, issueCounts, respondTimes, threeRates, utilization, workersByCommunity, type CategoryResult, type Dist, type LevelResult, type RoleUtilization } from '../metrics/report.ts'
 import { CH } from '../model/model.ts'
 import { checkRunBounds } from './run-bounds.ts'
+import { RUN_LIMITS, withinLimit } from './limits.ts'
 
 export const RESULT_VERSION = '1.0.0'
 
@@ -51,7 +52,7 @@ export interface SimResult {
 
 export function prepareModel(world: CompiledWorld, scenario: Scenario | ScenarioInput, opts: SimOptions): Model {
   const sc = parseScenario(scenario)
-  if (!Number.isInteger(opts.days) || opts.days < 1 || opts.days > 3650) throw new Error(`days: must be an integer in 1..3650, got ${opts.days}`)
+  if (!withinLimit(opts.days, RUN_LIMITS.days)) throw new Error(`days: must be an integer in ${RUN_LIMITS.days.min}..${RUN_LIMITS.days.max}, got ${opts.days}`)
   checkRunBounds(world, sc, opts.days)
   return new Model(world, sc, { seed: opts.seed, days: opts.days, onEvent: opts.onEvent })
 }

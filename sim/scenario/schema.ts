@@ -4,11 +4,14 @@
 import { z } from 'zod'
 import { keysAt, strictDeep } from './strict.ts'
 import { didYouMean } from './suggest.ts'
+import { LEVER_UNITS, type LeverUnit } from './units.ts'
 
 export interface LeverMeta {
   path: string
   label: string
   unit: string
+  /** the unit in Chinese (a choice lever's option list is the same in both) */
+  unitZh: string
   default: number | boolean | string | null
   min?: number
   max?: number
@@ -94,24 +97,24 @@ const ZH: Record<string, string> = {
 }
 const zhOf = (path: string): string => ZH[path] ?? ''
 
-function num(path: string, def: number, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path) })
+function num(path: string, def: number, min: number, max: number, unit: LeverUnit, source: string, label: string) {
+  LEVERS.push({ path, label, unit, unitZh: LEVER_UNITS[unit], default: def, min, max, source, zh: zhOf(path) })
   return z.number().min(min).max(max).default(def)
 }
-function int(path: string, def: number, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: def, min, max, source, zh: zhOf(path) })
+function int(path: string, def: number, min: number, max: number, unit: LeverUnit, source: string, label: string) {
+  LEVERS.push({ path, label, unit, unitZh: LEVER_UNITS[unit], default: def, min, max, source, zh: zhOf(path) })
   return z.number().int().min(min).max(max).default(def)
 }
-function optNum(path: string, min: number, max: number, unit: string, source: string, label: string) {
-  LEVERS.push({ path, label, unit, default: null, min, max, source, zh: zhOf(path) })
+function optNum(path: string, min: number, max: number, unit: LeverUnit, source: string, label: string) {
+  LEVERS.push({ path, label, unit, unitZh: LEVER_UNITS[unit], default: null, min, max, source, zh: zhOf(path) })
   return z.number().min(min).max(max).nullable().default(null)
 }
 function bool(path: string, def: boolean, source: string, label: string) {
-  LEVERS.push({ path, label, unit: 'on/off', default: def, source, zh: zhOf(path) })
+  LEVERS.push({ path, label, unit: 'on/off', unitZh: LEVER_UNITS['on/off'], default: def, source, zh: zhOf(path) })
   return z.boolean().default(def)
 }
 function pick<const T extends readonly [string, ...string[]]>(path: string, values: T, def: T[number], source: string, label: string) {
-  LEVERS.push({ path, label, unit: values.join('|'), default: def, source, zh: zhOf(path) })
+  LEVERS.push({ path, label, unit: values.join('|'), unitZh: values.join('|'), default: def, source, zh: zhOf(path) })
   return z.enum(values).default(def as never)
 }
 
@@ -127,6 +130,7 @@ export const ScenarioSchema = strictDeep(z.object({
   /** where the preset's numbers come from */
   sources: z.array(z.string()).default([]),
   startDay: int('startDay', 0, 0, 364, 'day of year (0 = 1 Jan)', 'assumption', 'first day of the run'),
+  /** issue demand (诉求): how many issues households have, by season and surge */
   demand: z
     .object({
       issuesPerHouseholdYear: num('demand.issuesPerHouseholdYear', 1.7, 0, 20, 'issues / household / year', 'calibrated: 12345 requests/resident/year 0.086 (Fengtai 2019, book ch. 4.3.2)', 'issues that arise per household per year'),
@@ -136,6 +140,7 @@ export const ScenarioSchema = strictDeep(z.object({
       renterFactor: num('demand.renterFactor', 1, 0, 5, '× per unit renter share', 'assumption', 'renters raise dispute and property issues'),
     })
     .prefault({}),
+  /** 居民 residents: whether and where they report (居委会, 物业, 12345 …), and their trust */
   residents: z
     .object({
       reportProbability: num('residents.reportProbability', 0.3, 0, 1, 'probability', 'book ch. 9.2.4 (discovery ≈30 % before grids)', 'chance a resident reports an issue (at trust 1)'),
@@ -156,6 +161,7 @@ export const ScenarioSchema = strictDeep(z.object({
       latentTrustLoss: num('residents.latentTrustLoss', 0, 0, 1, 'trust per issue left unfound', 'docs/domain.md § Lifecycle (latent issues hurt trust), book ch. 8.2.3; size an assumption, 0 (off) in every preset so the calibration stands', 'trust lost when an issue is left unfound for 14 days (ignored)'),
     })
     .prefault({}),
+  /** 网格员 grid workers: staffing, patrols (巡查), verification (核查) */
   gridWorkers: z
     .object({
       allocation: pick('gridWorkers.allocation', ALLOCATION_RULES, 'world', 'book ch. 3.2.3, 9.2.4 (one per grid); by households or by expected workload: assumption', 'how grid workers are allocated (world: as the world file says)'),
@@ -169,6 +175,7 @@ export const ScenarioSchema = strictDeep(z.object({
       verify: bool('gridWorkers.verify', true, 'docs/domain.md § Lifecycle (核查)', 'grid workers verify closures'),
     })
     .prefault({}),
+  /** 社区工作者 community workers of the 居委会 residents' committee: home visits (入户), admin burden (行政化) */
   communityWorkers: z
     .object({
       householdsPerWorker: num('communityWorkers.householdsPerWorker', 130, 30, 1000, 'households / worker', 'book ch. 4.2.2; Beijing 2021 standard 110–150', 'households per community worker'),
@@ -179,6 +186,7 @@ export const ScenarioSchema = strictDeep(z.object({
       minutesPerVisit: num('communityWorkers.minutesPerVisit', 40, 5, 240, 'minutes', 'assumption', 'minutes per home visit incl. walking'),
     })
     .prefault({}),
+  /** 物业 property companies, including 红色物业 red property */
   property: z
     .object({
       redShare: num('property.redShare', 0, 0, 1, 'share of serviced compounds', 'book ch. 6.2.4', 'compounds converted to red property'),
@@ -188,12 +196,14 @@ export const ScenarioSchema = strictDeep(z.object({
       fixRed: num('property.fixRed', 0.96, 0, 1, 'probability', 'assumption (book ch. 6.2.4)', 'red property: chance a job solves it'),
     })
     .prefault({}),
+  /** 街道办事处 the street office and its 综合执法中心 enforcement centre */
   street: z
     .object({
       officeStaff: int('street.officeStaff', 8, 0, 200, 'people handling tickets', 'assumption', 'street office ticket handlers'),
       enforcementOfficers: int('street.enforcementOfficers', 20, 0, 200, 'officers', 'book ch. 4.2.2 (1+5+N: 5 departments × 1–2 + street team)', 'officers at the 1+5+N centre'),
     })
     .prefault({}),
+  /** 职能部门 district functional departments: pick-up, fixes, passing the buck (踢皮球) */
   departments: z
     .object({
       staff: int('departments.staff', 1000, 1, 5000, 'officers (district)', 'assumption', 'department officers handling tickets'),
@@ -203,6 +213,7 @@ export const ScenarioSchema = strictDeep(z.object({
       fix: num('departments.fix', 0.92, 0, 1, 'probability', 'assumption', 'chance a department job solves it'),
     })
     .prefault({}),
+  /** policy: the street alone, hard cases (挂账, 每月一题) */
   policy: z
     .object({
       hardShare: num('policy.hardShare', 0.3, 0, 1, 'share of issues', 'assumption (calibrated to the Beijing 12345 rates 2019–2024)', 'issues no routine job can solve (policy limits, history)'),
@@ -210,12 +221,14 @@ export const ScenarioSchema = strictDeep(z.object({
       streetAlone: num('policy.streetAlone', 0.5, 0, 1, 'probability', 'assumption (whistle triggers, beijing.gov.cn 2018)', 'share of multi-department issues the street solves without a whistle'),
     })
     .prefault({}),
+  /** 吹哨报到 whistle and report */
   whistle: z
     .object({
       enabled: bool('whistle.enabled', false, 'book ch. 4.2 (吹哨报到, 2018)', 'street blows the whistle, departments report'),
       reportLimitMinutes: num('whistle.reportLimitMinutes', 30, 5, 1440, 'minutes', '求是 2018 (≤ 30 min on site)', 'departments on site within'),
     })
     .prefault({}),
+  /** 12345 市民服务热线 citizens' hotline: 接诉即办, 诉求直派, ranking pressure */
   hotline: z
     .object({
       directDispatch: bool('hotline.directDispatch', false, 'book ch. 4.2.2 (诉求直派, 2019)', '12345 dispatches straight to the street'),
@@ -224,6 +237,7 @@ export const ScenarioSchema = strictDeep(z.object({
       rankingPressure: num('hotline.rankingPressure', 0, 0, 1, '0–1', 'book ch. 4.2.2 (daily ranking on the three rates)', 'ranking pressure: hotline tickets first, contact and explain'),
     })
     .prefault({}),
+  /** 志愿者 volunteers (双报到 party members, 劝导队) */
   volunteers: z
     .object({
       perCommunity: num('volunteers.perCommunity', 20, 0, 2000, 'volunteers', 'assumption (book ch. 4.3.2: ≈70,000 双报到 in Fengtai ≈ 175 per community)', 'active volunteers per community'),
@@ -231,6 +245,7 @@ export const ScenarioSchema = strictDeep(z.object({
       detect: num('volunteers.detect', 0.5, 0, 1, 'relative to grid workers', 'assumption', 'how well volunteers spot issues'),
     })
     .prefault({}),
+  /** 网格 grids: 多网合一 one grid, 监督指挥中心 command centre, duty calendar */
   grids: z
     .object({
       merged: bool('grids.merged', true, 'book ch. 3.2.3, 9.2.2 (party and governance grids merged)', 'party and governance grids merged'),
@@ -241,6 +256,7 @@ export const ScenarioSchema = strictDeep(z.object({
       cityManagementFix: optNum('grids.cityManagementFix', 0, 1, 'probability', 'calibrated to 新华社 2005 (Dongcheng 2004: 96.5 % of city-management cases handled); unset = as other issues', 'with a command centre, chance a public-space (city-management) job is fixed, hard cases included'),
     })
     .prefault({}),
+  /** 回访 callback and satisfaction */
   callback: z
     .object({
       waitDays: num('callback.waitDays', 7, 1, 365, 'days', '接诉即办条例 2021 (the hotline calls back when the deadline passes); assumption before reform', 'an unclosed ticket is called back (as unsolved) after'),

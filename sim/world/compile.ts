@@ -26,9 +26,13 @@ export interface Csr {
 export interface CompiledWorld {
   meta: WorldMeta
   frame: LocalFrame
+  /** 街道 / 乡镇 streets */
   streets: { n: number; ids: string[]; names: string[] }
+  /** 社区 communities (each a 居委会 residents' committee area) */
   communities: { n: number; ids: string[]; names: string[]; street: Int32Array; households: Int32Array; residents: Int32Array }
+  /** 小区 compounds; `property` indexes PROPERTY_MODELS (物业 model), `ownersCommittee` 业委会 present */
   compounds: { n: number; ids: string[]; community: Int32Array; property: Uint8Array; ownersCommittee: Uint8Array }
+  /** 网格 governance grids, each served by its 网格员 grid workers from its base */
   grids: {
     n: number
     ids: string[]
@@ -42,6 +46,7 @@ export interface CompiledWorld {
     households: Int32Array
     residents: Int32Array
   }
+  /** 楼栋 residential buildings, linked to their grid, 小区, 社区 and 街道 (-1 where none) */
   buildings: {
     n: number
     ids: string[]
@@ -57,6 +62,7 @@ export interface CompiledWorld {
     community: Int32Array
     street: Int32Array
   }
+  /** service points (党群服务中心, 社区服务站, 物业 office, 综合执法中心); `kind` indexes SERVICE_KINDS */
   services: { n: number; ids: string[]; kind: Uint8Array; x: Float64Array; y: Float64Array; community: Int32Array; street: Int32Array }
   gridBuildings: Csr
   /** KD-tree over building positions (local metres) */

@@ -1,6 +1,6 @@
 // What a result map colours: the per-area metrics of a single run, which way each one is bad, class breaks and a
 // colour ramp that puts red on the bad end. Pure: no DOM, no map; the panel and the map layer use it.
-import type { SimResult } from '../../sim/api.ts'
+import { AREA_METRICS, type AreaMetric, type MetricDirection, type SimResult } from '../../sim/api.ts'
 
 export type AreaColumns = NonNullable<SimResult['byGrid']>
 export type Level = 'grid' | 'community'
@@ -16,20 +16,13 @@ export interface MetricDef {
   fixed?: readonly number[]
 }
 
-export const METRICS = [
-  { key: 'p90HoursToClose', direction: 'up-bad', unit: 'hours' },
-  { key: 'meanHoursToClose', direction: 'up-bad', unit: 'hours' },
-  // the 300–500 households a grid worker is meant to serve (see the grid band)
-  { key: 'householdsPerWorker', direction: 'up-bad', unit: 'ratio', fixed: [300, 400, 500, 700] },
-  { key: 'discovery', direction: 'up-good', unit: 'share' },
-  { key: 'proactive', direction: 'up-good', unit: 'share' },
-  { key: 'resolution', direction: 'up-good', unit: 'share' },
-  { key: 'satisfaction', direction: 'up-good', unit: 'share' },
-  // more known issues is both more demand and better discovery: shown on a neutral ramp
-  { key: 'knownPer1000', direction: 'neutral', unit: 'ratio' },
-] as const satisfies readonly { key: string; direction: Direction; unit: Unit; fixed?: readonly number[] }[]
+const DIRECTION: Record<MetricDirection, Direction> = { 'higher-worse': 'up-bad', 'higher-better': 'up-good', neutral: 'neutral' }
+const UNIT = { hours: 'hours', share: 'share', count: 'count', 'households-per-worker': 'ratio', 'per-1000-households': 'ratio' } as const satisfies Partial<Record<string, Unit>>
 
-export type MetricKey = (typeof METRICS)[number]['key']
+export type MetricKey = AreaMetric
+
+/** the result map's metrics, in the registry's order, with the registry's direction, unit and fixed classes */
+export const METRICS: readonly MetricDef[] = Object.entries(AREA_METRICS).map(([key, m]) => ({ key: key as AreaMetric, direction: DIRECTION[m.direction], unit: UNIT[m.unit], ...('fixed' in m ? { fixed: m.fixed } : {}) }))
 
 const METRIC_BY_KEY = new Map<MetricKey, MetricDef>(METRICS.map((m) => [m.key, m]))
 export function metricDef(k: MetricKey): MetricDef {

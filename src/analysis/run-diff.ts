@@ -1,29 +1,35 @@
 // Edit-then-simulate: what changed between the last run and this one — the headline figures, the grid layout
 // the two runs used, the scenario levers, and the grids whose P90 time to close moved most. Pure.
-import { diffScenarios, metricAt, type DiffRow, type SimResult } from '../../sim/api.ts'
+import { diffScenarios, metricAt, RESULT_METRICS, type DiffRow, type ResultMetric, type SimResult } from '../../sim/api.ts'
 import type { RunOutcome } from '../sim-client.ts'
 
 export interface HeadlineDef {
   /** suffix of the `diff-<id>` test id */
   id: string
-  path: string
+  path: ResultMetric
   unit: 'share' | 'hours' | 'count'
   /** which way is better: colours the change */
   better: 'up' | 'down'
 }
 
+/** a headline with the unit and direction the metric registry gives it */
+function headline(id: string, path: ResultMetric): HeadlineDef {
+  const m = RESULT_METRICS[path]
+  return { id, path, unit: m.unit === 'share' || m.unit === 'hours' ? m.unit : 'count', better: m.direction === 'higher-worse' ? 'down' : 'up' }
+}
+
 export const HEADLINES: HeadlineDef[] = [
-  { id: 'response', path: 'rates.response', unit: 'share', better: 'up' },
-  { id: 'resolution', path: 'rates.resolution', unit: 'share', better: 'up' },
-  { id: 'satisfaction', path: 'rates.satisfaction', unit: 'share', better: 'up' },
-  { id: 'ontime', path: 'rates.onTime', unit: 'share', better: 'up' },
-  { id: 'discovery', path: 'rates.discovery', unit: 'share', better: 'up' },
-  { id: 'proactive', path: 'rates.proactive', unit: 'share', better: 'up' },
-  { id: 'p50', path: 'hoursToClose.p50', unit: 'hours', better: 'down' },
-  { id: 'p90', path: 'hoursToClose.p90', unit: 'hours', better: 'down' },
+  headline('response', 'rates.response'),
+  headline('resolution', 'rates.resolution'),
+  headline('satisfaction', 'rates.satisfaction'),
+  headline('ontime', 'rates.onTime'),
+  headline('discovery', 'rates.discovery'),
+  headline('proactive', 'rates.proactive'),
+  headline('p50', 'hoursToClose.p50'),
+  headline('p90', 'hoursToClose.p90'),
   // known and not closed at the end: the backlog left over
-  { id: 'backlog', path: 'issues.open', unit: 'count', better: 'down' },
-  { id: 'util-grid', path: 'utilization.gridWorker.utilization', unit: 'share', better: 'down' },
+  headline('backlog', 'issues.open'),
+  headline('util-grid', 'utilization.gridWorker.utilization'),
 ]
 
 /** a run's figure: the replicate summary's mean where there is one (what the cards show), else the mean over runs */

@@ -2,14 +2,14 @@
 // (patrol, home visit, volunteer: 未诉先办) last so their share reads off the right end.
 import * as Plot from '@observablehq/plot'
 import { CHANNELS } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import { labelOf, pct, plotSvg, runsNote, type ChartOut, type LegendItem } from './chart.ts'
 import { channelShares, round, type Group } from './shape.ts'
 
 const PALETTE = ['#4e79a7', '#76b7b2', '#edc948', '#b07aa1', '#e15759', '#ff9da7', '#59a14f', '#8cd17d', '#9c755f']
 
 export function channelsChart(groups: Group[]): ChartOut {
-  const legend: LegendItem[] = CHANNELS.map((c, i) => ({ label: t(`chart.channel.${c}` as Key), color: PALETTE[i % PALETTE.length] }))
+  const legend: LegendItem[] = CHANNELS.map((c, i) => ({ label: t(`chart.channel.${c}` as const), color: PALETTE[i % PALETTE.length] }))
   const values: Record<string, unknown> = {}
   const data = groups.flatMap((g) => {
     const shares = channelShares(g, CHANNELS)

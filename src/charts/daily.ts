@@ -3,7 +3,8 @@
 // the raw daily ratio is mostly noise).
 import * as Plot from '@observablehq/plot'
 import type { SimResult } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
+import { rateLabel } from '../panels/labels.ts'
 import { pct, plotSvg, type ChartOut, type LegendItem } from './chart.ts'
 import { rollingRate, round } from './shape.ts'
 
@@ -17,8 +18,8 @@ const COUNT_SERIES = [
 
 export function dailyCountsChart(r: SimResult): ChartOut {
   const d = r.daily as Daily
-  const data = COUNT_SERIES.flatMap(([k]) => (d[k] as number[]).map((value, i) => ({ series: t(`chart.daily.${k}` as Key), day: i + 1, value })))
-  const legend: LegendItem[] = COUNT_SERIES.map(([k, color]) => ({ label: t(`chart.daily.${k}` as Key), color }))
+  const data = COUNT_SERIES.flatMap(([k]) => (d[k] as number[]).map((value, i) => ({ series: t(`chart.daily.${k}` as const), day: i + 1, value })))
+  const legend: LegendItem[] = COUNT_SERIES.map(([k, color]) => ({ label: t(`chart.daily.${k}` as const), color }))
   const svg = plotSvg({
     x: { label: t('chart.day'), labelAnchor: 'center', labelArrow: 'none' },
     y: { label: t('chart.issues'), grid: true },
@@ -48,9 +49,9 @@ export function dailyRatesChart(r: SimResult, window = 7): ChartOut {
   const data = DAILY_RATES.flatMap(([k, n, den]) => {
     const pts = rollingRate(d[n] as number[], d[den] as number[], window)
     values[k] = { points: pts.length, last: round(pts[pts.length - 1]?.value ?? NaN) }
-    return pts.map((p) => ({ series: t(`rate.${k}` as Key), ...p }))
+    return pts.map((p) => ({ series: rateLabel(k), ...p }))
   })
-  const legend: LegendItem[] = DAILY_RATES.map(([k, , , color]) => ({ label: t(`rate.${k}` as Key), color }))
+  const legend: LegendItem[] = DAILY_RATES.map(([k, , , color]) => ({ label: rateLabel(k), color }))
   const svg = plotSvg({
     x: { label: t('chart.day'), labelAnchor: 'center', labelArrow: 'none' },
     y: { label: t('chart.rates.y'), domain: [0, 1], tickFormat: (v: number) => `${Math.round(v * 100)}`, grid: true },

@@ -1,6 +1,7 @@
 // The rate summary (response, resolution, satisfaction, on time) and the discovery / proactive shares: the mean
 // of each group with its 95 % interval over replicates, A beside B in a comparison.
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
+import { rateLabel } from '../panels/labels.ts'
 import { facetBars, metricRows, metricValues, type Metric } from './bars.ts'
 import { groupLegend, runsNote, type ChartOut } from './chart.ts'
 import type { Group } from './shape.ts'
@@ -8,7 +9,7 @@ import type { Group } from './shape.ts'
 export const RATE_KEYS = ['response', 'resolution', 'satisfaction', 'onTime'] as const
 export const SHARE_KEYS = ['discovery', 'proactive'] as const
 
-const rateMetric = (k: (typeof RATE_KEYS)[number] | (typeof SHARE_KEYS)[number]): Metric => ({ key: k, label: t((k === 'discovery' || k === 'proactive' ? `chart.share.${k}` : `rate.${k}`) as Key), read: (r) => r.rates[k] })
+const rateMetric = (k: (typeof RATE_KEYS)[number] | (typeof SHARE_KEYS)[number]): Metric => ({ key: k, label: k === 'discovery' || k === 'proactive' ? t(`chart.share.${k}`) : rateLabel(k), read: (r) => r.rates[k] })
 
 export function ratesChart(groups: Group[], height?: number): ChartOut {
   const metrics = RATE_KEYS.map(rateMetric)

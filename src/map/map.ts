@@ -6,7 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css'
 import { MapLibreOverlay } from '@deck.gl/maplibre'
 import type { Layer as DeckLayer } from '@deck.gl/core'
 import type { FeatureCollection } from 'geojson'
-import type { World } from '../../sim/api.ts'
+import { DEFAULT_BAND, type World } from '../../sim/api.ts'
 import type { BBox } from '../store/geo.ts'
 import { pickResult, setResultLayer } from './result-layer.ts'
 
@@ -50,7 +50,7 @@ function styleOf(): StyleSpecification {
     {
       id: 'grids-fill', type: 'fill', source: 'grids',
       paint: {
-        'fill-color': ['case', ['<', ['get', '_hh'], 0], BAND_COLORS.none, ['<', ['get', '_hh'], 300], BAND_COLORS.below, ['>', ['get', '_hh'], 500], BAND_COLORS.above, BAND_COLORS.in],
+        'fill-color': ['case', ['<', ['get', '_hh'], 0], BAND_COLORS.none, ['<', ['get', '_hh'], DEFAULT_BAND.min], BAND_COLORS.below, ['>', ['get', '_hh'], DEFAULT_BAND.max], BAND_COLORS.above, BAND_COLORS.in],
         'fill-opacity': 0.45,
       },
     },

@@ -3,6 +3,7 @@
 import * as Comlink from 'comlink'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import type { ImportWorker, PackedImport } from '../import.worker.ts'
+import { csvText } from '../../sim/api.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { Unpacker } from '../store/packed-layer.ts'
 import { clear, h } from './dom.ts'
@@ -121,13 +122,10 @@ class ImportProgress {
   }
 }
 
+/** records (the first one's keys are the columns) as a CSV, through the sweep's one writer: BOM, RFC 4180 quoting,
+ *  no spreadsheet formulas */
 export function csvOf(rows: Record<string, string | number | boolean>[]): string {
   if (!rows.length) return ''
   const cols = Object.keys(rows[0])
-  const cell = (v: unknown) => {
-    let s = String(v ?? '')
-    if (/^[=+\-@]/.test(s)) s = `'${s}` // no formula injection in spreadsheets
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-  }
-  return '\ufeff' + [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n'
+  return csvText(cols, rows.map((r) => cols.map((c) => r[c])))
 }

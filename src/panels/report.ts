@@ -12,6 +12,7 @@ import { groupsOf, groupStat, round, type Group } from '../charts/shape.ts'
 import { utilizationChart } from '../charts/utilization.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
+import { rateLabel } from './labels.ts'
 import { pct, pp, signOf } from './format.ts'
 import { unitAfter } from './lever-units.ts'
 import { leverLabelOf, scenarioText } from './scenario-panel.ts'
@@ -89,10 +90,10 @@ function metaTable(groups: Group[], r0: SimResult): HTMLElement {
 
 /** the levers where any scenario differs from A, one column per scenario */
 function diffTable(groups: Group[]): HTMLElement {
-  const rows = new Map<string, { label: string; unit: string; values: unknown[] }>()
+  const rows = new Map<string, { label: string; values: unknown[] }>()
   groups.slice(1).forEach((g, k) => {
     for (const r of diffScenarios(groups[0].runs[0].params, g.runs[0].params)) {
-      const row = rows.get(r.path) ?? { label: leverLabelOf(r.path, r.label), unit: r.unit, values: groups.map(() => r.a) }
+      const row = rows.get(r.path) ?? { label: leverLabelOf(r.path, r.label), values: groups.map(() => r.a) }
       row.values[k + 1] = r.b
       rows.set(r.path, row)
     }
@@ -102,7 +103,7 @@ function diffTable(groups: Group[]): HTMLElement {
   const cols = groups.length + 1
   table.append(h('caption', { text: t('report.diffTitle', { n: rows.size }) }), h('tr', {}, h('th', { text: t('report.lever') }), ...groups.map((g) => h('th', { text: g.key }))))
   if (!rows.size) table.append(h('tr', {}, h('td', { colSpan: cols, text: t('report.noDiff') })))
-  for (const [path, r] of [...rows].slice(0, MAX_DIFF_ROWS)) table.append(h('tr', {}, h('td', { text: `${r.label} (${path})` }), ...r.values.map((v) => h('td', { text: `${show(v)}${unitAfter(v, r.unit)}` }))))
+  for (const [path, r] of [...rows].slice(0, MAX_DIFF_ROWS)) table.append(h('tr', {}, h('td', { text: `${r.label} (${path})` }), ...r.values.map((v) => h('td', { text: `${show(v)}${unitAfter(v, path)}` }))))
   if (rows.size > MAX_DIFF_ROWS) table.append(h('tr', {}, h('td', { colSpan: cols, class: 'report-more', text: t('report.more', { n: rows.size - MAX_DIFF_ROWS }) })))
   return table
 }
@@ -129,7 +130,7 @@ function ratesTable(groups: Group[]): HTMLElement {
       td.dataset.value = String(d)
       return td
     })
-    table.append(h('tr', {}, h('th', { text: t(`rate.${k}` as Key) }), ...cells, ...diffs))
+    table.append(h('tr', {}, h('th', { text: rateLabel(k) }), ...cells, ...diffs))
   }
   if (groups[0].runs.length > 1) table.append(h('caption', { class: 'report-ci-note', text: t('report.ciNote', { n: groups[0].runs.length }) }))
   return table

@@ -2,10 +2,13 @@
 // households per worker, discovery, …) with class breaks and a legend, red on the bad side. Areas are drawn in
 // the layout the run used; areas without a value are hatched. Clicking an area shows all its numbers.
 import type { FeatureCollection, Feature } from 'geojson'
-import { areaRow, classify, formatValue, legendRanges, metricDef, METRICS, type AreaColumns, type Level, type MetricKey } from '../analysis/result-classes.ts'
+import { areaRow, classify, formatValue, legendRanges, metricDef, METRICS, type AreaColumns, type Direction, type Level, type MetricKey } from '../analysis/result-classes.ts'
 import type { Published, ResultsHub } from '../analysis/results-hub.ts'
 import { getLang, t, type Key } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
+import { areaMetricLabel } from './labels.ts'
+
+const DIRECTION_TEXT = { 'up-bad': 'resmap.dir.up-bad', 'up-good': 'resmap.dir.up-good', neutral: 'resmap.dir.neutral' } as const satisfies Record<Direction, Key>
 
 export interface ResultMapHost {
   setResultLayer(fc: FeatureCollection | null): void
@@ -79,7 +82,7 @@ export class ResultMapPanel {
     for (const l of ['grid', 'community'] as const) level.append(h('option', { value: l, text: t(`resmap.level.${l}`), selected: l === this.level }))
     const metric = h('select', { testid: 'result-metric', onchange: (e: Event) => this.set({ metric: (e.target as HTMLSelectElement).value as MetricKey | '' }) })
     metric.append(h('option', { value: '', text: t('resmap.pickMetric'), selected: this.metric === '' }))
-    for (const m of METRICS) metric.append(h('option', { value: m.key, text: t(`resmap.metric.${m.key}` as Key), selected: m.key === this.metric }))
+    for (const m of METRICS) metric.append(h('option', { value: m.key, text: areaMetricLabel(m.key), selected: m.key === this.metric }))
     const show = h('input', { type: 'checkbox', testid: 'result-show', checked: this.shown, onchange: (e: Event) => this.set({ shown: (e.target as HTMLInputElement).checked }) })
     el.append(
       h('div', { class: 'result-form' }, h('label', {}, `${t('resmap.level')} `, level), h('label', {}, `${t('resmap.metric')} `, metric), h('label', {}, show, ` ${t('resmap.show')}`)),
@@ -117,7 +120,7 @@ export class ResultMapPanel {
     const lang = getLang()
     const legend = h('div', { class: 'result-legend', testid: 'result-legend' })
     legend.dataset.breaks = c.breaks.join(',')
-    legend.append(h('div', { class: 'result-legend-title', text: `${t(`resmap.metric.${key}` as Key)} · ${t(`resmap.dir.${def.direction}` as Key)}` }))
+    legend.append(h('div', { class: 'result-legend-title', text: `${areaMetricLabel(key)} · ${t(DIRECTION_TEXT[def.direction])}` }))
     legendRanges(c.breaks, def.unit, lang).forEach((range, i) =>
       legend.append(h('div', { class: 'result-legend-row' }, swatch(c.colors[i]), h('span', { text: range }), h('span', { class: 'count', text: `(${c.counts[i]})` }))),
     )

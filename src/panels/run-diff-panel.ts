@@ -3,7 +3,9 @@
 import { gridP90Changes, headlineDiff, layoutChanged, layoutDiff, leverChanges, type HeadlineRow } from '../analysis/run-diff.ts'
 import type { Published, ResultsHub } from '../analysis/results-hub.ts'
 import { getLang, t, type Key } from '../i18n/i18n.ts'
+import { RESULT_METRICS } from '../../sim/api.ts'
 import { clear, h } from './dom.ts'
+import { inLang } from './labels.ts'
 import { unitAfter } from './lever-units.ts'
 import { leverLabelOf } from './scenario-panel.ts'
 
@@ -70,7 +72,7 @@ export class RunDiffPanel {
         const better = r.better === 'up' ? r.change > 0 : r.change < 0
         d.classList.add(Number(scaled(r.unit, r.change).toFixed(DIGITS[r.unit])) === 0 ? 'same' : better ? 'better' : 'worse')
       }
-      table.append(h('tr', {}, h('th', { text: t(`diff.m.${r.id}` as Key) }), h('td', { text: fmt(r.unit, r.previous) }), h('td', { text: fmt(r.unit, r.current) }), d))
+      table.append(h('tr', {}, h('th', { text: inLang(RESULT_METRICS[r.path].label) }), h('td', { text: fmt(r.unit, r.previous) }), h('td', { text: fmt(r.unit, r.current) }), d))
     }
     el.append(table)
 
@@ -92,7 +94,7 @@ export class RunDiffPanel {
     if (!levers.length) scen.append(h('div', { text: t('diff.scenarioSame') }))
     else {
       const ul = h('ul', {})
-      for (const l of levers) ul.append(h('li', { text: `${leverLabelOf(l.path, l.label)}: ${valueText(l.a)} → ${valueText(l.b)}${unitAfter(l.b, l.unit)}`, title: l.path }))
+      for (const l of levers) ul.append(h('li', { text: `${leverLabelOf(l.path, l.label)}: ${valueText(l.a)} → ${valueText(l.b)}${unitAfter(l.b, l.path)}`, title: l.path }))
       scen.append(ul)
     }
     el.append(scen)

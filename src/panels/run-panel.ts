@@ -4,13 +4,14 @@
 // Compare: the current scenario (A) against a second preset (B) on the same seeds and the same current world,
 // the rates of both with their intervals and the difference B − A. Export: the runs as CSV (one row per run)
 // and the last run or comparison as JSON.
-import { defaultScenario, leversOf, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, type ScenarioInput, type SimResult } from '../../sim/api.ts'
+import { defaultScenario, leversOf, RUN_LIMITS, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, withinLimit, type ScenarioInput, type SimResult } from '../../sim/api.ts'
 import { armsOf, compareOf, type Comparison } from './compare.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { scenarioOf, type ScenarioState } from './scenario-panel.ts'
 import type { Analysis, CompareSettings } from '../store/persist.ts'
 import type { Progress, RunOutcome, RunSpec } from '../sim-client.ts'
 import { clear, download, h } from './dom.ts'
+import { rateLabel } from './labels.ts'
 import { etaText, RunStatus } from './run-status.ts'
 import { csvOf } from './io.ts'
 import { pct, pp, signOf } from './format.ts'
@@ -84,7 +85,7 @@ export class RunPanel {
     const grids = this.outcome?.results[0]?.world.grids
     if (grids !== undefined) el.dataset.grids = String(grids)
     else delete el.dataset.grids
-    const num = (key: Key, testid: string, field: 'days' | 'replicates' | 'seed', min: number, max: number) =>
+    const num = (key: Key, testid: string, field: 'days' | 'replicates' | 'seed', { min, max }: { min: number; max: number }) =>
       h('label', {}, `${t(key)} `, h('input', { type: 'number', min, max, step: 1, value: a[field], testid, onchange: (e: Event) => this.host.setAnalysis({ ...this.host.analysis(), [field]: numberOf((e.target as HTMLInputElement).value) }) }))
     this.runBtn = h('button', { text: t('run.run'), testid: 'run', class: 'primary', disabled: this.run.running, onclick: () => void this.start() })
     const cmpBtn = h('button', { text: t('cmp.run'), testid: 'compare', disabled: this.run.running, onclick: () => void this.startCompare() })
@@ -95,7 +96,7 @@ export class RunPanel {
     for (const [k, testid] of RATES) {
       const summary = o?.summary?.metrics[`rates.${k}`] ?? (this.comparison && this.comparison.seeds.length > 1 ? this.comparison.a.summary.metrics[`rates.${k}`] : undefined)
       const value = summary ? summary.mean : (o?.results[0]?.rates[k] ?? this.comparison?.a.runs[0]?.rates[k])
-      const card = h('div', { class: 'rate-card', testid }, h('div', { class: 'rate-label', text: t(`rate.${k}` as Key) }), h('div', { class: 'rate-value', text: value === undefined ? '–' : pct(value) }))
+      const card = h('div', { class: 'rate-card', testid }, h('div', { class: 'rate-label', text: rateLabel(k) }), h('div', { class: 'rate-value', text: value === undefined ? '–' : pct(value) }))
       if (value !== undefined) {
         card.dataset.value = String(value)
         if (summary) {
@@ -107,7 +108,7 @@ export class RunPanel {
     }
     el.append(
       h('h2', { text: t('panel.run') }),
-      h('div', { class: 'run-form' }, num('run.days', 'days', 'days', 1, 3650), num('run.replicates', 'replicates', 'replicates', 1, 50), num('run.seed', 'seed', 'seed', 0, 2 ** 31)),
+      h('div', { class: 'run-form' }, num('run.days', 'days', 'days', RUN_LIMITS.days), num('run.replicates', 'replicates', 'replicates', RUN_LIMITS.pageReplicates), num('run.seed', 'seed', 'seed', RUN_LIMITS.seed)),
       h('div', { class: 'run-buttons' }, this.runBtn, this.cancelBtn),
       this.compareForm(cmpBtn),
       bar,
@@ -200,7 +201,7 @@ export class RunPanel {
       const m = `rates.${k}`
       const key = id.replace('rate-', '')
       const a = c.a.summary.metrics[m]
-      const row = h('tr', {}, h('th', { text: t(`rate.${k}` as Key) }), cell(`compare-${key}-a`, a.mean, pct(a.mean), a.ci95))
+      const row = h('tr', {}, h('th', { text: rateLabel(k) }), cell(`compare-${key}-a`, a.mean, pct(a.mean), a.ci95))
       arms.slice(1).forEach((arm, j) => {
         const letter = LETTERS[j]
         const b = arm.summary.metrics[m]
@@ -291,7 +292,7 @@ export class RunPanel {
   }
 
   private validInput(a: Analysis): boolean {
-    return Number.isInteger(a.days) && a.days >= 1 && a.days <= 3650 && Number.isInteger(a.replicates) && a.replicates >= 1 && a.replicates <= 50 && Number.isInteger(a.seed) && a.seed >= 0
+    return withinLimit(a.days, RUN_LIMITS.days) && withinLimit(a.replicates, RUN_LIMITS.pageReplicates) && Number.isInteger(a.seed) && a.seed >= 0
   }
 
   private async start(): Promise<void> {

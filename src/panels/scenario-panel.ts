@@ -136,7 +136,7 @@ export class ScenarioPanel {
       })
     input.dataset.path = l.path
     const meta = [l.min !== undefined ? t('scn.range', { min: l.min, max: l.max ?? '' }) : '', t('scn.default', { v: show(l.default) })].filter(Boolean).join(' · ')
-    const unit = typeof l.default === 'number' || l.default === null ? leverUnit(l.unit) : ''
+    const unit = typeof l.default === 'number' || l.default === null ? leverUnit(l) : ''
     const row = h(
       'div',
       { class: `lever${l.path in a.edits ? ' edited' : ''}`, testid: `lever-${l.path}`, title: l.path },
@@ -167,7 +167,7 @@ export class ScenarioPanel {
     for (const p of problems) {
       const path = /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
       const l = meta.get(path)
-      const why = l ? ` — ${leverLabel(l)}${l.min !== undefined ? `; ${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l.unit)}` : ''}` : ''
+      const why = l ? ` — ${leverLabel(l)}${l.min !== undefined ? `; ${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l)}` : ''}` : ''
       ul.append(h('li', { text: `${p}${why}`, 'data-path': path }))
       this.el.querySelector(`[data-testid="lever-${path}"]`)?.classList.add('invalid')
     }

@@ -1,6 +1,6 @@
 // Search streets, communities and grids by name; picking a result fits the map to it.
 import type { Feature } from 'geojson'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
 
 export interface SearchItem {
@@ -38,6 +38,6 @@ export class SearchBox {
       this.list.append(h('li', { onclick: () => {
         this.close()
         this.onPick(it)
-      } }, it.name, h('small', { text: t(`layer.${it.kind === 'grids' ? 'grids' : it.kind}` as Key) })))
+      } }, it.name, h('small', { text: t(`layer.${it.kind === 'grids' ? 'grids' : it.kind}` as const) })))
   }
 }

@@ -1,5 +1,5 @@
 // Per-grid statistics of the current community, with the band check, and the settings of the selected grid.
-import type { GridStats } from '../../sim/api.ts'
+import { DEFAULT_BAND, type GridStats } from '../../sim/api.ts'
 import { fmtInt, fmtNum, t, type Key } from '../i18n/i18n.ts'
 import type { GridFeature } from '../store/store.ts'
 import { clear, h } from './dom.ts'
@@ -12,7 +12,7 @@ export interface StatsView {
   onProps(id: string, p: Partial<GridFeature['properties']>): void
 }
 
-const band = (hh: number) => (hh < 300 ? 'below' : hh > 500 ? 'above' : 'in')
+const band = (hh: number) => (hh < DEFAULT_BAND.min ? 'below' : hh > DEFAULT_BAND.max ? 'above' : 'in')
 
 export function renderStats(el: HTMLElement, v: StatsView): void {
   clear(el)

@@ -4,15 +4,15 @@
 // value (for staffing levers, the fewest people; householdsPerWorker the other way round); for a lever that is
 // not staffing-like we assume lower = cheaper and say so. The table carries each point's numbers in data-*.
 import * as Plot from '@observablehq/plot'
-import { LEVERS, SUMMARY_METRICS, type ScenarioInput, type World } from '../../sim/api.ts'
-import { onLangChange, t, type Key } from '../i18n/i18n.ts'
+import { isSummaryMetric, LEVERS, RUN_LIMITS, SUMMARY_METRICS, targetOp, type ScenarioInput } from '../../sim/api.ts'
+import { onLangChange, t } from '../i18n/i18n.ts'
+import { metricLabel as registryLabel } from './labels.ts'
 import { leverLabel } from './scenario-panel.ts'
 import { leverUnit } from './lever-units.ts'
 import type { Analysis } from '../store/persist.ts'
 import type { Doc } from '../store/store.ts'
 import { aggregate, checkSettings, cheapest, costSign, isStaffing, planSweep, SWEEPABLE, sweepCsv, type SweepAxis, type SweepPlan, type SweepPoint, type SweepSettings } from '../sweep/plan.ts'
 import { defaultWorkers, MAX_WORKERS, SweepPool, type SweepOutcome } from '../sweep/pool.ts'
-import { worldFilesSliced } from '../sweep/world-files.ts'
 import type { ScenarioState } from './scenario-panel.ts'
 import { clear, download, h } from './dom.ts'
 import { etaText, RunStatus } from './run-status.ts'
@@ -21,7 +21,8 @@ export interface SweepHost {
   analysis(): Analysis
   setAnalysis(a: Analysis): void
   scenario(): ScenarioState
-  world(): World
+  /** posts the compiled world of `doc` on `port` (the page's run worker compiles it once; see src/sim-client.ts) */
+  shareWorld(doc: Doc, port: MessagePort): Promise<void>
   doc(): Doc
 }
 
@@ -46,15 +47,12 @@ export const DEFAULT_SWEEP: SweepSettings = {
   workers: 0,
 }
 
-/** hours and counts are better low; rates better high */
-/** a summary metric's name in the page's language (the path when there is no label) */
-const metricLabel = (m: string): string => {
-  const key = `metric.${m}` as Key
-  const s = t(key)
-  return s === key ? m : s
-}
+/** a summary metric's name in the page's language (the path of a metric a saved project names but the registry
+ *  no longer has) */
+const metricLabel = (m: string): string => (isSummaryMetric(m) ? registryLabel(m) : m)
 
-const opFor = (metric: string): '>=' | '<=' => (/hoursTo|whistles|perResidentYear|arisen/.test(metric) ? '<=' : '>=')
+/** the target's way follows the metric's direction in the registry: at least a rate, at most hours */
+const opFor = (metric: string): '>=' | '<=' => (isSummaryMetric(metric) ? targetOp(metric) : '>=')
 /** an emptied field is not 0 (Number('') is): NaN, so checkSettings names it instead of sweeping to a target of 0 */
 const numberOf = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s))
 const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e4) / 1e4) : '–')
@@ -115,7 +113,7 @@ export class SweepPanel {
           h('label', {}, `${t('sweep.from')} `, numIn(`sweep-from-${i}`, a.from, (v) => this.set((x) => (x.axes[i].from = v)), { min: l.min!, max: l.max! })),
           h('label', {}, `${t('sweep.to')} `, numIn(`sweep-to-${i}`, a.to, (v) => this.set((x) => (x.axes[i].to = v)), { min: l.min!, max: l.max! })),
           h('label', {}, `${t('sweep.steps')} `, numIn(`sweep-steps-${i}`, a.steps, (v) => this.set((x) => (x.axes[i].steps = v)), { min: 1, max: 50, step: 1 })),
-          h('span', { class: 'unit', text: `${leverUnit(l.unit)} · ${t('scn.range', { min: l.min!, max: l.max! })}` }),
+          h('span', { class: 'unit', text: `${leverUnit(l)} · ${t('scn.range', { min: l.min!, max: l.max! })}` }),
         )
       }
       return row
@@ -131,8 +129,8 @@ export class SweepPanel {
       h(
         'div',
         { class: 'sweep-form' },
-        h('label', {}, `${t('run.replicates')} `, numIn('sweep-replicates', s.replicates, (v) => this.set((x) => (x.replicates = v)), { min: 1, max: 50, step: 1 })),
-        h('label', {}, `${t('run.days')} `, numIn('sweep-days', s.days, (v) => this.set((x) => (x.days = v)), { min: 1, max: 3650, step: 1 })),
+        h('label', {}, `${t('run.replicates')} `, numIn('sweep-replicates', s.replicates, (v) => this.set((x) => (x.replicates = v)), { ...RUN_LIMITS.pageReplicates, step: 1 })),
+        h('label', {}, `${t('run.days')} `, numIn('sweep-days', s.days, (v) => this.set((x) => (x.days = v)), { ...RUN_LIMITS.days, step: 1 })),
         h('label', {}, `${t('run.seed')} `, numIn('sweep-seed', s.seed, (v) => this.set((x) => (x.seed = v)), { min: 0, step: 1 })),
         h('label', { title: t('sweep.workersHint', { n: defaultWorkers() }) }, `${t('sweep.workers')} `, numIn('sweep-workers', s.workers || defaultWorkers(), (v) => this.set((x) => (x.workers = v)), { min: 1, max: MAX_WORKERS, step: 1 })),
       ),
@@ -175,13 +173,12 @@ export class SweepPanel {
     const workers = s.workers || defaultWorkers()
     this.run.set('running', () => t('run.loading'))
     let shown = 0
-    const world = this.host.world()
     const doc = this.host.doc()
     try {
       const outcome = await this.pool.run(plan.jobs, {
         workers,
         worldKey: doc,
-        files: () => worldFilesSliced(world, doc.grids.filter((g) => g.properties.layer !== 'party')),
+        shareWorld: (port) => this.host.shareWorld(doc, port),
         dayProgress: true,
         onProgress: (p) => {
           // every worker reports every simulated day; the bar is redrawn at most every 100 ms
@@ -244,7 +241,7 @@ export class SweepPanel {
     const curve = h('div', { class: 'sweep-curve', testid: 'sweep-curve' })
     curve.dataset.points = String(points.length)
     try {
-      curve.append(this.plot(points, a1.path, a2?.path, s, best, `${leverLabel(l1)} (${leverUnit(l1.unit)})`))
+      curve.append(this.plot(points, a1.path, a2?.path, s, best, `${leverLabel(l1)} (${leverUnit(l1)})`))
     } catch (e) {
       curve.textContent = String(e)
     }

@@ -1,9 +1,30 @@
-// A sweep, without any threads: which runs to make (one or two numeric levers × replicates, seeds S, S+1, …
-// shared by every lever setting so all points see the same random numbers), how to summarise them (mean and 95 %
-// interval per point, through sim/api's summarize, the same as a replicate run), which point is the cheapest that
-// meets a target, and the CSV. Pure: the pool runs the jobs, this file knows nothing of workers or the DOM.
-import { LEVERS, metricAt, parseScenario, setScenarioPath, summarize, SUMMARY_METRICS, type LeverMeta, type ScenarioInput, type SimResult } from '../../sim/api.ts'
-import { csvOf } from '../panels/io.ts'
+// The sweep tab's form made into a plan of the sweep core (sim/sweep, the same plan, jobs, rows, CSV and summaries
+// as `gongzhi sweep`): one or two numeric levers from..to in steps × replicates on seeds S, S+1, … shared by every
+// lever setting so all points see the same random numbers; which point is the cheapest that meets a target. Pure:
+// the pool runs the jobs, this file knows nothing of workers or the DOM.
+import {
+  csvText,
+  isSummaryMetric,
+  jobsOf,
+  LEVERS,
+  metricsOf,
+  pageCells,
+  pageHeader,
+  parseScenario,
+  parseSweepPlan,
+  rowOf,
+  RUN_LIMITS,
+  scenarioOfJob,
+  setScenarioPath,
+  summarizeRows,
+  withinLimit,
+  type CoreJob,
+  type CorePlan,
+  type LeverMeta,
+  type ScenarioInput,
+  type SimResult,
+  type SweepRow,
+} from '../../sim/api.ts'
 
 export interface SweepAxis {
   path: string
@@ -32,6 +53,8 @@ export interface SweepSettings {
 }
 
 export interface SweepJob {
+  /** the core's job (its id, seed and lever values, as the CLI runs it) */
+  job: CoreJob
   /** position in the plan; results are stored by it, so the order runs finish in does not matter */
   index: number
   /** index of the lever setting (point) */
@@ -44,6 +67,8 @@ export interface SweepJob {
 }
 
 export interface SweepPlan {
+  /** the same plan as a `gongzhi sweep --plan` file with these levers, values, seed, replicates and days */
+  core: CorePlan
   axes: SweepAxis[]
   /** lever values per axis, after rounding and de-duplication */
   values: number[][]
@@ -136,44 +161,56 @@ export function checkSettings(s: SweepSettings): string[] {
     for (const [k, v] of [['from', a.from], ['to', a.to]] as const) if (!Number.isFinite(v) || v < l.min! || v > l.max!) p.push(`${a.path}.${k}: must be in ${l.min}–${l.max}, got ${v}`)
     if (!Number.isInteger(a.steps) || a.steps < 1 || a.steps > 50) p.push(`${a.path}.steps: must be a whole number 1–50, got ${a.steps}`)
   }
-  if (!Number.isInteger(s.replicates) || s.replicates < 1 || s.replicates > 50) p.push(`replicates: must be a whole number 1–50, got ${s.replicates}`)
-  if (!Number.isInteger(s.days) || s.days < 1 || s.days > 3650) p.push(`days: must be a whole number 1–3650, got ${s.days}`)
+  const { pageReplicates: reps, days } = RUN_LIMITS
+  if (!withinLimit(s.replicates, reps)) p.push(`replicates: must be a whole number ${reps.min}–${reps.max}, got ${s.replicates}`)
+  if (!withinLimit(s.days, days)) p.push(`days: must be a whole number ${days.min}–${days.max}, got ${s.days}`)
   if (!Number.isInteger(s.seed) || s.seed < 0) p.push(`seed: must be a whole number ≥ 0, got ${s.seed}`)
-  if (!(SUMMARY_METRICS as readonly string[]).includes(s.target.metric)) p.push(`target.metric: unknown metric ${s.target.metric}`)
+  if (!isSummaryMetric(s.target.metric)) p.push(`target.metric: unknown metric ${s.target.metric}`)
   if (!Number.isFinite(s.target.value)) p.push('target.value: must be a number')
   return p
 }
 
-/** every lever setting × every replicate; replicate k of every point runs on seed + k */
+/** every lever setting × every replicate; replicate k of every point runs on seed + k (the core's jobs, in its
+ *  order: the last lever moving fastest, replicates innermost) */
 export function planSweep(base: ScenarioInput, s: SweepSettings): SweepPlan {
   const values = s.axes.map(axisValues)
-  let points: Record<string, number>[] = [{}]
-  for (const [i, a] of s.axes.entries()) points = points.flatMap((p) => values[i].map((v) => ({ ...p, [a.path]: v })))
-  const seeds = Array.from({ length: s.replicates }, (_, k) => s.seed + k)
-  const jobs: SweepJob[] = []
-  points.forEach((levers, point) => {
-    const scenario = structuredClone(base) as Record<string, unknown>
-    for (const [p, v] of Object.entries(levers)) setScenarioPath(scenario, p, v)
-    scenario.name = `${String(base.name ?? 'custom')}@${Object.entries(levers).map(([p, v]) => `${p}=${v}`).join(',')}`
-    parseScenario(scenario) // fails here, naming the field, rather than in a worker
-    for (const [replicate, seed] of seeds.entries()) jobs.push({ index: jobs.length, point, replicate, seed, days: s.days, levers, scenario: scenario as ScenarioInput })
+  const parsed = parseScenario(base) // fails here, naming the field, rather than in a worker
+  const core = parseSweepPlan({ scenario: parsed.name, days: s.days, seed: s.seed, replicates: s.replicates, levers: Object.fromEntries(s.axes.map((a, i) => [a.path, values[i]])) })
+  const points: Record<string, number>[] = []
+  const scenarios: ScenarioInput[] = []
+  const jobs = jobsOf(core).map((job): SweepJob => {
+    if (!points[job.setting]) {
+      points[job.setting] = Object.fromEntries(s.axes.map((a, k) => [a.path, job.values[k] as number]))
+      scenarios[job.setting] = scenarioOfJob(core, parsed, job)
+    }
+    return { job, index: job.index, point: job.setting, replicate: job.replicate, seed: job.seed, days: s.days, levers: points[job.setting], scenario: scenarios[job.setting] }
   })
-  return { axes: s.axes, values, points, jobs, days: s.days, seeds }
+  const seeds = Array.from({ length: s.replicates }, (_, k) => s.seed + k)
+  return { core, axes: s.axes, values, points, jobs, days: s.days, seeds }
 }
+
+/** the core's row of every finished run, in plan order */
+export const rowsOf = (plan: SweepPlan, results: (SimResult | null | undefined)[]): SweepRow[] =>
+  plan.jobs.flatMap((j) => {
+    const r = results[j.index]
+    return r ? [rowOf(plan.core, plan.core.scenario, j.job, metricsOf(r))] : []
+  })
 
 /** true when x meets the target */
 export const meetsTarget = (x: number, t: SweepTarget): boolean => (t.op === '>=' ? x >= t.value : x <= t.value)
 
-/** mean and 95 % interval of the target metric per point (runs missing from `results` are left out) */
+/** mean and 95 % interval of the target metric per point (runs missing from `results` are left out): the core's
+ *  summary of the rows, the same as summarize over the point's runs */
 export function aggregate(plan: SweepPlan, results: (SimResult | null | undefined)[], target: SweepTarget, strict = false): SweepPoint[] {
-  return plan.points.map((levers, point) => {
-    const runs = plan.jobs.filter((j) => j.point === point).map((j) => results[j.index]).filter((r): r is SimResult => !!r)
-    if (!runs.length) return { levers, n: 0, mean: NaN, lo: NaN, hi: NaN, meets: false }
-    const m = summarize(runs).metrics[target.metric] ?? { mean: NaN, ci95: [NaN, NaN] }
+  const metric = isSummaryMetric(target.metric) ? target.metric : null
+  return summarizeRows(plan.core, rowsOf(plan, results)).map((sum, point) => {
+    const levers = plan.points[point]
+    const m = metric && sum.n ? sum.metrics[metric] : null
+    if (!m) return { levers, n: sum.n, mean: NaN, lo: NaN, hi: NaN, meets: false }
     const [lo, hi] = m.ci95
     // strict: the pessimistic end of the interval must meet the target too
     const meets = meetsTarget(m.mean, target) && (!strict || meetsTarget(target.op === '>=' ? lo : hi, target))
-    return { levers, n: runs.length, mean: m.mean, lo, hi, meets }
+    return { levers, n: sum.n, mean: m.mean, lo, hi, meets }
   })
 }
 
@@ -189,20 +226,6 @@ export function cheapest(points: SweepPoint[], axes: SweepAxis[]): SweepPoint | 
   })
 }
 
-/** one row per run: the swept lever values, replicate, seed, days, then every SUMMARY_METRICS column */
-export function sweepCsv(plan: SweepPlan, results: (SimResult | null | undefined)[]): string {
-  const rows: Record<string, string | number | boolean>[] = []
-  for (const j of plan.jobs) {
-    const r = results[j.index]
-    if (!r) continue
-    const row: Record<string, string | number | boolean> = {}
-    for (const a of plan.axes) row[a.path] = j.levers[a.path]
-    Object.assign(row, { replicate: j.replicate + 1, seed: r.seed, days: r.days })
-    for (const m of SUMMARY_METRICS) {
-      const v = metricAt(r, m)
-      row[m] = Number.isFinite(v) ? v : ''
-    }
-    rows.push(row)
-  }
-  return csvOf(rows)
-}
+/** one row per run (the core's rows and writer): the swept lever values, replicate, seed, days, then every summary
+ *  metric */
+export const sweepCsv = (plan: SweepPlan, results: (SimResult | null | undefined)[]): string => csvText(pageHeader(plan.core), rowsOf(plan, results).map(pageCells))

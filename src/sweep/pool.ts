@@ -1,14 +1,15 @@
 // N simulator workers (sim/worker.ts behind Comlink) that share one queue of sweep runs. Each worker holds the
-// edited world (and keeps it while the document is unchanged): one worker parses and compiles the layer files, the
-// others get its compiled columns over a MessageChannel, worker to worker; a free worker takes the next job. Results are
+// edited world (and keeps it while the document is unchanged): none parses or compiles it; each gets the compiled
+// columns over a MessageChannel, from the page's run worker (src/sim-client.ts) or a pool worker that has them;
+// a free worker takes the next job. Results are
 // stored by job index and every run carries its own seed, so the numbers do not depend on N or on which worker
 // finished first. Workers are made by a factory, so tests can run the same pool on in-process services.
 import * as Comlink from 'comlink'
-import type { SimResult, SimService } from '../../sim/api.ts'
+import { feed, type SimResult, type SimService } from '../../sim/api.ts'
 import { progressClock } from '../progress.ts'
 import type { SweepJob } from './plan.ts'
 
-type Used = 'loadWorld' | 'shareWorld' | 'loadWorldFrom' | 'newRunId' | 'run' | 'cancel'
+type Used = 'shareWorld' | 'loadWorldFrom' | 'newRunId' | 'run' | 'cancel'
 /** the part of the worker's one contract a sweep uses, each method answering by promise (what
  *  Comlink.wrap<SimService> gives; tests pass in-process services of the same shape) */
 export type SimRemote = { [K in Used]: (...args: Parameters<SimService[K]>) => Promise<Awaited<ReturnType<SimService[K]>>> }
@@ -66,9 +67,10 @@ export class SweepPool {
 
   constructor(private factory: WorkerFactory = browserWorker) {}
 
-  /** Runs the jobs on min(workers, jobs, MAX_WORKERS) workers. `files` is asked for at most once, and only when
-   *  some worker does not yet hold the world named by `worldKey`. */
-  async run(jobs: SweepJob[], opts: { workers: number; worldKey: unknown; files: () => Promise<Record<string, string>>; onProgress?: (p: SweepProgress) => void; dayProgress?: boolean }): Promise<SweepOutcome> {
+  /** Runs the jobs on min(workers, jobs, MAX_WORKERS) workers. `shareWorld` posts the compiled world named by
+   *  `worldKey` on a port (one WorldMessage, as SimService.shareWorld does); it is called at most once, and only
+   *  when no worker holds that world yet (one that does shares it with the others). */
+  async run(jobs: SweepJob[], opts: { workers: number; worldKey: unknown; shareWorld: (port: MessagePort) => Promise<void>; onProgress?: (p: SweepProgress) => void; dayProgress?: boolean }): Promise<SweepOutcome> {
     if (this.running) throw new Error('a sweep is already going')
     this.running = true
     this.stopped = false
@@ -81,26 +83,23 @@ export class SweepPool {
       const missing = this.slots.filter((s) => s.loaded !== opts.worldKey)
       if (missing.length) {
         let source = this.slots.find((s) => s.loaded === opts.worldKey)
+        const receive = async (s: Slot, share: (port: MessagePort) => Promise<void>) => {
+          s.loaded = null
+          const { port1, port2 } = new MessageChannel()
+          await Promise.all([share(port1), s.w.remote.loadWorldFrom(Comlink.transfer(port2, [port2]))])
+          s.loaded = opts.worldKey
+        }
+        // the world is asked for once; then the compiled columns go from worker to worker: the page neither
+        // parses nor copies them
         if (!source) {
           source = missing.shift()!
-          source.loaded = null
-          await source.w.remote.loadWorld({ files: await opts.files() })
-          source.loaded = opts.worldKey
+          await receive(source, opts.shareWorld)
         }
         const from = source
-        // the compiled columns go from worker to worker: the page neither parses nor copies them
-        await Promise.all(
-          missing.map(async (s) => {
-            s.loaded = null
-            const { port1, port2 } = new MessageChannel()
-            await Promise.all([from.w.remote.shareWorld(Comlink.transfer(port1, [port1])), s.w.remote.loadWorldFrom(Comlink.transfer(port2, [port2]))])
-            s.loaded = opts.worldKey
-          }),
-        )
+        await Promise.all(missing.map((s) => receive(s, (port) => from.w.remote.shareWorld(Comlink.transfer(port, [port])))))
       }
       const t1 = performance.now()
       const clock = progressClock()
-      let next = 0
       let done = 0
       const partial = new Map<number, number>()
       const report = () => {
@@ -111,11 +110,12 @@ export class SweepPool {
         opts.onProgress({ done, total: jobs.length, fraction, etaSeconds: clock.eta(fraction) })
       }
       report()
-      const drain = async (s: Slot) => {
-        while (!this.stopped && next < jobs.length) {
-          const job = jobs[next++]
+      await feed(
+        this.slots,
+        jobs,
+        async (s, job) => {
           s.runId = await s.w.remote.newRunId()
-          if (this.stopped) break
+          if (this.stopped) return false
           // a day callback can arrive after its run's result (separate messages): ignore it once the run is over
           let over = false
           const onDay = opts.dayProgress
@@ -129,13 +129,13 @@ export class SweepPool {
           over = true
           s.runId = 0
           partial.delete(job.index)
-          if (r.cancelled) break
+          if (r.cancelled) return false
           results[job.index] = r
           done++
           report()
-        }
-      }
-      await Promise.all(this.slots.map(drain))
+        },
+        () => this.stopped,
+      )
       const end = performance.now()
       return { results, cancelled: this.stopped || done < jobs.length, workers: n, seconds: (end - t0) / 1000, runSeconds: (end - t1) / 1000 }
     } catch (e) {

@@ -2,10 +2,14 @@
 // intervals as a replicate run), the cheapest point, the CSV, the sliced world files (byte-identical to
 // worldToFiles), and the pool on in-process simulator services finishing in shuffled order: identical numbers
 // whatever the number of workers.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildWorld, scenarioPreset, summarize, worldToFiles, type ScenarioInput, type SimResult } from '../../sim/api.ts'
+import { buildWorld, csvRecords, csvText, parseSweepPlan, rowCells, scenarioPreset, summarize, summarizeRows, sweepHeader, worldToFiles, type ScenarioInput, type SimResult } from '../../sim/api.ts'
 import { createSimService } from '../../sim/worker.ts'
-import { aggregate, axisValues, checkSettings, cheapest, costSign, isIntegerLever, planSweep, sweepCsv, type SweepSettings, type SweepPoint } from './plan.ts'
+import { aggregate, axisValues, checkSettings, cheapest, costSign, isIntegerLever, planSweep, rowsOf, sweepCsv, type SweepSettings, type SweepPoint } from './plan.ts'
 import { SweepPool, type PoolWorker, type SimRemote } from './pool.ts'
 import { worldFilesSliced } from './world-files.ts'
 
@@ -73,14 +77,15 @@ describe('sliced world files', () => {
 
 describe('sweep pool', () => {
   const world = buildWorld({ preset: 'street', seed: 1 })
-  const files = worldToFiles(world)
+  // the world compiled once, in a service standing for the page's run worker (src/sim-client.ts)
+  const source = createSimService()
+  source.loadWorld({ files: worldToFiles(world) })
   /** an in-process service whose runs finish after a random delay, so completion order is shuffled */
   let salt = 1
   const factory = (): PoolWorker => {
     const svc = createSimService()
     const delay = () => new Promise((r) => setTimeout(r, (salt = (salt * 7919) % 97)))
     const remote: SimRemote = {
-      loadWorld: async (src) => svc.loadWorld(src),
       shareWorld: async (port) => svc.shareWorld(port),
       loadWorldFrom: (port) => svc.loadWorldFrom(port),
       newRunId: async () => svc.newRunId(),
@@ -97,11 +102,11 @@ describe('sweep pool', () => {
     const s = settings({ days: 15 })
     const plan = planSweep(base, s)
     let loads = 0
-    const filesOnce = async () => (loads++, files)
-    const one = await new SweepPool(factory).run(plan.jobs, { workers: 1, worldKey: 'w', files: filesOnce })
+    const shareOnce = async (port: MessagePort) => (loads++, source.shareWorld(port))
+    const one = await new SweepPool(factory).run(plan.jobs, { workers: 1, worldKey: 'w', shareWorld: shareOnce })
     const pool3 = new SweepPool(factory)
     const progress: number[] = []
-    const three = await pool3.run(plan.jobs, { workers: 3, worldKey: 'w', files: filesOnce, onProgress: (p) => progress.push(p.done) })
+    const three = await pool3.run(plan.jobs, { workers: 3, worldKey: 'w', shareWorld: shareOnce, onProgress: (p) => progress.push(p.done) })
     expect(three.workers).toBe(3)
     expect(one.cancelled || three.cancelled).toBe(false)
     const a = aggregate(plan, one.results, s.target)
@@ -119,7 +124,7 @@ describe('sweep pool', () => {
       expect(p.hi).toBeGreaterThanOrEqual(p.mean)
     }
     // a second sweep on the same world does not reload it
-    await pool3.run(plan.jobs.slice(0, 2), { workers: 2, worldKey: 'w', files: filesOnce })
+    await pool3.run(plan.jobs.slice(0, 2), { workers: 2, worldKey: 'w', shareWorld: shareOnce })
     expect(loads).toBe(2)
     // the CSV: a header, then one row per run with the lever value and seed
     const lines = sweepCsv(plan, one.results).replace(/^\ufeff/, '').trim().split('\n')
@@ -135,7 +140,7 @@ describe('sweep pool', () => {
     const o = await pool.run(plan.jobs, {
       workers: 2,
       worldKey: 'w',
-      files: async () => files,
+      shareWorld: async (port) => source.shareWorld(port),
       onProgress: (p) => {
         if (p.done >= 1 && !cancelled) (cancelled = true), pool.cancel()
       },
@@ -143,4 +148,43 @@ describe('sweep pool', () => {
     expect(o.cancelled).toBe(true)
     expect(o.results.filter(Boolean).length).toBeLessThan(plan.jobs.length)
   })
+})
+
+describe('the page and the CLI through one sweep core', () => {
+  it('give the same plan, jobs and rows, byte for byte in the CLI’s CSV', async () => {
+    // the page's form: workers per grid 1 and 2, two replicates from seed 3, 6 days, on the street world
+    const s = settings({ axes: [{ path: 'gridWorkers.perGrid', from: 1, to: 2, steps: 2 }], replicates: 2, days: 6, seed: 3 })
+    const page = planSweep(scenarioPreset('hotline-reform') as ScenarioInput, s)
+    const file = { preset: 'street', scenario: 'hotline-reform', days: 6, seed: 3, replicates: 2, levers: { 'gridWorkers.perGrid': [1, 2] } }
+    expect(page.core).toEqual({ ...parseSweepPlan(file), preset: undefined })
+    const dir = mkdtempSync(join(tmpdir(), 'gongzhi-parity-'))
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(file))
+    const cli = spawnSync(process.execPath, ['bin/gongzhi.js', 'sweep', '--plan', join(dir, 'plan.json'), '--workers', '1', '--out', join(dir, 'cli.csv')], { encoding: 'utf8' })
+    expect(cli.status, cli.stderr).toBe(0)
+    // the page's run worker compiles the world from its layer files and shares it with the sweep's worker
+    const runWorker = createSimService()
+    runWorker.loadWorld({ files: worldToFiles(buildWorld({ preset: 'street', seed: 1 })) })
+    const svc = createSimService()
+    const remote: SimRemote = {
+      shareWorld: async (port) => svc.shareWorld(port),
+      loadWorldFrom: (port) => svc.loadWorldFrom(port),
+      newRunId: async () => svc.newRunId(),
+      run: async (req, onProgress, _e, id) => svc.run(req as Parameters<typeof svc.run>[0], onProgress, undefined, id),
+      cancel: async (id) => svc.cancel(id),
+    }
+    const out = await new SweepPool(() => ({ remote, dispose: () => undefined })).run(page.jobs, { workers: 1, worldKey: 'w', shareWorld: async (port) => runWorker.shareWorld(port) })
+    const rows = rowsOf(page, out.results)
+    expect(rows).toHaveLength(4)
+    const cliText = readFileSync(join(dir, 'cli.csv'), 'utf8')
+    expect(csvText(sweepHeader(page.core), rows.map(rowCells))).toBe(cliText)
+    // the page's download is the same rows in its own columns; its summaries are the core's merge of the CLI's rows
+    const [head, ...cliRows] = csvRecords(cliText).map((r) => r.fields)
+    const [pageHead, ...pageRows] = csvRecords(sweepCsv(page, out.results)).map((r) => r.fields)
+    const at = (h: string[], r: string[], c: string) => r[h.indexOf(c)]
+    cliRows.forEach((r, i) => {
+      for (const c of ['gridWorkers.perGrid', 'seed', 'days', 'rates.resolution', 'hoursToClose.p90']) expect(at(pageHead, pageRows[i], c), c).toBe(at(head, r, c))
+    })
+    const means = summarizeRows(page.core, rows).map((x) => x.metrics['rates.resolution'].mean)
+    expect(aggregate(page, out.results, s.target).map((p) => p.mean)).toEqual(means)
+  }, 120_000)
 })

@@ -1,9 +1,9 @@
 // The embedded default world: real streets, real communities, census population, and a synthetic interior that
 // passes the grid rules; determinism.
 import { describe, expect, it } from 'vitest'
-import { buildWorld, checkWorld, compileWorld, worldFromFiles, worldToFiles } from '../sim/api.ts'
-import { areaM2, polysOf } from '../sim/geometry/measure.ts'
-import { STREET_PRESET_CODE } from '../sim/world/generate/generate-world.ts'
+import { buildWorld, checkWorld, compileWorld, worldFromFiles, worldToFiles } from '../../api.ts'
+import { areaM2, polysOf } from '../../geometry/measure.ts'
+import { STREET_PRESET_CODE } from './generate-world.ts'
 import { readFileSync } from 'node:fs'
 import type { Polygon, MultiPolygon } from 'geojson'
 

@@ -1,5 +1,6 @@
-// A sweep plan (the JSON file `gongzhi sweep --plan` reads): which world, base scenario, days, seeds and lever
-// values. Validated strictly — unknown keys and lever paths are errors with the nearest known name, numbers must be
+// A sweep plan — the JSON file `gongzhi sweep --plan` reads, and what the page's sweep tab makes of its form: which
+// world, base scenario, days, seeds and lever values. One plan type and one expansion into jobs for the CLI, its
+// shards, the queue and the page, so a plan gives the same runs wherever it is run. Validated strictly — unknown keys and lever paths are errors with the nearest known name, numbers must be
 // whole and in range, every lever value must pass the scenario schema — and its jobs (lever settings × replicates)
 // are counted before any is made, then made one at a time: a 1,000 × 1,000 plan is refused in microseconds instead
 // of filling gigabytes with scenarios.
@@ -8,6 +9,7 @@ import { PRESETS, type Preset } from '../world/generate/generate-world.ts'
 import { leverPathProblem, parseScenario, ScenarioError, setPath, type Scenario } from '../scenario/schema.ts'
 import { keysAt } from '../scenario/strict.ts'
 import { didYouMean } from '../scenario/suggest.ts'
+import { RUN_LIMITS } from '../run/limits.ts'
 
 /** more runs than this is a mistake, not a sweep (100,000 `street` runs of 90 days take ≈ 8 hours on 2 cores) */
 export const MAX_SWEEP_JOBS = 100_000
@@ -20,15 +22,16 @@ export class PlanError extends Error {
 }
 
 const whole = (min: number, max: number) => z.number().int().min(min).max(max)
+const limit = (l: { min: number; max: number }) => whole(l.min, l.max)
 
 const PlanSchema = z.strictObject({
   preset: z.enum(PRESETS as unknown as [Preset, ...Preset[]]).optional(),
-  worldSeed: whole(0, 2 ** 31).optional(),
+  worldSeed: limit(RUN_LIMITS.seed).optional(),
   world: z.string().min(1).optional(),
   scenario: z.string().min(1).default('hotline-reform'),
-  days: whole(1, 3650).default(90),
-  seed: whole(0, 2 ** 31).default(1),
-  replicates: whole(1, 1000).default(1),
+  days: limit(RUN_LIMITS.days).default(90),
+  seed: limit(RUN_LIMITS.seed).default(1),
+  replicates: limit(RUN_LIMITS.replicates).default(1),
   levers: z.record(z.string(), z.array(z.unknown()).min(1)).default({}),
 })
 
@@ -111,8 +114,14 @@ export function checkLeverValues(p: SweepPlan, base: Scenario): void {
 }
 
 export interface SweepJob {
+  /** position in the plan (rows are written in this order, whatever order the runs finish in) */
+  index: number
   /** the CSV's first column: JSON of [seed, ...lever values] (unchanged, so older CSVs still resume) */
   id: string
+  /** which lever setting: jobs of one setting differ only in their seed */
+  setting: number
+  /** 0-based: the job runs on plan.seed + replicate */
+  replicate: number
   seed: number
   values: unknown[]
 }
@@ -120,19 +129,24 @@ export interface SweepJob {
 /** job `i` of the plan: lever settings in the plan's order (the last lever moving fastest), each over the seeds
  *  seed, seed + 1, … */
 export function jobAt(p: SweepPlan, i: number): SweepJob {
-  const seed = p.seed + (i % p.replicates)
-  let c = Math.floor(i / p.replicates)
+  const replicate = i % p.replicates
+  const seed = p.seed + replicate
+  const setting = Math.floor(i / p.replicates)
+  let c = setting
   const values: unknown[] = new Array(p.levers.length)
   for (let k = p.levers.length - 1; k >= 0; k--) {
     const vs = p.levers[k][1]
     values[k] = vs[c % vs.length]
     c = Math.floor(c / vs.length)
   }
-  return { id: JSON.stringify([seed, ...values]), seed, values }
+  return { index: i, id: JSON.stringify([seed, ...values]), setting, replicate, seed, values }
 }
 
+/** every job of the plan, in order (for plans small enough to hold: the page's, a test's) */
+export const jobsOf = (p: SweepPlan): SweepJob[] => Array.from({ length: jobCount(p) }, (_, i) => jobAt(p, i))
+
 /** the base scenario with one job's lever values set, validated */
-export function scenarioOfJob(p: SweepPlan, base: Scenario, job: SweepJob): Scenario {
+export function scenarioOfJob(p: SweepPlan, base: Scenario, job: Pick<SweepJob, 'values'>): Scenario {
   const sc = structuredClone(base) as unknown as Record<string, unknown>
   job.values.forEach((v, k) => setPath(sc, p.levers[k][0], v))
   return parseScenario(sc)

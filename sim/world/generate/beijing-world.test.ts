@@ -3,8 +3,8 @@
 // buildWorld uses — and one district is built to show a street is the same inside the city as in its district.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildStreet, buildWorld, checkWorld, DISTRICTS, PRESETS, planPreset } from '../sim/api.ts'
-import { leftOutOf } from '../sim/world/generate/real-data.ts'
+import { buildStreet, buildWorld, checkWorld, DISTRICTS, PRESETS, planPreset } from '../../api.ts'
+import { leftOutOf } from './real-data.ts'
 
 const census = JSON.parse(readFileSync('data/real/census-2020/beijing-districts.json', 'utf8')) as Record<string, { residents: number }>
 const city = planPreset('beijing', 1)

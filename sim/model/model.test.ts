@@ -1,8 +1,8 @@
 // The model: determinism, common random numbers, conservation and Little's law on every queue.
 import { describe, expect, it } from 'vitest'
-import { buildWorld, compileWorld, scenarioPreset, simulate } from '../sim/api.ts'
-import { Model, PHASE } from '../sim/model/model.ts'
-import { MIN_PER_DAY } from '../sim/engine/calendar.ts'
+import { buildWorld, compileWorld, scenarioPreset, simulate } from '../api.ts'
+import { Model, PHASE } from './model.ts'
+import { MIN_PER_DAY } from '../engine/calendar.ts'
 
 const world = compileWorld(buildWorld({ preset: 'street', seed: 1 }))
 
@@ -68,28 +68,5 @@ describe('conservation', () => {
       checked++
     }
     expect(checked).toBeGreaterThanOrEqual(4)
-  })
-})
-
-describe('result', () => {
-  it('carries the documented fields', () => {
-    const r = simulate(world, scenarioPreset('whistle'), { seed: 1, days: 20 })
-    for (const k of ['seed', 'scenario', 'days', 'issues', 'rates', 'hoursToClose', 'whistles', 'utilization', 'coverage', 'byCategory', 'byLevel', 'byGrid', 'byCommunity', 'daily']) expect(r).toHaveProperty(k)
-    for (const k of ['response', 'resolution', 'satisfaction', 'onTime', 'discovery', 'proactive']) {
-      const v = (r.rates as Record<string, number>)[k]
-      expect(v).toBeGreaterThanOrEqual(0)
-      expect(v).toBeLessThanOrEqual(1)
-    }
-    expect(r.hoursToClose.p90!).toBeGreaterThanOrEqual(r.hoursToClose.p50!)
-    expect(r.byGrid!.ids).toHaveLength(world.grids.n)
-    expect(r.daily!.arisen).toHaveLength(20)
-    expect(r.whistles.count).toBeGreaterThan(0)
-    expect(r.coverage.householdsPerGridWorker).toBeGreaterThan(50)
-  })
-
-  it('cancels through the progress callback', () => {
-    const r = simulate(world, scenarioPreset('whistle'), { seed: 1, days: 30, onProgress: (d) => d < 5 })
-    expect(r.cancelled).toBe(true)
-    expect(r.days).toBe(5)
   })
 })

@@ -1,6 +1,6 @@
 // The result's breakdowns (histograms, daily series, per-area columns) add up to the totals they break down.
 import { describe, expect, it } from 'vitest'
-import { buildWorld, compileWorld, scenarioPreset, simulate } from '../sim/api.ts'
+import { buildWorld, compileWorld, scenarioPreset, simulate } from '../api.ts'
 
 const world = compileWorld(buildWorld({ preset: 'street', seed: 1 }))
 const r = simulate(world, scenarioPreset('hotline-reform'), { seed: 5, days: 45 })

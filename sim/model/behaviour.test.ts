@@ -1,7 +1,7 @@
 // Behaviour over replicates on the `street` world (5 seeds × 90 days). Comparisons are paired (common random
 // numbers: both arms see the same issues), and margins are far beyond the replicate-to-replicate noise.
 import { describe, expect, it } from 'vitest'
-import { buildWorld, compileWorld, parseScenario, scenarioPreset, setScenarioPath, simulate, type SimResult } from '../sim/api.ts'
+import { buildWorld, compileWorld, parseScenario, scenarioPreset, setScenarioPath, simulate, type SimResult } from '../api.ts'
 
 const world = compileWorld(buildWorld({ preset: 'street', seed: 1 }))
 const SEEDS = [101, 102, 103, 104, 105]

@@ -1,13 +1,13 @@
 // Property tests of the grid rules on random communities, tilings and buildings.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { FINDING, type Finding } from '../sim/geometry/findings.ts'
-import { generateGrids, gridCount, DEFAULT_BAND } from '../sim/geometry/generate-grids.ts'
-import { areaM2, centroidOf, distanceM, M_PER_DEG_LAT, mPerDegLon, type Polys } from '../sim/geometry/measure.ts'
-import { dissolveFragments, pointInPolys, sharedBorderM, voronoiCells } from '../sim/geometry/partition.ts'
-import { repairGrids } from '../sim/geometry/repair-grids.ts'
-import { validateCommunity, type BuildingInput } from '../sim/geometry/validate-community.ts'
-import { at, blob, translate } from './support/shapes.ts'
+import { FINDING, type Finding } from './findings.ts'
+import { generateGrids, gridCount, DEFAULT_BAND } from './generate-grids.ts'
+import { areaM2, centroidOf, distanceM, M_PER_DEG_LAT, mPerDegLon, type Polys } from './measure.ts'
+import { dissolveFragments, pointInPolys, sharedBorderM, voronoiCells } from './partition.ts'
+import { repairGrids } from './repair-grids.ts'
+import { validateCommunity, type BuildingInput } from './validate-community.ts'
+import { at, blob, translate } from '../../test/support/shapes.ts'
 
 const TILING = new Set<string>([FINDING.GAP, FINDING.OVERLAP, FINDING.CROSSES_COMMUNITY, FINDING.UNASSIGNED_BUILDING, FINDING.MULTIPART, FINDING.OPERATION_FAILED])
 const tilingFindings = (fs: Finding[]) => fs.filter((f) => TILING.has(f.code))

@@ -3,8 +3,8 @@
 import { MessageChannel } from 'node:worker_threads'
 import * as Comlink from 'comlink'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildWorld, compileWorld, scenarioPreset, simulate } from '../sim/api.ts'
-import { createSimService, type SimService } from '../sim/worker.ts'
+import { buildWorld, compileWorld, scenarioPreset, simulate } from './api.ts'
+import { createSimService, type SimService } from './worker.ts'
 
 const ADAPTER = 'comlink/dist/esm/node-adapter.mjs'
 const { default: nodeEndpoint } = (await import(ADAPTER)) as { default: (p: unknown) => Comlink.Endpoint }

@@ -3,9 +3,9 @@
 // one of the exported codes.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { importFile, type ImportOptions, type ImportResult } from '../sim/import/index.ts'
-import * as R from '../sim/import/reasons.ts'
-import { gb18030, makeDbf, makeShp, makeZip } from '../sim/import/test-fixtures.ts'
+import { importFile, type ImportOptions, type ImportResult } from './index.ts'
+import * as R from './reasons.ts'
+import { gb18030, makeDbf, makeShp, makeZip } from './test-fixtures.ts'
 
 /** mulberry32: small, seeded, good enough to spread cases around */
 function rng(seed: number) {

@@ -1,6 +1,6 @@
-// Scenarios: one schema with defaults and metadata, clear messages naming the field, presets as data.
+// Scenarios: one schema with defaults and metadata, clear messages naming the field.
 import { describe, expect, it } from 'vitest'
-import { defaultScenario, diffScenarios, leverPathProblem, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath } from '../sim/api.ts'
+import { defaultScenario, diffScenarios, leverPathProblem, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath } from '../api.ts'
 
 describe('scenario schema', () => {
   it('fills every lever with its default and carries metadata (unit, range, source) for each', () => {
@@ -57,26 +57,6 @@ describe('scenario schema', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
-  it('ships the presets of docs/domain.md § Presets, each valid and with sources', () => {
-    for (const name of ['baseline-pre-reform', 'grid-management', 'whistle', 'hotline-reform', 'volunteers', 'red-property', 'burden-reduction', 'epidemic-surge']) expect(SCENARIO_PRESETS).toContain(name)
-    for (const name of SCENARIO_PRESETS) {
-      const s = scenarioPreset(name)
-      expect(s.name).toBe(name)
-      expect(s.sources.length).toBeGreaterThan(0)
-      expect(s.label.length).toBeGreaterThan(0)
-    }
-    expect(() => scenarioPreset('nope')).toThrow(/unknown scenario "nope"/)
-  })
-
-  it('gives every preset a Chinese label and description, which never count as a lever difference', () => {
-    for (const name of SCENARIO_PRESETS) {
-      const p = scenarioPreset(name)
-      expect(p.zh.label, name).toMatch(/[\u4e00-\u9fff]/)
-      expect(p.zh.description.length, name).toBeGreaterThan(10)
-      expect(p.zh.description, name).toMatch(/[\u4e00-\u9fff]/)
-      expect(diffScenarios(p, { ...p, zh: { label: 'x', description: 'y' } }), name).toEqual([])
-    }
-  })
 
   it('diffs two scenarios lever by lever', () => {
     const d = diffScenarios(scenarioPreset('whistle'), scenarioPreset('hotline-reform'))

@@ -1,0 +1,191 @@
+// Issue outcomes (docs/domain.md § Lifecycle): the three rates (响应率, 解决率, 满意率), on-time closure, counts by
+// channel, close and response times, overall and by category, level (who solved it), close-time histogram and the
+// public-space scope. Pure: each reads the final model state and never mutates it.
+import { CATEGORIES, CATEGORY, IS_PUBLIC_SPACE, NCAT } from '../model/categories.ts'
+import { CHANNELS, CH, Model, PHASE, PROACTIVE_FROM, ROLES } from '../model/model.ts'
+import { MIN_PER_HOUR } from '../engine/calendar.ts'
+import { r4, ratio, sortedDistribution, type Dist, type Select } from './dist.ts'
+
+const F = Model.FLAGS
+/** 响应率: a known issue counts as responded to when its first job starts within its time limit, at most a day */
+const RESPONSE_LIMIT_HOURS = 24
+/** per category number: minutes from becoming known to the first job's start that count as a response */
+export const responseLimits = () => CATEGORIES.map((c) => Math.min(CATEGORY[c].limitHours, RESPONSE_LIMIT_HOURS) * MIN_PER_HOUR)
+
+export interface Rates {
+  response: number
+  resolution: number
+  satisfaction: number
+  onTime: number
+  overdue: number
+}
+
+/** the three rates plus on-time closure over the issues `sel` picks (callbacks are the base of 解决率/满意率) */
+export function threeRates(m: Model, sel: Select): Rates & { known: number; callbacks: number } {
+  return groupedRates(m, (i) => (sel(i) ? 0 : -1), 1)[0]
+}
+
+/** threeRates for every group at once (one pass); group −1 skips the issue */
+export function groupedRates(m: Model, groupOf: (i: number) => number, n: number) {
+  const known = new Float64Array(n)
+  const responded = new Float64Array(n)
+  const callbacks = new Float64Array(n)
+  const solved = new Float64Array(n)
+  const satisfied = new Float64Array(n)
+  const onTime = new Float64Array(n)
+  const limits = responseLimits()
+  for (let i = 0; i < m.n; i++) {
+    if (m.phase[i] === PHASE.LATENT) continue
+    const g = groupOf(i)
+    if (g < 0) continue
+    known[g]++
+    if (m.tResp[i] - m.tKnown[i] <= limits[m.cat[i]]) responded[g]++
+    const f = m.flags[i]
+    if (f & F.CALLBACK) {
+      callbacks[g]++
+      if (f & F.SOLVED) solved[g]++
+      if (f & F.SATISFIED) satisfied[g]++
+      if (f & F.ONTIME) onTime[g]++
+    }
+  }
+  return Array.from({ length: n }, (_, g) => ({
+    known: known[g],
+    callbacks: callbacks[g],
+    response: r4(ratio(responded[g], known[g]))!,
+    resolution: r4(ratio(solved[g], callbacks[g]))!,
+    satisfaction: r4(ratio(satisfied[g], callbacks[g]))!,
+    onTime: r4(ratio(onTime[g], callbacks[g]))!,
+    overdue: r4(1 - ratio(onTime[g], callbacks[g]))!,
+  }))
+}
+
+/** close-time distributions (hours) for every group at once */
+export function groupedCloseTimes(m: Model, groupOf: (i: number) => number, n: number): Dist[] {
+  const counts = new Int32Array(n)
+  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED) {
+    const g = groupOf(i)
+    if (g >= 0) counts[g]++
+  }
+  const vals = Array.from({ length: n }, (_, g) => new Float64Array(counts[g]))
+  const fill = new Int32Array(n)
+  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED) {
+    const g = groupOf(i)
+    if (g >= 0) vals[g][fill[g]++] = (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
+  }
+  return vals.map((v) => sortedDistribution(v))
+}
+
+export function issueCounts(m: Model) {
+  let known = 0
+  let closed = 0
+  let open = 0
+  let latent = 0
+  let hotline = 0
+  let proactive = 0
+  const byChannel = new Array(CHANNELS.length).fill(0)
+  for (let i = 0; i < m.n; i++) {
+    if (m.phase[i] === PHASE.LATENT) {
+      latent++
+      continue
+    }
+    known++
+    byChannel[m.channel[i]]++
+    if (m.channel[i] === CH.HOTLINE) hotline++
+    if (m.channel[i] >= PROACTIVE_FROM) proactive++
+    if (m.phase[i] === PHASE.CLOSED) closed++
+    else open++
+  }
+  return {
+    arisen: m.n,
+    known,
+    closed,
+    open,
+    latent,
+    hotline,
+    proactive,
+    byChannel: Object.fromEntries(CHANNELS.map((c, k) => [c, byChannel[k]])),
+  }
+}
+
+export function closeTimes(m: Model, sel: Select = () => true): Dist {
+  let n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED && sel(i)) n++
+  const v = new Float64Array(n)
+  n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED && sel(i)) v[n++] = (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
+  return sortedDistribution(v)
+}
+
+export function respondTimes(m: Model): Dist {
+  let n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] !== PHASE.LATENT && m.tResp[i] < Infinity) n++
+  const v = new Float64Array(n)
+  n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] !== PHASE.LATENT && m.tResp[i] < Infinity) v[n++] = (m.tResp[i] - m.tKnown[i]) / MIN_PER_HOUR
+  return sortedDistribution(v)
+}
+
+export type GroupRates = ReturnType<typeof groupedRates>[number]
+export type CategoryResult = GroupRates & { zh: string; arisen: number; discovery: number; hoursToClose: Dist }
+export type LevelResult = GroupRates & { closed: number; hoursToClose: Dist }
+export function byCategory(m: Model) {
+  const out: Record<string, CategoryResult> = {}
+  const arisen = new Float64Array(NCAT)
+  for (let i = 0; i < m.n; i++) arisen[m.cat[i]]++
+  const cat = (i: number) => m.cat[i]
+  const rates = groupedRates(m, cat, NCAT)
+  const times = groupedCloseTimes(m, cat, NCAT)
+  for (let c = 0; c < NCAT; c++) {
+    out[CATEGORIES[c]] = { zh: CATEGORY[CATEGORIES[c]].zh, arisen: arisen[c], ...rates[c], discovery: r4(ratio(rates[c].known, arisen[c]))!, hoursToClose: times[c] }
+  }
+  return out
+}
+
+export function byLevel(m: Model) {
+  const out: Record<string, LevelResult> = {}
+  const lvl = (i: number) => (m.phase[i] === PHASE.CLOSED ? m.level[i] : -1)
+  const rates = groupedRates(m, lvl, ROLES.length)
+  const times = groupedCloseTimes(m, lvl, ROLES.length)
+  ROLES.forEach((role, k) => {
+    out[role] = { closed: times[k].n, hoursToClose: times[k], ...rates[k] }
+  })
+  return out
+}
+
+/** upper edges (hours) of the time-to-close histogram bins; the last bin is open-ended */
+export const CLOSE_BIN_EDGES = [1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720]
+
+/** time-to-close histograms (counts per CLOSE_BIN_EDGES bin, plus one overflow bin) overall, per category and per level */
+export function closeHistogram(m: Model) {
+  const nb = CLOSE_BIN_EDGES.length + 1
+  const overall = new Array<number>(nb).fill(0)
+  const cat = Array.from({ length: NCAT }, () => new Array<number>(nb).fill(0))
+  const lvl = Array.from({ length: ROLES.length }, () => new Array<number>(nb).fill(0))
+  for (let i = 0; i < m.n; i++) {
+    if (m.phase[i] !== PHASE.CLOSED) continue
+    const h = (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
+    let k = 0
+    while (k < CLOSE_BIN_EDGES.length && h > CLOSE_BIN_EDGES[k]) k++
+    overall[k]++
+    cat[m.cat[i]][k]++
+    lvl[m.level[i]][k]++
+  }
+  return {
+    edges: CLOSE_BIN_EDGES,
+    overall,
+    byCategory: Object.fromEntries(CATEGORIES.map((c, k) => [c, cat[k]])),
+    byLevel: Object.fromEntries(ROLES.map((r, k) => [r, lvl[k]])),
+  }
+}
+
+/** discovery and handling time over public-space categories, the scope of Dongcheng's 30 %→90 %, 7 d→7.5 h (book ch. 9.2.4) */
+export function publicSpace(m: Model) {
+  let arisen = 0
+  let known = 0
+  for (let i = 0; i < m.n; i++) {
+    if (!IS_PUBLIC_SPACE[m.cat[i]]) continue
+    arisen++
+    if (m.phase[i] !== PHASE.LATENT) known++
+  }
+  return { discovery: r4(ratio(known, arisen))!, hoursToClose: closeTimes(m, (i) => IS_PUBLIC_SPACE[m.cat[i]]) }
+}
