@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CACHE = join(ROOT, 'node_modules', '.cache', 'gongzhi')
 const MANIFEST = join(CACHE, 'manifest.json')
 /** entry points, bundled together so the CLI and its worker always come from the same sources */
-const ENTRIES = { cli: 'sim/cli.ts', 'sweep-worker': 'sim/run/sweep-worker.ts' }
+const ENTRIES = { cli: 'sim/cli.ts', 'sweep-worker': 'sim/run/sweep-worker.ts', 'city-worker': 'sim/run/city-worker.ts' }
 /** old build directories are removed once this old (a process may still be running from one) */
 const STALE_MS = 3600_000
 

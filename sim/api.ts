@@ -64,6 +64,12 @@ export * from './sweep/index.ts'
 export { METRICS, AREA_METRICS, RESULT_METRICS, type ResultMetric, OUTCOME_RATES, isSummaryMetric, metricInfo, targetOp, labelIn, type Label, type MetricInfo, type AreaMetricInfo, type AreaMetric, type SummaryMetric, type Direction as MetricDirection, type MetricUnit } from './metrics/registry.ts'
 export { estimateRun, checkRunBounds, RunBoundsError, RUN_MEMORY_LIMIT_BYTES, type RunEstimate } from './run/run-bounds.ts'
 export { worldToMessage, worldFromMessage, type WorldMessage } from './run/world-message.ts'
+// City runs: the world sharded by district across workers, merged exactly (sim/run/city.ts).
+export { presetShards, districtSeed, runShard, mergeCity, summarizeCity, totalsOf, CITY_SUMMARY, type CityShard, type ShardResult, type CityResult, type CityTotals } from './run/city.ts'
+export { runCityJob, BUILD_SHARE, type CityJob } from './run/city-job.ts'
+export { runPool, cityProgress } from './run/city-pool.ts'
+export { splitDistricts, type DistrictWorld } from './run/split-districts.ts'
+export { cityShape, type CityShape } from './run/city-shape.ts'
 export { layerDiff } from './geometry/layer-diff.ts'
 // The worker's contract, written once: the page and the sweep pool wrap the worker as Comlink.wrap<SimService>.
 // Type-only, so importing sim/api.ts never pulls the worker module in.

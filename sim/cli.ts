@@ -22,7 +22,9 @@ import {
   type Preset,
 } from './api.ts'
 import { intOpt, parseOptions, UsageError } from './cli/args.ts'
-import { loadScenario, loadWorld, readWorld, writableOut } from './cli/inputs.ts'
+import { loadScenario, loadWorld, presetOpt, readWorld, writableOut } from './cli/inputs.ts'
+import { cityRun, isCityRun } from './cli/city-run.ts'
+import { cpus } from 'node:os'
 import { csvCell } from './cli/sweep-csv.ts'
 import { sweepCmd } from './cli/sweep.ts'
 import type { Polygon } from 'geojson'
@@ -37,7 +39,8 @@ ${WORLD_FROM_USAGE}
   gongzhi world check DIR | FILE...          (FILEs named communities.geojson, grids.geojson, buildings.geojson)
   gongzhi import FILE [--crs auto|wgs84|gcj02|bd09] [--layer auto|grids|communities|buildings|…] --out FILE
   gongzhi run (--world DIR | --preset PRESET [--world-seed N]) --scenario FILE|NAME --days N --seed S
-              [--replicates R] --out FILE.json
+              [--replicates R] [--workers N] --out FILE.json
+              (--workers, or --preset beijing: a city run, districts on N worker threads, merged per district and street)
   gongzhi sweep --plan FILE.json [--workers N] [--shard K/N] --out FILE.csv   (resumes: rows already in the CSV are skipped)
   gongzhi sweep merge PART.csv... --out FILE.csv     (the shards of one plan, each once, into the local sweep's CSV)
   gongzhi sweep --plan FILE.json --queue redis://HOST:PORT --out FILE.csv     (queue the runs, collect the rows)
@@ -104,8 +107,8 @@ async function importCmd(args: string[]): Promise<number> {
 
 const WORLD_OPTS = { world: { type: 'string' }, preset: { type: 'string' }, 'world-seed': { type: 'string' } } as const
 
-function runCmd(args: string[]): number {
-  const { values } = parseOptions(args, { ...WORLD_OPTS, scenario: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, replicates: { type: 'string' }, out: { type: 'string' } })
+async function runCmd(args: string[]): Promise<number> {
+  const { values } = parseOptions(args, { ...WORLD_OPTS, scenario: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, replicates: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } })
   if (!values.scenario) throw new UsageError('--scenario FILE|NAME is required')
   if (!values.out) throw new UsageError('--out FILE.json is required')
   const days = intOpt('days', values.days, 365, RUN_LIMITS.days.min, RUN_LIMITS.days.max)
@@ -113,6 +116,11 @@ function runCmd(args: string[]): number {
   const reps = intOpt('replicates', values.replicates, 1, RUN_LIMITS.replicates.min, RUN_LIMITS.replicates.max)
   writableOut(values.out)
   const scenario = loadScenario(values.scenario)
+  if (isCityRun(values.workers, values.preset)) {
+    if (values.world && values.preset !== undefined) throw new UsageError('give --world DIR or --preset NAME, not both')
+    const workers = intOpt('workers', values.workers, Math.max(1, cpus().length), 1, 64)
+    return cityRun({ world: values.world, preset: presetOpt(values.preset), worldSeed: intOpt('world-seed', values['world-seed'], 1, 0, 2 ** 31), scenario, days, seed, replicates: reps, workers, out: values.out }, err)
+  }
   const t0 = performance.now()
   const world = loadWorld(values)
   err(`world: ${world.grids.n} grids, ${world.communities.n} communities (${((performance.now() - t0) / 1000).toFixed(1)} s)`)
@@ -182,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
       out(USAGE)
       return 0
     }
-    if (cmd === 'run') return runCmd(tail)
+    if (cmd === 'run') return await runCmd(tail)
     if (cmd === 'sweep') return await sweepCmd(tail)
     if (cmd === 'worker') return await (await import('./cli/queue-worker.ts')).workerCmd(tail)
     if (cmd === 'scenarios') return scenariosCmd(tail)

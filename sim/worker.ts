@@ -23,6 +23,11 @@ import {
   type SimEvent,
   type SimResult,
   type WorldMessage,
+  cityShape,
+  runCityJob,
+  type CityJob,
+  type CityShape,
+  type ShardResult,
   worldFromMessage,
   worldToMessage,
 } from './api.ts'
@@ -112,6 +117,29 @@ export function createSimService() {
       flush()
       cancelled.delete(runId)
       return result
+    },
+    /** one district of a city run (sim/run/city-job.ts): builds its world, runs it, returns raw tallies; progress
+     *  is the district's fraction done, and cancel(runId) stops it at the next simulated day */
+    async cityJob(job: CityJob, onProgress?: (fraction: number) => void, runId = 0): Promise<ShardResult> {
+      let last = 0
+      const r = await runCityJob(
+        job,
+        (f) => {
+          // a district reports every street and day: a few messages a second are enough for a progress bar
+          const t = performance.now()
+          if (t - last < 100 && f < 1) return
+          last = t
+          onProgress?.(f)
+        },
+        () => cancelled.has(runId),
+        5,
+      )
+      cancelled.delete(runId)
+      return r
+    },
+    /** the street and district outlines a city result is drawn on */
+    cityShape(preset: Preset, seed: number, districts: string[] = []): CityShape {
+      return cityShape(preset, seed, districts)
     },
     cancel(runId: number): void {
       cancelled.add(runId)

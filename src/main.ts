@@ -7,7 +7,7 @@ import { applyI18n, setLang, t } from './i18n/i18n.ts'
 import { createMap } from './map/map.ts'
 import { askSafeStart, markLoading, unfinishedLoad } from './panels/safe-start.ts'
 import { getCurrent, listProjects, loadProject, putProject, setCurrent, type Loaded } from './store/persist.ts'
-import { PAGE_PRESETS, renderWorldPicker } from './panels/world-picker.ts'
+import { PAGE_PRESETS } from './panels/world-picker.ts'
 import type { WorldWorker } from './world.worker.ts'
 import { getDataWorld, presetOf } from './data-world/world-store.ts'
 import { missingWorldText, wireDataWorlds } from './data-world/wire.ts'
@@ -24,12 +24,12 @@ async function boot(): Promise<void> {
   applyI18n()
   const loading = document.getElementById('loading-text')
   const bar = document.getElementById('loading-bar') as HTMLProgressElement | null
-  // the whole city is CLI-only for now: say so instead of silently building another world
+  // the whole city: a city run sharded by district across workers (src/city/), not the planner on one world
   if (asked === 'beijing') {
-    if (loading) loading.textContent = t('world.cliOnly')
-    document.querySelector('#loading .spinner')?.remove()
-    renderWorldPicker(document.getElementById('world-picker') as HTMLSelectElement, asked)
-    hook.error = 'cli-only world'
+    const { bootCity } = await import('./city/city-page.ts')
+    await bootCity({ worldSeed: seed, districts: (q.get('districts') ?? '').split(',').filter(Boolean) }, hook)
+    document.getElementById('loading')?.remove()
+    hook.ready = true
     return
   }
   // a world built from the user's own files (?world=ID) is stored whole; its projects use the preset data:ID

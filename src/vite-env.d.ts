@@ -5,6 +5,8 @@ interface GongzhiHook {
   ready: boolean
   error?: string
   app?: import('./app.ts').App
+  /** the city page (?preset=beijing) */
+  city?: import('./city/city-page.ts').CityHook
   /** ms since navigation start, by boot step */
   timings: Record<string, number>
 }

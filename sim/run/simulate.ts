@@ -54,7 +54,7 @@ export interface SimResult {
   events: number
 }
 
-function prepare(world: CompiledWorld, scenario: Scenario | ScenarioInput, opts: SimOptions): Model {
+export function prepareModel(world: CompiledWorld, scenario: Scenario | ScenarioInput, opts: SimOptions): Model {
   const sc = parseScenario(scenario)
   if (!withinLimit(opts.days, RUN_LIMITS.days)) throw new Error(`days: must be an integer in ${RUN_LIMITS.days.min}..${RUN_LIMITS.days.max}, got ${opts.days}`)
   checkRunBounds(world, sc, opts.days)
@@ -126,7 +126,7 @@ export function report(m: Model, daysRun: number, cancelled: boolean, detail = t
 
 /** runs synchronously; the same seed, world and scenario always give the same result */
 export function simulate(world: CompiledWorld, scenario: Scenario | ScenarioInput, opts: SimOptions): SimResult {
-  const m = prepare(world, scenario, opts)
+  const m = prepareModel(world, scenario, opts)
   let d = 0
   let cancelled = false
   for (; d < opts.days; d++) {
@@ -142,7 +142,7 @@ export function simulate(world: CompiledWorld, scenario: Scenario | ScenarioInpu
 
 /** like simulate, but yields to the event loop between chunks of days so a cancel message can arrive */
 export async function simulateAsync(world: CompiledWorld, scenario: Scenario | ScenarioInput, opts: SimOptions & { isCancelled?: () => boolean; yieldEveryDays?: number }): Promise<SimResult> {
-  const m = prepare(world, scenario, opts)
+  const m = prepareModel(world, scenario, opts)
   const every = opts.yieldEveryDays ?? 5
   let d = 0
   let cancelled = false

@@ -1,6 +1,8 @@
 import type { zh } from './zh-CN.ts'
+import { cityEn } from './city.ts'
 
 export const en: Record<keyof typeof zh, string> = {
+  ...cityEn,
   'app.title': 'Gongzhi · grid planner',
   'app.loading': 'Generating the world…',
   'app.notice': 'About the data',

@@ -1,4 +1,7 @@
+import { cityZh } from './city.ts'
+
 export const zh = {
+  ...cityZh,
   'app.title': '共治 · 网格规划',
   'app.loading': '正在生成世界…',
   'app.notice': '数据说明',

@@ -6,11 +6,13 @@ import { getLang, t } from '../i18n/i18n.ts'
 
 /** Worlds the page can build and draw; the rest are offered but disabled. */
 export const PAGE_PRESETS: readonly string[] = PRESETS.filter((p) => p !== 'beijing')
+/** Worlds the page offers: the planner's, and the whole city as a city run (src/city/) */
+const OFFERED: readonly string[] = [...PAGE_PRESETS, 'beijing']
 
 export function presetLabel(preset: string): string {
   const en = getLang() === 'en'
   if (preset === 'street') return t('world.street')
-  if (preset === 'beijing') return `${t('world.beijing')}${PAGE_PRESETS.includes('beijing') ? '' : ` — ${t('world.cliOnlyShort')}`}`
+  if (preset === 'beijing') return `${t('world.beijing')} — ${t('world.cityRun')}`
   const d = DISTRICTS.find((x) => x.pinyin === preset)
   return d ? (en ? d.nameEn : d.name) : preset
 }
@@ -24,7 +26,7 @@ export function renderWorldPicker(sel: HTMLSelectElement, current: string): void
     o.value = p
     o.textContent = presetLabel(p)
     o.selected = p === current
-    if (!PAGE_PRESETS.includes(p)) {
+    if (!OFFERED.includes(p)) {
       o.disabled = true
       o.title = t('world.cliOnly')
     }

@@ -1,5 +1,5 @@
 // The world picker: a district builds in the worker with progress, choosing another world reloads onto it, and the
-// whole city says plainly (in the page's language) that it is CLI-only for now.
+// whole city opens as a city run (src/city/), in the page's language.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { openApp, useServedApp } from './harness.ts'
@@ -40,13 +40,13 @@ describe('world picker', () => {
     await page.context().close()
   }, 400_000)
 
-  it('says the whole city is CLI-only, in either language', async () => {
-    for (const [q, text] of [['', '仅可用命令行'], ['&lang=en', 'until the city-scale work lands']] as const) {
+  it('opens the whole city as a city run, in either language', async () => {
+    for (const [q, text] of [['', '全市运行'], ['&lang=en', 'City run']] as const) {
       const page = await newPage()
-      await page.goto(`${fx.served.url}?preset=beijing${q}`)
-      await page.waitForFunction(() => (window as unknown as G).__gongzhi?.error)
-      expect(await page.locator('#loading').textContent()).toContain(text)
-      expect(await page.locator('[data-testid=world-picker] option[value=beijing]').isDisabled()).toBe(true)
+      await page.goto(`${fx.served.url}?preset=beijing&districts=dongcheng${q}`)
+      await page.waitForFunction(() => (window as unknown as G).__gongzhi?.ready)
+      expect(await page.locator('#run-panel h2').textContent()).toContain(text)
+      expect(await page.locator('[data-testid=world-picker] option[value=beijing]').isDisabled()).toBe(false)
       await page.context().close()
     }
   })

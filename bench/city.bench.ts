@@ -1,0 +1,85 @@
+// City-scale figures (issue 14), each printed beside its target:
+//   - a `fengtai` year in process (world built beforehand)                                   ≤ 5 s
+//   - `beijing` year, 1 replicate, 2 worker threads, CLI wall clock incl. building the world   ≤ 90 s
+//   - the same on 1 worker thread → parallel efficiency (1-worker time / 2-worker time)        ≥ 1.7×
+//   - peak memory per worker (the whole process's peak RSS with 1 worker: an upper bound)     ≤ 1.5 GB
+//   - the same run in the page (headless Chromium, 2 Web Workers) and its longest frame       ≤ 120 s, ≤ 50 ms
+// `npm run bench:city [-- --days N] [-- --skip page,one,fengtai]`. The machine's load average is printed before
+// each figure: on a shared machine the wall clocks say more about the load than about the code.
+import { spawnSync } from 'node:child_process'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { buildWorld, compileWorld, scenarioPreset, simulate } from '../sim/api.ts'
+import { buildAndServe, launch } from '../test/e2e/harness.ts'
+
+const { values } = parseArgs({ options: { days: { type: 'string', default: '365' }, skip: { type: 'string', default: '' } } })
+const days = Number(values.days)
+const skip = new Set(values.skip!.split(',').filter(Boolean))
+const load = () => `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`
+const line = (figure: string, measured: string, target: string) => console.log(`${figure.padEnd(62)} ${measured.padEnd(36)} target ${target}`)
+
+if (!skip.has('fengtai')) {
+  const world = compileWorld(buildWorld({ preset: 'fengtai', seed: 1 }))
+  console.log(`# fengtai year in process (${load()})`)
+  const t0 = performance.now()
+  const r = simulate(world, scenarioPreset('co-governance-2024'), { seed: 1, days })
+  line(`fengtai ${days} days in process (${r.issues.arisen} issues, ${r.events} events)`, `${((performance.now() - t0) / 1000).toFixed(1)} s`, '≤ 5 s (moonshot 3 s)')
+}
+
+/** one CLI city run of beijing: wall seconds from spawn to exit, and the process's peak RSS (MB) */
+function cliRun(workers: number): { seconds: number; cpu: number; rssMb: number; out: string } {
+  const out = join(tmpdir(), `city-bench-${workers}.json`)
+  console.log(`# beijing ${days} days, CLI, ${workers} worker thread${workers > 1 ? 's' : ''} (${load()})`)
+  const t0 = performance.now()
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, 'bin/gongzhi.js', 'run', '--preset', 'beijing', '--workers', String(workers), '--scenario', 'co-governance-2024', '--days', String(days), '--seed', '1', '--out', out], { encoding: 'utf8' })
+  const seconds = (performance.now() - t0) / 1000
+  if (r.status !== 0) throw new Error(`gongzhi run failed: ${r.stderr}`)
+  const [rssKb, user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number)
+  console.log(r.stderr.split('\n').filter((l) => /issues in/.test(l)).slice(-1)[0] ?? '')
+  return { seconds, cpu: user + sys, rssMb: rssKb / 1024, out }
+}
+
+const two = cliRun(2)
+line(`beijing ${days} days, 1 replicate, 2 workers, CLI incl. world`, `${two.seconds.toFixed(1)} s (${two.cpu.toFixed(0)} CPU s, peak RSS ${two.rssMb.toFixed(0)} MB)`, '≤ 90 s (moonshot 45 s)')
+const onePart = () => {
+  const one = cliRun(1)
+  line('peak memory of one worker (process with 1 worker, upper bound)', `${(one.rssMb / 1024).toFixed(2)} GB`, '≤ 1.5 GB (moonshot 0.8 GB)')
+  line('parallel efficiency, 2 workers vs 1', `${(one.seconds / two.seconds).toFixed(2)}× (${one.seconds.toFixed(1)} s → ${two.seconds.toFixed(1)} s; CPU ${one.cpu.toFixed(0)} s → ${two.cpu.toFixed(0)} s)`, '≥ 1.7× (moonshot 1.9×)')
+  console.log(`identical results for 1 and 2 workers: ${readFileSync(one.out, 'utf8') === readFileSync(two.out, 'utf8')}`)
+}
+
+if (!skip.has('page')) {
+  const served = await buildAndServe()
+  const browser = await launch()
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await page.goto(`${served.url}?preset=beijing&lang=en`)
+    await page.waitForFunction(() => (window as unknown as { __gongzhi?: { ready: boolean } }).__gongzhi?.ready, undefined, { timeout: 120_000 })
+    await page.fill('[data-testid=city-days]', String(days))
+    await page.dispatchEvent('[data-testid=city-days]', 'change')
+    await page.fill('[data-testid=city-workers]', '2')
+    await page.dispatchEvent('[data-testid=city-workers]', 'change')
+    console.log(`# beijing ${days} days in the page, 2 Web Workers (${load()})`)
+    // long tasks on the main thread while the run goes
+    await page.evaluate(() => {
+      const w = window as unknown as { __longest: number }
+      w.__longest = 0
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: 'longtask', buffered: false })
+    })
+    await page.click('[data-testid=city-run]')
+    await page.waitForSelector('[data-testid=district-table] tbody tr[data-id]', { timeout: 3_600_000 })
+    const r = await page.evaluate(() => {
+      const g = window as unknown as { __gongzhi: { city: { outcome: { seconds: number }; longestFrameMs: number } }; __longest: number }
+      return { seconds: g.__gongzhi.city.outcome.seconds, frame: g.__gongzhi.city.longestFrameMs, task: g.__longest }
+    })
+    line(`beijing ${days} days in the page, 2 workers, incl. world`, `${r.seconds.toFixed(1)} s`, '≤ 120 s (moonshot 60 s)')
+    line('  longest main-thread frame / long task during the run', `${r.frame.toFixed(0)} ms / ${r.task.toFixed(0)} ms`, 'no frame > 50 ms')
+  } finally {
+    await browser.close()
+    await served.close()
+  }
+}
+if (!skip.has('one')) onePart()
+console.log(`# done (${load()})`)
