@@ -17,7 +17,9 @@ export { importFile, type ImportOptions, type ImportResult, type ImportIssue } f
 export type { World, WorldMeta } from './world/types.ts'
 export * from './world/from-data/index.ts'
 export * from './world/schema.ts'
-export { splitGrid, mergeGrids } from './geometry/edit-grids.ts'
+export { splitGrid, mergeGrids, carveGrid } from './geometry/edit-grids.ts'
+export { COORD_DECIMALS, roundCoords, roundPolys, roundPosition, samePosition } from './geometry/precision.ts'
+export { editShared, nodedRing, nodeGrids } from './geometry/topology.ts'
 // Simulation (discrete-event, agent-based): scenarios, runs, replicates, metrics.
 export { createRng, type Rng } from './engine/rng.ts'
 export { EventHeap } from './engine/heap.ts'

@@ -3,6 +3,7 @@ import type { Feature, Position } from 'geojson'
 import { layerDiff, SYNTHETIC_NOTICE, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH, type Finding, type World } from '../sim/api.ts'
 import { GridEditor, type Tool } from './editor/editor.ts'
 import * as ops from './editor/grid-ops.ts'
+import { extendSelection, insideLasso, installBoxSelect } from './editor/map-select.ts'
 import { applyI18n, getLang, onLangChange, setLang, t, type Key } from './i18n/i18n.ts'
 import { buildingsLayer, characterSetOf, labelsLayer, labelsOf } from './layers/deck-layers.ts'
 import type { MapView } from './map/map.ts'
@@ -119,6 +120,7 @@ export class App {
       onDrawn: (ring) => this.onDrawn(ring),
       onSplitLine: (a, b) => this.onSplit(a, b),
       onEdited: (ring) => this.onEdited(ring),
+      onLasso: (ring) => this.store.select(insideLasso(this.store.gridsFc('governance').features, ring, (f) => String(f.properties?.id))),
     })
     this.refreshMapData()
     this.view.setDeckLayers([buildingsLayer(this.opts.world), labelsLayer(this.labels, this.chars, this.view.map.getZoom())])
@@ -249,6 +251,7 @@ export class App {
       b('tool.draw', 'tool-draw', tool === 'draw', () => this.setTool('draw')),
       b('tool.edit', 'tool-edit', tool === 'edit', () => this.setTool('edit')),
       b('tool.split', 'tool-split', tool === 'split', () => this.setTool('split')),
+      b('tool.lasso', 'tool-lasso', tool === 'lasso', () => this.setTool('lasso')),
       b('tool.merge', 'merge', false, () => this.merge()),
       b('tool.delete', 'delete', false, () => this.deleteSelected()),
       b('tool.undo', 'undo', false, () => this.store.undo(), !this.store.canUndo),
@@ -271,7 +274,8 @@ export class App {
         return
       }
       if (tool === 'edit') {
-        this.editor?.setTool('edit', polysOf(g.geometry)[0][0])
+        const refused = this.editor?.setTool('edit', ops.editableRing(this.store.state.doc, g.properties.id) ?? polysOf(g.geometry)[0][0])
+        if (refused) this.store.say(refused)
         this.renderPanels()
         return
       }
@@ -301,6 +305,7 @@ export class App {
     this.store.state.selected = [r.id]
     this.store.state.community = r.doc.grids.find((g) => g.properties.id === r.id)!.properties.community
     this.store.commit(r.doc)
+    if (r.from.length) this.store.say(t('msg.drawnTook', { id: r.id, from: r.from.map((x) => this.store.grid(x)?.properties.name ?? x).join('、') }))
   }
 
   private onSplit(a: Position, b: Position): void {
@@ -315,7 +320,11 @@ export class App {
 
   private onEdited(ring: Position[]): void {
     const id = this.store.state.selected[this.store.state.selected.length - 1]
-    if (id) this.store.commit(ops.editRing(this.store.state.doc, id, ring), 'edit')
+    if (!id) return
+    this.store.commit(ops.editRing(this.store.state.doc, id, ring), 'edit')
+    // a neighbour's vertex the edit left on this grid's edge is a vertex now: show the editor that ring
+    const next = ops.editableRing(this.store.state.doc, id)
+    if (next && next.length !== ring.length) setTimeout(() => this.tool === 'edit' && this.editor?.setTool('edit', next))
   }
 
   private merge(): void {
@@ -389,6 +398,7 @@ export class App {
       tip.style.top = `${e.originalEvent.clientY + 12}px`
     })
     map.on('mouseout', () => (tip.hidden = true))
+    installBoxSelect(map, { layer: 'grids-fill', active: () => this.tool === 'browse', onBox: (ids) => this.store.select(extendSelection(this.store.state.selected, ids, true)) })
     map.on('click', (e) => {
       if (this.tool !== 'browse' || performance.now() < this.quietUntil) return
       this.workspace.pick(e.point)
