@@ -5,7 +5,7 @@ import type { Position } from 'geojson'
 import { difference, intersect, unionAll } from './clip.ts'
 import { M_PER_DEG_LAT, mPerDegLon, areaM2, type Polys } from './measure.ts'
 import { splitByLine } from './partition.ts'
-import { roundPolys } from './precision.ts'
+import { roundClipped } from './precision.ts'
 
 /** Split `grid` by the straight line through `a` and `b`; null when the line does not cut it into two pieces of at least `minM2`. */
 export function splitGrid(grid: Polys, a: Position, b: Position, minM2 = 1): [Polys, Polys] | null {
@@ -15,12 +15,12 @@ export function splitGrid(grid: Polys, a: Position, b: Position, minM2 = 1): [Po
   if (Math.hypot(dx, dy) < 1e-6) return null
   const [l, r] = splitByLine(grid, a, Math.atan2(dy, dx))
   if (areaM2(l) < minM2 || areaM2(r) < minM2) return null
-  return [roundPolys(l), roundPolys(r)]
+  return [roundClipped(l), roundClipped(r)]
 }
 
 /** One grid covering all of `grids` (may stay multipart when they do not touch). */
 export function mergeGrids(grids: readonly Polys[]): Polys {
-  return roundPolys(unionAll(grids))
+  return roundClipped(unionAll(grids))
 }
 
 /**
@@ -29,12 +29,12 @@ export function mergeGrids(grids: readonly Polys[]): Polys {
  * `neighbours[i]` comes back unchanged (same object) when the drawn grid does not cover it.
  */
 export function carveGrid(community: Polys, drawn: Polys, neighbours: readonly Polys[]): { grid: Polys; neighbours: Polys[]; takenM2: number[] } {
-  const grid = roundPolys(intersect(drawn, community))
+  const grid = roundClipped(intersect(drawn, community))
   const takenM2: number[] = []
   const out = neighbours.map((n) => {
     const covered = areaM2(intersect(n, grid))
     takenM2.push(covered)
-    return covered < 0.01 ? n : roundPolys(difference(n, grid))
+    return covered < 0.01 ? n : roundClipped(difference(n, grid))
   })
   return { grid, neighbours: out, takenM2 }
 }

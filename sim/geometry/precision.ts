@@ -3,6 +3,7 @@
 // coordinates finer than its configured precision) reject reshaped grids, and they stop shared vertices from
 // matching exactly. One helper, used wherever the app or the world builder writes geometry.
 import type { Position } from 'geojson'
+import { cleanPolys } from './clip.ts'
 import type { Polys } from './measure.ts'
 
 export const COORD_DECIMALS = 7
@@ -21,16 +22,36 @@ export function roundCoords<T>(v: T): T {
   return v
 }
 
-/** A closed ring rounded, with the repeats rounding makes removed; null when fewer than 3 distinct corners stay. */
+/**
+ * A closed ring rounded, with what rounding makes of hair-thin parts removed: repeated points and spikes (a
+ * vertex where the boundary turns straight back on itself). Collinear vertices that go on forward are kept
+ * (they are shared vertices of neighbours). Null when fewer than 3 corners stay.
+ */
 export function roundRing(ring: readonly Position[]): Position[] | null {
-  const out: Position[] = []
-  for (const p of ring) {
-    const q = roundPosition(p)
-    const last = out[out.length - 1]
-    if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q)
+  // integer units of the stored precision, so the spike test below is exact
+  const u = ring.map((p) => [Math.round(p[0] * SCALE), Math.round(p[1] * SCALE)])
+  if (u.length > 1 && u[0][0] === u[u.length - 1][0] && u[0][1] === u[u.length - 1][1]) u.pop()
+  let changed = true
+  while (changed && u.length >= 3) {
+    changed = false
+    for (let i = 0; i < u.length && u.length >= 3; i++) {
+      const a = u[(i - 1 + u.length) % u.length]
+      const b = u[i]
+      const c = u[(i + 1) % u.length]
+      const [ux, uy, vx, vy] = [b[0] - a[0], b[1] - a[1], c[0] - b[0], c[1] - b[1]]
+      const repeat = ux === 0 && uy === 0
+      const spike = ux * vy - uy * vx === 0 && ux * vx + uy * vy < 0
+      if (repeat || spike) {
+        u.splice(i, 1)
+        changed = true
+        i--
+      }
+    }
   }
-  if (out.length && (out[0][0] !== out[out.length - 1][0] || out[0][1] !== out[out.length - 1][1])) out.push(out[0])
-  return out.length >= 4 ? out : null
+  if (u.length < 3) return null
+  const out = u.map(([x, y]) => [x / SCALE, y / SCALE])
+  out.push(out[0])
+  return out
 }
 
 /** Polygons rounded to the stored precision; rings and polygons that collapse are dropped. */
@@ -49,3 +70,18 @@ export const samePosition = (a: Position, b: Position): boolean => roundCoord(a[
 
 /** A key for a point at the stored precision (for maps of shared vertices). */
 export const positionKey = (p: Position): string => `${roundCoord(p[0])},${roundCoord(p[1])}`
+
+/**
+ * The result of a clipping operation at the stored precision. Rounding can fold a hair-thin part of the exact
+ * result onto itself (a ring that touches or runs back along its own edge); the rounded shape is therefore
+ * passed once more through the clipper, which resolves such contacts, and rounded again.
+ */
+export function roundClipped(polys: Polys): Polys {
+  const r = roundPolys(polys)
+  if (!r.length) return r
+  try {
+    return roundPolys(cleanPolys(r))
+  } catch {
+    return r
+  }
+}

@@ -1,7 +1,7 @@
 // Edits of the grid document as pure functions: each returns a new Doc (features are never mutated), so the
 // store can keep the old one for undo.
 import type { Position } from 'geojson'
-import { carveGrid, DEFAULT_BAND, editShared, generateGrids, mergeGrids, nodedRing, repairGrids, roundPolys, samePosition, splitGrid, type World } from '../../sim/api.ts'
+import { carveGrid, DEFAULT_BAND, editShared, generateGrids, mergeGrids, nodedRing, repairGrids, roundClipped, roundPolys, samePosition, splitGrid, type World } from '../../sim/api.ts'
 import { areaOf as areaOfExact, centroid, pointInPolys, polysOf, type Polys } from '../store/geo.ts'
 import type { Doc, GridFeature } from '../store/store.ts'
 
@@ -132,7 +132,7 @@ export function generateForCommunity(doc: Doc, w: World, c: string, target: numb
     .filter((b) => b.properties.community === c)
     .map((b) => ({ pos: centroid([b.geometry.coordinates]), households: b.properties.households, footprint: b.geometry.coordinates[0] }))
   const band = { ...DEFAULT_BAND, target }
-  const polys = generateGrids(cp, buildings, band)
+  const polys = generateGrids(cp, buildings, band).map(roundClipped)
   const kept = doc.grids.filter((g) => !(g.properties.community === c && g.properties.layer !== 'party'))
   const fresh = polys.map((p, i) => gridFeature(`${c}-G${String(i + 1).padStart(2, '0')}`, c, p, { name: `${w.communities.features.find((x) => x.properties.id === c)?.properties.name ?? c}第${i + 1}网格` }))
   return { doc: { ...doc, grids: [...kept, ...fresh] }, n: fresh.length }
