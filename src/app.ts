@@ -4,6 +4,7 @@ import { layerDiff, SYNTHETIC_NOTICE, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH, 
 import { GridEditor, type Tool } from './editor/editor.ts'
 import * as ops from './editor/grid-ops.ts'
 import { extendSelection, insideLasso, installBoxSelect } from './editor/map-select.ts'
+import { repairMany, repairMessage, repairScope } from './editor/repair-report.ts'
 import { applyI18n, getLang, onLangChange, setLang, t, type Key } from './i18n/i18n.ts'
 import { buildingsLayer, characterSetOf, labelsLayer, labelsOf } from './layers/deck-layers.ts'
 import type { MapView } from './map/map.ts'
@@ -222,7 +223,7 @@ export class App {
   private renderPanels(): void {
     const s = this.store.state
     this.renderToolbar()
-    renderFindings($('#findings'), s.findings, (id) => this.communityNames.get(id) ?? '', (f) => this.pickFinding(f))
+    renderFindings($('#findings'), s.findings, this.names, (f) => this.pickFinding(f), () => this.view.highlight(null))
     const c = s.community
     renderStats($('#grid-stats'), {
       communityName: c ? (this.communityNames.get(c) ?? c) : null,
@@ -305,7 +306,7 @@ export class App {
     this.store.state.selected = [r.id]
     this.store.state.community = r.doc.grids.find((g) => g.properties.id === r.id)!.properties.community
     this.store.commit(r.doc)
-    if (r.from.length) this.store.say(t('msg.drawnTook', { id: r.id, from: r.from.map((x) => this.store.grid(x)?.properties.name ?? x).join('、') }))
+    if (r.from.length) this.store.say(t('msg.drawnTook', { id: r.id, from: r.from.map(this.names.grid).join(t('list.sep')) }))
   }
 
   private onSplit(a: Position, b: Position): void {
@@ -348,11 +349,17 @@ export class App {
   }
 
   private repair(): void {
-    const c = this.store.state.community
-    const r = c ? ops.repairCommunity(this.store.state.doc, this.opts.world, c) : null
-    if (!r) return this.store.say(t('msg.selectCommunity'))
-    this.store.commit(r.doc)
-    this.store.say(`${t('msg.repaired', { n: r.actions.length })}\n${r.actions.join('\n')}`)
+    const s = this.store.state
+    const r = repairMany(s.doc, this.opts.world, repairScope(s))
+    const msg = repairMessage(r.reports, this.names) // names from before the repair: a merged sliver is gone after
+    if (r.reports.length) this.store.commit(r.doc)
+    this.store.say(msg)
+  }
+
+  /** display names of communities and grids (findings, repair reports) */
+  private names = {
+    community: (id: string) => this.communityNames.get(id) ?? id,
+    grid: (id: string) => this.store.grid(id)?.properties.name || id,
   }
 
   private toParty(): void {

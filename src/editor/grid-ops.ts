@@ -1,7 +1,7 @@
 // Edits of the grid document as pure functions: each returns a new Doc (features are never mutated), so the
 // store can keep the old one for undo.
 import type { Position } from 'geojson'
-import { carveGrid, DEFAULT_BAND, editShared, generateGrids, mergeGrids, nodedRing, repairGrids, roundClipped, roundPolys, samePosition, splitGrid, type World } from '../../sim/api.ts'
+import { carveGrid, DEFAULT_BAND, editShared, generateGrids, mergeGrids, nodedRing, repairGrids, roundClipped, roundPolys, samePosition, splitGrid, type RepairStep, type World } from '../../sim/api.ts'
 import { areaOf as areaOfExact, centroid, pointInPolys, polysOf, type Polys } from '../store/geo.ts'
 import type { Doc, GridFeature } from '../store/store.ts'
 
@@ -120,6 +120,12 @@ export function editRing(doc: Doc, id: string, newRing: Position[]): Doc {
   return { ...doc, grids: doc.grids.map((x) => next.get(x) ?? x) }
 }
 
+function communityBuildings(w: World, c: string) {
+  return w.buildings.features
+    .filter((b) => b.properties.community === c)
+    .map((b) => ({ pos: centroid([b.geometry.coordinates]), households: b.properties.households, footprint: b.geometry.coordinates[0] }))
+}
+
 function communityPolys(w: World, c: string): Polys | null {
   const f = w.communities.features.find((x) => x.properties.id === c)
   return f ? polysOf(f.geometry) : null
@@ -128,9 +134,7 @@ function communityPolys(w: World, c: string): Polys | null {
 export function generateForCommunity(doc: Doc, w: World, c: string, target: number): { doc: Doc; n: number } | null {
   const cp = communityPolys(w, c)
   if (!cp) return null
-  const buildings = w.buildings.features
-    .filter((b) => b.properties.community === c)
-    .map((b) => ({ pos: centroid([b.geometry.coordinates]), households: b.properties.households, footprint: b.geometry.coordinates[0] }))
+  const buildings = communityBuildings(w, c)
   const band = { ...DEFAULT_BAND, target }
   const polys = generateGrids(cp, buildings, band).map(roundClipped)
   const kept = doc.grids.filter((g) => !(g.properties.community === c && g.properties.layer !== 'party'))
@@ -138,11 +142,13 @@ export function generateForCommunity(doc: Doc, w: World, c: string, target: numb
   return { doc: { ...doc, grids: [...kept, ...fresh] }, n: fresh.length }
 }
 
-export function repairCommunity(doc: Doc, w: World, c: string): { doc: Doc; actions: string[] } | null {
+/** Repair one community's governance grids; `ids[i]` is the grid `steps` call i. */
+export function repairCommunity(doc: Doc, w: World, c: string): { doc: Doc; actions: string[]; steps: RepairStep[]; ids: string[] } | null {
   const cp = communityPolys(w, c)
   if (!cp) return null
   const gs = doc.grids.filter((g) => g.properties.community === c && g.properties.layer !== 'party')
-  const r = repairGrids(cp, gs.map((g) => polysOf(g.geometry)), gs.map((g) => g.properties.id))
+  const ids = gs.map((g) => g.properties.id)
+  const r = repairGrids(cp, gs.map((g) => polysOf(g.geometry)), ids, { buildings: communityBuildings(w, c) })
   const byId = new Map(gs.map((g, i) => [g, r.grids[i]]))
   return {
     doc: {
@@ -154,6 +160,8 @@ export function repairCommunity(doc: Doc, w: World, c: string): { doc: Doc; acti
       }),
     },
     actions: r.actions,
+    steps: r.steps,
+    ids,
   }
 }
 
