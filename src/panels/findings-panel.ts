@@ -13,11 +13,13 @@ export interface FindingNames {
 }
 
 export function findingText(f: Finding, communityName: (id: string) => string, gridName: (id: string) => string = (id) => id): string {
+  const c = f.features.find((r) => r.layer === 'communities')?.id ?? ''
+  // buildings have no names: within their community, its code prefix says nothing the line does not already
+  const building = (id: string) => (c && id.startsWith(`${c}-`) ? id.slice(c.length + 1) : id)
   const ids = f.features
     .filter((r) => r.layer !== 'communities')
-    .map((r) => (r.layer === 'grids' ? gridName(r.id) || r.id : r.id))
+    .map((r) => (r.layer === 'grids' ? gridName(r.id) || r.id : building(r.id)))
     .join(t('list.sep'))
-  const c = f.features.find((r) => r.layer === 'communities')?.id ?? ''
   const area = f.areaM2 !== undefined ? `${fmtInt(f.areaM2)} m²` : ''
   const key = `find.${f.code}` as Key
   const of = f.of ? t(`findkind.${f.of}` as Key) : ''

@@ -472,4 +472,39 @@ describe('grid editing as a topology (e2e)', () => {
     await page.keyboard.up('Shift')
     await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.selected.length >= 2)
   }, 60_000)
+
+  it('repairs the gap a deleted grid leaves by sharing it, names the community, and the fixed finding loses its marker', async () => {
+    const marks: (number[] | null)[] = []
+    await page.exposeFunction('__mark', (x: number[] | null) => marks.push(x))
+    const victim = await page.evaluate((c) => {
+      const app = (window as unknown as G).__gongzhi.app
+      const orig = app.view.highlight.bind(app.view)
+      app.view.highlight = (x: number[] | null) => {
+        ;(window as any).__mark(x)
+        orig(x)
+      }
+      const g = app.store.state.doc.grids.find((x: any) => x.properties.community === c && x.properties.layer !== 'party')
+      app.store.select([g.properties.id])
+      return g.properties.id
+    }, community)
+    await page.click('[data-testid=delete]')
+    await page.waitForSelector('[data-testid=findings] li[data-code=grid-gap]')
+    const listed = await page.locator('[data-testid=findings] li').allTextContents()
+    expect(listed.filter((x) => /\d{9}/.test(x))).toEqual([]) // names, never the 12-digit codes or grid ids
+    await page.locator('[data-testid=findings] li[data-code=grid-gap]').first().click()
+    await page.waitForFunction(() => document.querySelector('[data-testid=findings] li.marked'))
+    expect(marks.at(-1)).not.toBeNull()
+    await page.click('[data-testid=repair]')
+    await page.waitForFunction(() => !(window as unknown as G).__gongzhi.app.store.state.findings.some((f: any) => f.code === 'grid-gap'))
+    const name: string = await page.evaluate((c) => (window as unknown as G).__gongzhi.app.opts.world.communities.features.find((f: any) => f.properties.id === c).properties.name, community)
+    const msg = (await page.locator('[data-testid=message]').textContent()) ?? ''
+    expect(msg).toContain(name)
+    expect(msg).not.toContain(victim)
+    expect(marks.at(-1)).toBeNull() // the gap is fixed: its marker went
+    const households: number[] = await page.evaluate((c) => {
+      const app = (window as unknown as G).__gongzhi.app
+      return app.store.state.doc.grids.filter((g: any) => g.properties.community === c && g.properties.layer !== 'party').map((g: any) => app.store.state.stats.get(g.properties.id).households)
+    }, community)
+    expect(Math.min(...households)).toBeGreaterThan(0) // no zero-household sliver left behind
+  }, 60_000)
 })
