@@ -104,7 +104,7 @@ export function repairGrids(community: Polys, grids: Polys[], ids: string[] = gr
   const anchors = out.map((g) => (g.length ? centroidOf(g) : undefined))
   const tiled = dissolveFragments(out, anchors, false)
   if (opts.buildings) mergeSlivers(tiled, householdsIn, steps)
-  const result = tiled.map(roundClipped)
+  const result = tiled.map((g) => roundClipped(dropHairHoles(g)))
   return { grids: result, steps, actions: steps.map((s) => describe(s, ids)) }
 }
 
@@ -145,6 +145,14 @@ function describe(s: RepairStep, ids: string[]): string {
     case 'merged-sliver':
       return `grid ${ids[s.grid]}: a ${a(s.areaM2)} sliver with no households, merged into grid ${ids[s.into]}`
   }
+}
+
+/** Holes below a square metre or thinner than 10 cm are seams between gap shares, not land of another grid. */
+function dropHairHoles(g: Polys): Polys {
+  return g.map((poly) => [poly[0], ...poly.slice(1).filter((h) => {
+    const a = areaM2([[h]])
+    return a >= 1 && (2 * a) / perimeterM([[h]]) >= 0.1
+  })])
 }
 
 function nearestGrid(grids: Polys[], p: Position): number {

@@ -495,10 +495,11 @@ describe('grid editing as a topology (e2e)', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=findings] li.marked'))
     expect(marks.at(-1)).not.toBeNull()
     await page.click('[data-testid=repair]')
-    await page.waitForFunction(() => !(window as unknown as G).__gongzhi.app.store.state.findings.some((f: any) => f.code === 'grid-gap'))
+    await page.waitForFunction(() => /已修复|Repaired/.test(document.querySelector('[data-testid=message]')?.textContent ?? ''))
     const name: string = await page.evaluate((c) => (window as unknown as G).__gongzhi.app.opts.world.communities.features.find((f: any) => f.properties.id === c).properties.name, community)
     const msg = (await page.locator('[data-testid=message]').textContent()) ?? ''
     expect(msg).toContain(name)
+    expect(await findingsOf(community)).toEqual([])
     expect(msg).not.toContain(victim)
     expect(marks.at(-1)).toBeNull() // the gap is fixed: its marker went
     const households: number[] = await page.evaluate((c) => {
