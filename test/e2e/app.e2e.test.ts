@@ -499,7 +499,10 @@ describe('grid editing as a topology (e2e)', () => {
     const name: string = await page.evaluate((c) => (window as unknown as G).__gongzhi.app.opts.world.communities.features.find((f: any) => f.properties.id === c).properties.name, community)
     const msg = (await page.locator('[data-testid=message]').textContent()) ?? ''
     expect(msg).toContain(name)
-    expect(await findingsOf(community)).toEqual([])
+    // the grids tile the community again; the deleted grid's households now exceed what four grids can hold in
+    // the band, so band warnings may stay, but the gap was shared among the neighbours, not handed to one
+    expect((await findingsOf(community)).filter((f) => !f.startsWith('households-'))).toEqual([])
+    expect(msg).toMatch(/按共享边长分给|shared by border/)
     expect(msg).not.toContain(victim)
     expect(marks.at(-1)).toBeNull() // the gap is fixed: its marker went
     const households: number[] = await page.evaluate((c) => {
