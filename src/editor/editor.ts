@@ -8,7 +8,7 @@ import { TerraDraw, TerraDrawFreehandMode, TerraDrawLineStringMode, TerraDrawPol
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
 import type { Polygon, Position } from 'geojson'
 import { COORD_DECIMALS, roundPosition } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { refusalMessage } from './refusal.ts'
 import type { MapLibreMap } from '../map/map.ts'
 
 export type Tool = 'browse' | 'draw' | 'split' | 'edit' | 'lasso'
@@ -24,19 +24,6 @@ export interface EditorHooks {
 }
 
 const SNAP_PX = 12
-
-/** Terra Draw's validation reasons (its English strings) → our message keys. */
-const REASONS: [RegExp, Key][] = [
-  [/precision/i, 'edit.reason.precision'],
-  [/intersects itself/i, 'edit.reason.selfIntersects'],
-  [/less than 4 coordinates|not closed|invalid coordinates/i, 'edit.reason.invalid'],
-]
-
-/** The user's message for a feature Terra Draw refused. */
-export function refusalMessage(reason: string | undefined): string {
-  const key = REASONS.find(([re]) => re.test(reason ?? ''))?.[1]
-  return t('edit.refused', { reason: key ? t(key) : (reason ?? '') })
-}
 
 export class GridEditor {
   readonly draw: TerraDraw
