@@ -2,8 +2,8 @@
 // where the grid lies and a clashing id gets a suffix; a grid in no community, and every other layer, stays an
 // overlay tagged with its layer and file.
 import type { Feature } from 'geojson'
-import type { ImportResult, World } from '../../sim/api.ts'
-import { centroid, polysOf } from '../store/geo.ts'
+import { roundPolys, type ImportResult, type World } from '../../sim/api.ts'
+import { areaOf, centroid, polysOf } from '../store/geo.ts'
 import type { Doc } from '../store/store.ts'
 import { communityAt } from './grid-ops.ts'
 
@@ -31,7 +31,8 @@ export function mergeImport(doc: Doc, world: World, r: Imported): Doc {
     let id = String(p.id ?? `${community}-I`)
     for (let k = 2; ids.has(id); k++) id = `${String(p.id)}-${k}`
     ids.add(id)
-    add.push({ ...f, properties: { ...p, id, name: String(p.name ?? id), community, layer: p.layer === 'party' ? 'party' : 'governance', base: undefined } })
+    // stored at the documented precision, or the vertex editor refuses the grid (sim/geometry/precision.ts)
+    add.push({ ...f, geometry: areaOf(roundPolys(polysOf(f.geometry))), properties: { ...p, id, name: String(p.name ?? id), community, layer: p.layer === 'party' ? 'party' : 'governance', base: undefined } })
   }
   return { ...doc, grids: [...doc.grids, ...add], imported: [...doc.imported, ...overlay] }
 }
