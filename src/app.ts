@@ -299,7 +299,7 @@ export class App {
   }
 
   private onDrawn(ring: Position[]): void {
-    this.quietUntil = performance.now() + 400
+    this.quietUntil = performance.now() + 2000
     const r = ops.addGrid(this.store.state.doc, this.opts.world, ring)
     this.editor?.setTool('browse')
     if (!r) return this.store.say(t('msg.outside'))
@@ -310,7 +310,7 @@ export class App {
   }
 
   private onSplit(a: Position, b: Position): void {
-    this.quietUntil = performance.now() + 400
+    this.quietUntil = performance.now() + 2000
     this.editor?.setTool('browse')
     const id = this.store.state.selected[this.store.state.selected.length - 1]
     const r = id ? ops.splitGridOp(this.store.state.doc, id, a, b) : null
@@ -407,7 +407,8 @@ export class App {
     map.on('mouseout', () => (tip.hidden = true))
     installBoxSelect(map, { layer: 'grids-fill', active: () => this.tool === 'browse', onBox: (ids) => this.store.select(extendSelection(this.store.state.selected, ids, true)) })
     map.on('click', (e) => {
-      if (this.tool !== 'browse' || performance.now() < this.quietUntil) return
+      if (this.tool !== 'browse') return
+      if (performance.now() < this.quietUntil) return void (this.quietUntil = 0) // swallow just the finishing click, however late it comes
       this.workspace.pick(e.point)
       const picked = this.view.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })
       const fs = map.queryRenderedFeatures(e.point, { layers: queryable.filter((l) => map.getLayer(l)) })

@@ -6,6 +6,7 @@ import { difference, intersect, unionAll } from './clip.ts'
 import { M_PER_DEG_LAT, mPerDegLon, areaM2, type Polys } from './measure.ts'
 import { splitByLine } from './partition.ts'
 import { roundClipped } from './precision.ts'
+import { nodeGrids } from './topology.ts'
 
 /** Split `grid` by the straight line through `a` and `b`; null when the line does not cut it into two pieces of at least `minM2`. */
 export function splitGrid(grid: Polys, a: Position, b: Position, minM2 = 1): [Polys, Polys] | null {
@@ -29,7 +30,9 @@ export function mergeGrids(grids: readonly Polys[]): Polys {
  * `neighbours[i]` comes back unchanged (same object) when the drawn grid does not cover it.
  */
 export function carveGrid(community: Polys, drawn: Polys, neighbours: readonly Polys[]): { grid: Polys; neighbours: Polys[]; takenM2: number[] } {
-  const grid = roundClipped(intersect(drawn, community))
+  // the clipper drops vertices it finds collinear; put back the drawn (snapped) ones and the neighbours' ones
+  // that lie on the new boundary, so the shared edges share their vertices
+  const grid = nodeGrids([roundClipped(intersect(drawn, community)), drawn, ...neighbours])[0]
   const takenM2: number[] = []
   const out = neighbours.map((n) => {
     const covered = areaM2(intersect(n, grid))

@@ -4,6 +4,7 @@
 // matching exactly. One helper, used wherever the app or the world builder writes geometry.
 import type { Position } from 'geojson'
 import { cleanPolys } from './clip.ts'
+import { ringProblems } from './ring-validity.ts'
 import type { Polys } from './measure.ts'
 
 export const COORD_DECIMALS = 7
@@ -73,12 +74,14 @@ export const positionKey = (p: Position): string => `${roundCoord(p[0])},${round
 
 /**
  * The result of a clipping operation at the stored precision. Rounding can fold a hair-thin part of the exact
- * result onto itself (a ring that touches or runs back along its own edge); the rounded shape is therefore
- * passed once more through the clipper, which resolves such contacts, and rounded again.
+ * result onto itself (a ring that touches or runs back along its own edge); such a shape is passed once more
+ * through the clipper, which resolves the contacts, and rounded again.
  */
 export function roundClipped(polys: Polys): Polys {
   const r = roundPolys(polys)
-  if (!r.length) return r
+  // only a ring rounding has broken goes through the clipper again: the clipper drops collinear vertices,
+  // and those are the vertices neighbouring grids share
+  if (!r.length || r.every((poly) => poly.every((ring) => ringProblems(ring).length === 0))) return r
   try {
     return roundPolys(cleanPolys(r))
   } catch {
