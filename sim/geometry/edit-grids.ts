@@ -6,7 +6,8 @@ import { difference, intersect, unionAll } from './clip.ts'
 import { M_PER_DEG_LAT, mPerDegLon, areaM2, type Polys } from './measure.ts'
 import { splitByLine } from './partition.ts'
 import { roundClipped } from './precision.ts'
-import { nodeGrids } from './topology.ts'
+import { snapGrids } from './snap.ts'
+import { nodeGrids, ON_EDGE_M } from './topology.ts'
 
 /** Split `grid` by the straight line through `a` and `b`; null when the line does not cut it into two pieces of at least `minM2`. */
 export function splitGrid(grid: Polys, a: Position, b: Position, minM2 = 1): [Polys, Polys] | null {
@@ -32,7 +33,9 @@ export function mergeGrids(grids: readonly Polys[]): Polys {
 export function carveGrid(community: Polys, drawn: Polys, neighbours: readonly Polys[]): { grid: Polys; neighbours: Polys[]; takenM2: number[] } {
   // the clipper drops vertices it finds collinear; put back the drawn (snapped) ones and the neighbours' ones
   // that lie on the new boundary, so the shared edges share their vertices
-  const grid = nodeGrids([roundClipped(intersect(drawn, community)), drawn, ...neighbours])[0]
+  // (a clipped corner can land a centimetre beside the snapped vertex it came from: it is snapped back first)
+  const clipped = snapGrids([...drawn, ...neighbours.flat()], [roundClipped(intersect(drawn, community))], ON_EDGE_M)[0]
+  const grid = clipped.length ? nodeGrids([clipped, drawn, ...neighbours])[0] : clipped
   const takenM2: number[] = []
   const out = neighbours.map((n) => {
     const covered = areaM2(intersect(n, grid))
