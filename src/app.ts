@@ -204,7 +204,7 @@ export class App {
   private renderPanels(): void {
     const s = this.store.state
     this.editing.renderToolbar($('#toolbar'))
-    renderFindings($('#findings'), s.findings, (id) => this.communityNames.get(id) ?? '', (f) => this.editing.pickFinding(f))
+    renderFindings($('#findings'), s.findings, this.editing.names, (f) => this.editing.pickFinding(f), () => this.view.highlight(null))
     const c = s.community
     renderStats($('#grid-stats'), {
       communityName: c ? (this.communityNames.get(c) ?? c) : null,

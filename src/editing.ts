@@ -5,6 +5,8 @@ import type { Position } from 'geojson'
 import type { Finding, World } from '../sim/api.ts'
 import { GridEditor, type Tool } from './editor/editor.ts'
 import * as ops from './editor/grid-ops.ts'
+import { insideLasso } from './editor/map-select.ts'
+import { repairMany, repairMessage, repairScope } from './editor/repair-report.ts'
 import { t, type Key } from './i18n/i18n.ts'
 import type { MapView } from './map/map.ts'
 import { clear, h } from './panels/dom.ts'
@@ -36,6 +38,7 @@ export class Editing {
       onDrawn: (ring) => this.onDrawn(ring),
       onSplitLine: (a, b) => this.onSplit(a, b),
       onEdited: (ring) => this.onEdited(ring),
+      onLasso: (ring) => this.store.select(insideLasso(this.store.gridsFc('governance').features, ring, (f) => String(f.properties?.id))),
     })
   }
 
@@ -43,8 +46,11 @@ export class Editing {
     return this.editor?.tool ?? 'browse'
   }
 
+  /** true once for the click that finishes a gesture, however late it comes (then the next click selects again) */
   quiet(): boolean {
-    return performance.now() < this.quietUntil
+    if (performance.now() >= this.quietUntil) return false
+    this.quietUntil = 0
+    return true
   }
 
   private get store(): Store {
@@ -63,6 +69,7 @@ export class Editing {
       b('tool.draw', 'tool-draw', tool === 'draw', () => this.setTool('draw')),
       b('tool.edit', 'tool-edit', tool === 'edit', () => this.setTool('edit')),
       b('tool.split', 'tool-split', tool === 'split', () => this.setTool('split')),
+      b('tool.lasso', 'tool-lasso', tool === 'lasso', () => this.setTool('lasso')),
       b('tool.merge', 'merge', false, () => this.merge()),
       b('tool.delete', 'delete', false, () => this.deleteSelected()),
       b('tool.undo', 'undo', false, () => store.undo(), !store.canUndo),
@@ -82,7 +89,8 @@ export class Editing {
       const g = this.store.grid(this.store.state.selected[this.store.state.selected.length - 1])
       if (!g) return this.store.say(t('msg.selectOneGrid'))
       if (tool === 'edit') {
-        this.editor?.setTool('edit', polysOf(g.geometry)[0][0])
+        const refused = this.editor?.setTool('edit', ops.editableRing(this.store.state.doc, g.properties.id) ?? polysOf(g.geometry)[0][0])
+        if (refused) this.store.say(refused)
         return this.host.changed()
       }
     }
@@ -104,15 +112,16 @@ export class Editing {
   }
 
   private onDrawn(ring: Position[]): void {
-    this.quietUntil = performance.now() + 400
+    this.quietUntil = performance.now() + 2000
     const r = ops.addGrid(this.store.state.doc, this.host.world, ring)
     this.editor?.setTool('browse')
     if (!r) return this.store.say(t('msg.outside'))
     this.store.commit(r.doc, { selected: [r.id], community: r.doc.grids.find((g) => g.properties.id === r.id)!.properties.community })
+    if (r.from.length) this.store.say(t('msg.drawnTook', { id: r.id, from: r.from.map(this.names.grid).join(t('list.sep')) }))
   }
 
   private onSplit(a: Position, b: Position): void {
-    this.quietUntil = performance.now() + 400
+    this.quietUntil = performance.now() + 2000
     this.editor?.setTool('browse')
     const id = this.store.state.selected[this.store.state.selected.length - 1]
     const r = id ? ops.splitGridOp(this.store.state.doc, id, a, b) : null
@@ -122,7 +131,11 @@ export class Editing {
 
   private onEdited(ring: Position[]): void {
     const id = this.store.state.selected[this.store.state.selected.length - 1]
-    if (id) this.store.commit(ops.editRing(this.store.state.doc, id, ring))
+    if (!id) return
+    this.store.commit(ops.editRing(this.store.state.doc, id, ring))
+    // a neighbour's vertex the edit left on this grid's edge is a vertex now: show the editor that ring
+    const next = ops.editableRing(this.store.state.doc, id)
+    if (next && next.length !== ring.length) setTimeout(() => this.tool === 'edit' && this.editor?.setTool('edit', next))
   }
 
   private merge(): void {
@@ -145,11 +158,17 @@ export class Editing {
   }
 
   private repair(): void {
-    const c = this.store.state.community
-    const r = c ? ops.repairCommunity(this.store.state.doc, this.host.world, c) : null
-    if (!r) return this.store.say(t('msg.selectCommunity'))
-    this.store.commit(r.doc)
-    this.store.say(`${t('msg.repaired', { n: r.actions.length })}\n${r.actions.join('\n')}`)
+    const s = this.store.state
+    const r = repairMany(s.doc, this.host.world, repairScope(s))
+    const msg = repairMessage(r.reports, this.names) // names from before the repair: a merged sliver is gone after
+    if (r.reports.length) this.store.commit(r.doc)
+    this.store.say(msg)
+  }
+
+  /** display names of communities and grids (findings, repair reports) */
+  readonly names = {
+    community: (id: string) => this.host.communityName(id) || id,
+    grid: (id: string) => this.store.grid(id)?.properties.name || id,
   }
 
   private toParty(): void {

@@ -63,3 +63,9 @@ export function difference(a: Polys, ...bs: Polys[]): Polys {
   if (xs.length === 0) return a
   return run('difference', a, xs.length > BATCH ? [unionAll(xs)] : xs)
 }
+
+/** The same area with its rings made valid (touching or backtracking parts resolved), by a union of one. */
+export function cleanPolys(a: Polys): Polys {
+  if (a.length === 0) return []
+  return run('union', a, [])
+}

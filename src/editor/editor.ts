@@ -1,12 +1,17 @@
-// The grid editor: Terra Draw does the pointer work (draw, vertex move/insert, split line); the grid rules
-// stay in sim/ and run on every finished edit through the store. Snapping goes to the vertices of the
-// community boundary and the neighbouring grids, so drawn edges meet existing ones exactly.
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type SnapToCustom } from 'terra-draw'
+// The grid editor: Terra Draw does the pointer work (draw, vertex move/insert, split line, lasso); the grid
+// rules stay in sim/ and run on every finished edit through the store. Snapping goes to the vertices of the
+// community boundary and the neighbouring grids, so drawn edges meet existing ones exactly. Coordinates are
+// handed to Terra Draw at the stored precision (sim COORD_DECIMALS) and its adapter works at that precision:
+// a feature with finer coordinates is refused by Terra Draw ("excessive precision"), and any refusal is
+// reported to the user instead of silently doing nothing.
+import { TerraDraw, TerraDrawFreehandMode, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type SnapToCustom } from 'terra-draw'
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
 import type { Polygon, Position } from 'geojson'
+import { COORD_DECIMALS, roundPosition } from '../../sim/api.ts'
+import { refusalMessage } from './refusal.ts'
 import type { MapLibreMap } from '../map/map.ts'
 
-export type Tool = 'browse' | 'draw' | 'split' | 'edit'
+export type Tool = 'browse' | 'draw' | 'split' | 'edit' | 'lasso'
 
 export interface EditorHooks {
   /** vertices to snap to (community boundary, neighbouring grids) */
@@ -14,6 +19,8 @@ export interface EditorHooks {
   onDrawn(ring: Position[]): void
   onSplitLine(a: Position, b: Position): void
   onEdited(ring: Position[]): void
+  /** a lasso was drawn: select the grids it encloses */
+  onLasso(ring: Position[]): void
 }
 
 const SNAP_PX = 12
@@ -38,10 +45,11 @@ export class GridEditor {
       return best
     }
     this.draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 9 }),
+      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: COORD_DECIMALS }),
       modes: [
         new TerraDrawPolygonMode({ snapping: { toCustom: snap }, styles: { fillColor: '#e4002b', fillOpacity: 0.15, outlineColor: '#e4002b', outlineWidth: 2 } }),
         new TerraDrawLineStringMode({ styles: { lineStringColor: '#e4002b', lineStringWidth: 3 } }),
+        new TerraDrawFreehandMode({ drawInteraction: 'click-drag', styles: { fillColor: '#1f6feb', fillOpacity: 0.1, outlineColor: '#1f6feb', outlineWidth: 2 } }),
         new TerraDrawSelectMode({
           flags: {
             polygon: {
@@ -65,26 +73,37 @@ export class GridEditor {
         this.draw.removeFeatures([id])
         const cs = f.geometry.coordinates as Position[]
         if (cs.length >= 2) hooks.onSplitLine(cs[0], cs[cs.length - 1])
+      } else if (ctx.mode === 'freehand') {
+        this.draw.removeFeatures([id])
+        hooks.onLasso((f.geometry as Polygon).coordinates[0])
       } else if (ctx.mode === 'select' && id === this.editingId) {
         hooks.onEdited((f.geometry as Polygon).coordinates[0])
       }
     })
   }
 
-  setTool(tool: Tool, ring?: Position[]): void {
+  /** Switch tool; for 'edit', the ring to edit. Returns the user's message when Terra Draw refused the ring. */
+  setTool(tool: Tool, ring?: Position[]): string | null {
     this.tool = tool
     this.draw.clear()
     this.editingId = null
+    let refused: string | null = null
     if (tool === 'draw') this.draw.setMode('polygon')
     else if (tool === 'split') this.draw.setMode('linestring')
+    else if (tool === 'lasso') this.draw.setMode('freehand')
     else if (tool === 'edit' && ring) {
       this.draw.setMode('select')
-      const [r] = this.draw.addFeatures([{ type: 'Feature', properties: { mode: 'polygon' }, geometry: { type: 'Polygon', coordinates: [ring] } }])
+      const [r] = this.draw.addFeatures([{ type: 'Feature', properties: { mode: 'polygon' }, geometry: { type: 'Polygon', coordinates: [ring.map(roundPosition)] } }])
       if (r?.valid) {
         this.editingId = r.id as string | number
         this.draw.selectFeature(this.editingId)
+      } else {
+        refused = refusalMessage(r?.reason)
+        this.tool = 'browse'
+        this.draw.setMode('static')
       }
     } else this.draw.setMode('static')
-    this.map.getCanvas().style.cursor = tool === 'browse' ? '' : 'crosshair'
+    this.map.getCanvas().style.cursor = this.tool === 'browse' ? '' : 'crosshair'
+    return refused
   }
 }

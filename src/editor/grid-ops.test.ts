@@ -30,6 +30,13 @@ describe('grid edits keep shared edges shared', () => {
     expect(b).toContainEqual([1.3, 0.5])
     expect(b.length).toBe(6)
   })
+  it('split and merge leave the neighbours as they were', () => {
+    const d: Doc = { grids: [sq('A', 0, 1), sq('B', 1, 2), sq('N', 2, 3)], imported: [] }
+    const s = splitGridOp(d, 'A', [0.5, -1], [0.5, 2])!
+    expect(s.doc.grids.find((g) => g.properties.id === 'N')).toBe(d.grids[2])
+    const m = mergeGridsOp(s.doc, ['B', ...s.ids])!
+    expect(m.doc.grids.find((g) => g.properties.id === 'N')).toBe(d.grids[2])
+  })
   it('split, merge and delete return new documents', () => {
     const d = doc()
     const s = splitGridOp(d, 'A', [0.5, -1], [0.5, 2])

@@ -1,15 +1,17 @@
 // Edits of the grid document as pure functions: each returns a new Doc (features are never mutated), so the
 // store can keep the old one for undo.
 import type { Position } from 'geojson'
-import { DEFAULT_BAND, generateGrids, mergeGrids, repairGrids, splitGrid, type World } from '../../sim/api.ts'
-import { areaOf, centroid, pointInPolys, polysOf, type Polys } from '../store/geo.ts'
+import { carveGrid, DEFAULT_BAND, editShared, generateGrids, mergeGrids, nodedRing, repairGrids, roundClipped, roundPolys, samePosition, splitGrid, type RepairStep, type World } from '../../sim/api.ts'
+import { areaOf as areaOfExact, centroid, pointInPolys, polysOf, type Polys } from '../store/geo.ts'
 import type { Doc, GridFeature } from '../store/store.ts'
 
-const same = (a: Position, b: Position) => Math.abs(a[0] - b[0]) < 1e-9 && Math.abs(a[1] - b[1]) < 1e-9
+/** Every geometry the editor writes is stored at the documented precision (sim/geometry/precision.ts). */
+const areaOf = (p: Polys) => areaOfExact(roundPolys(p))
+
 
 export function closeRing(ring: Position[]): Position[] {
   const r = ring.slice()
-  if (r.length && !same(r[0], r[r.length - 1])) r.push(r[0])
+  if (r.length && !samePosition(r[0], r[r.length - 1])) r.push(r[0])
   return r
 }
 
@@ -34,12 +36,26 @@ function gridFeature(id: string, community: string, geometry: Polys, props: Part
   }
 }
 
-export function addGrid(doc: Doc, w: World, ring: Position[]): { doc: Doc; id: string } | null {
+/** Add a drawn grid to the community it lies in; it is clipped to the community and takes its land from the
+ * grids of its layer it covers (reported by id in `from`; a grid covered whole is removed). */
+export function addGrid(doc: Doc, w: World, ring: Position[]): { doc: Doc; id: string; from: string[] } | null {
   const r = closeRing(ring)
   const c = communityAt(w, centroid([[r]]))
-  if (!c) return null
+  const cp = c ? communityPolys(w, c) : null
+  if (!c || !cp) return null
+  const peers = doc.grids.filter((g) => g.properties.community === c && g.properties.layer !== 'party')
+  const carved = carveGrid(cp, [[r]], peers.map((g) => polysOf(g.geometry)))
+  if (!carved.grid.length) return null
   const id = freshId(doc, c, 'N')
-  return { doc: { ...doc, grids: [...doc.grids, gridFeature(id, c, [[r]], { name: id })] }, id }
+  const from: string[] = []
+  const next = new Map<GridFeature, GridFeature | null>()
+  peers.forEach((g, i) => {
+    if (carved.neighbours[i] === polysOf(g.geometry) || carved.takenM2[i] < 0.01) return
+    from.push(g.properties.id)
+    next.set(g, carved.neighbours[i].length ? { ...g, properties: { ...g.properties, base: undefined }, geometry: areaOf(carved.neighbours[i]) } : null)
+  })
+  const grids = doc.grids.flatMap((g) => (next.has(g) ? (next.get(g) ? [next.get(g)!] : []) : [g]))
+  return { doc: { ...doc, grids: [...grids, gridFeature(id, c, carved.grid, { name: id })] }, id, from }
 }
 
 export function splitGridOp(doc: Doc, id: string, a: Position, b: Position): { doc: Doc; ids: [string, string] } | null {
@@ -79,50 +95,35 @@ export function setGridProps(doc: Doc, id: string, props: Partial<GridFeature['p
   return { ...doc, grids: doc.grids.map((g) => (g.properties.id === id ? { ...g, properties: { ...g.properties, ...props } } : g)) }
 }
 
-/** Replace one grid's outer ring; vertices that moved also move in the other grids of the community that shared them. */
+/** The grids that share topology with `g`: the same community and layer (g itself included). */
+function peersOf(doc: Doc, g: GridFeature): GridFeature[] {
+  return doc.grids.filter((x) => x.properties.community === g.properties.community && (x.properties.layer ?? 'governance') === (g.properties.layer ?? 'governance'))
+}
+
+/** The ring the vertex editor shows for grid `id`: its outer ring with the neighbours' T-junction vertices. */
+export function editableRing(doc: Doc, id: string): Position[] | null {
+  const g = doc.grids.find((x) => x.properties.id === id)
+  if (!g) return null
+  const peers = peersOf(doc, g)
+  return nodedRing(peers.map((x) => polysOf(x.geometry)), peers.indexOf(g))
+}
+
+/** Replace one grid's outer ring (edited from editableRing); a shared vertex or edge that moved moves in
+ * every grid of the community that uses it, T-junctions included. */
 export function editRing(doc: Doc, id: string, newRing: Position[]): Doc {
   const g = doc.grids.find((x) => x.properties.id === id)
   if (!g) return doc
-  const oldPolys = polysOf(g.geometry)
-  const oldRing = oldPolys[0][0]
-  const nr = closeRing(newRing)
-  const moves: [Position, Position][] = []
-  let inserted: { a: Position; b: Position; v: Position } | null = null
-  if (nr.length === oldRing.length) for (let i = 0; i < nr.length - 1; i++) if (!same(nr[i], oldRing[i])) moves.push([oldRing[i], nr[i]])
-  if (nr.length === oldRing.length + 1) {
-    const i = nr.findIndex((p, k) => k < oldRing.length && !same(p, oldRing[k]))
-    if (i > 0 && nr.slice(i + 1).every((p, k) => same(p, oldRing[i + k]))) inserted = { a: oldRing[i - 1], b: oldRing[i], v: nr[i] }
-  }
-  const geometry = areaOf([[nr, ...oldPolys[0].slice(1)], ...oldPolys.slice(1)])
-  return {
-    ...doc,
-    grids: doc.grids.map((x) => {
-      if (x === g) return { ...g, properties: { ...g.properties, base: undefined }, geometry }
-      if ((!moves.length && !inserted) || x.properties.community !== g.properties.community) return x
-      let changed = false
-      const polys = polysOf(x.geometry).map((poly) =>
-        poly.map((ring0) => {
-          // a vertex inserted on a shared edge is inserted in the neighbour's copy of that edge too
-          let ring = ring0
-          if (inserted) {
-            const { a, b, v } = inserted
-            const j = ring.findIndex((p, k) => k < ring.length - 1 && ((same(p, a) && same(ring[k + 1], b)) || (same(p, b) && same(ring[k + 1], a))))
-            if (j >= 0) {
-              ring = [...ring.slice(0, j + 1), v, ...ring.slice(j + 1)]
-              changed = true
-            }
-          }
-          return ring.map((p) => {
-            const m = moves.find(([from]) => same(from, p))
-            if (!m) return p
-            changed = true
-            return m[1]
-          })
-        }),
-      )
-      return changed ? { ...x, geometry: areaOf(polys) } : x
-    }),
-  }
+  const peers = peersOf(doc, g)
+  const before = peers.map((x) => polysOf(x.geometry))
+  const after = editShared(before, peers.indexOf(g), closeRing(newRing))
+  const next = new Map(peers.map((x, i) => [x, after[i] === before[i] ? x : { ...x, properties: { ...x.properties, base: undefined }, geometry: areaOf(after[i]) }]))
+  return { ...doc, grids: doc.grids.map((x) => next.get(x) ?? x) }
+}
+
+function communityBuildings(w: World, c: string) {
+  return w.buildings.features
+    .filter((b) => b.properties.community === c)
+    .map((b) => ({ pos: centroid([b.geometry.coordinates]), households: b.properties.households, footprint: b.geometry.coordinates[0] }))
 }
 
 function communityPolys(w: World, c: string): Polys | null {
@@ -133,21 +134,21 @@ function communityPolys(w: World, c: string): Polys | null {
 export function generateForCommunity(doc: Doc, w: World, c: string, target: number): { doc: Doc; n: number } | null {
   const cp = communityPolys(w, c)
   if (!cp) return null
-  const buildings = w.buildings.features
-    .filter((b) => b.properties.community === c)
-    .map((b) => ({ pos: centroid([b.geometry.coordinates]), households: b.properties.households, footprint: b.geometry.coordinates[0] }))
+  const buildings = communityBuildings(w, c)
   const band = { ...DEFAULT_BAND, target }
-  const polys = generateGrids(cp, buildings, band)
+  const polys = generateGrids(cp, buildings, band).map(roundClipped)
   const kept = doc.grids.filter((g) => !(g.properties.community === c && g.properties.layer !== 'party'))
   const fresh = polys.map((p, i) => gridFeature(`${c}-G${String(i + 1).padStart(2, '0')}`, c, p, { name: `${w.communities.features.find((x) => x.properties.id === c)?.properties.name ?? c}第${i + 1}网格` }))
   return { doc: { ...doc, grids: [...kept, ...fresh] }, n: fresh.length }
 }
 
-export function repairCommunity(doc: Doc, w: World, c: string): { doc: Doc; actions: string[] } | null {
+/** Repair one community's governance grids; `ids[i]` is the grid `steps` call i. */
+export function repairCommunity(doc: Doc, w: World, c: string): { doc: Doc; actions: string[]; steps: RepairStep[]; ids: string[] } | null {
   const cp = communityPolys(w, c)
   if (!cp) return null
   const gs = doc.grids.filter((g) => g.properties.community === c && g.properties.layer !== 'party')
-  const r = repairGrids(cp, gs.map((g) => polysOf(g.geometry)), gs.map((g) => g.properties.id))
+  const ids = gs.map((g) => g.properties.id)
+  const r = repairGrids(cp, gs.map((g) => polysOf(g.geometry)), ids, { buildings: communityBuildings(w, c) })
   const byId = new Map(gs.map((g, i) => [g, r.grids[i]]))
   return {
     doc: {
@@ -159,6 +160,8 @@ export function repairCommunity(doc: Doc, w: World, c: string): { doc: Doc; acti
       }),
     },
     actions: r.actions,
+    steps: r.steps,
+    ids,
   }
 }
 

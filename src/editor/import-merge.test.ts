@@ -19,6 +19,15 @@ describe('mergeImport', () => {
     expect(r.imported).toHaveLength(0)
   })
 
+  it('stores imported grid coordinates at the documented precision (7 decimals)', () => {
+    const g = world.grids.features[0].geometry as { type: 'Polygon'; coordinates: number[][][] }
+    const noisy = { type: 'Polygon', coordinates: [g.coordinates[0].map(([x, y]) => [x + 1.23456789e-9, y - 9.87654321e-10])] }
+    const r = mergeImport(doc, world, ok('grids', [{ type: 'Feature', geometry: noisy, properties: { id: 'noisy' } }]))
+    const ring = (r.doc.grids[r.doc.grids.length - 1].geometry as { coordinates: number[][][] }).coordinates[0]
+    for (const [x, y] of ring) for (const v of [x, y]) expect(v).toBe(Math.round(v * 1e7) / 1e7)
+    expect(ring).toEqual(g.coordinates[0])
+  })
+
   it('keeps a grid outside every community, and any other layer, as a tagged overlay', () => {
     const far = { type: 'Polygon', coordinates: [[[10, 10], [10.01, 10], [10.01, 10.01], [10, 10]]] }
     const r = mergeImport(doc, world, ok('grids', [{ type: 'Feature', geometry: far, properties: { id: 'x' } }])).doc

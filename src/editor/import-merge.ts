@@ -4,9 +4,8 @@
 // grids of the communities the file covers; a replacement is clipped to its community and to the grids before it,
 // so it leaves no overlaps even when the file's own grids overlap a little.
 import type { Feature } from 'geojson'
-import type { ImportResult, World } from '../../sim/api.ts'
+import { roundPolys, type ImportResult, type World } from '../../sim/api.ts'
 import { difference, intersect } from '../../sim/geometry/clip.ts'
-import { round7 } from '../../sim/import/crs.ts'
 import { areaOf, centroid, polysOf, type Polys } from '../store/geo.ts'
 import type { Doc } from '../store/store.ts'
 import { communityAt } from './grid-ops.ts'
@@ -32,7 +31,6 @@ export function appendLayer(doc: Doc, features: Feature[]): Doc {
   return { ...doc, imported: doc.imported.concat(features) }
 }
 
-const round = (p: Polys): Polys => p.map((poly) => poly.map((ring) => ring.map(([x, y]) => [round7(x), round7(y)])))
 
 export function mergeImport(doc: Doc, world: World, r: Imported, mode: ImportMode = 'add'): { doc: Doc; summary: MergeSummary } {
   const summary: MergeSummary = { added: new Map(), removed: 0, reference: 0, dropped: 0 }
@@ -62,10 +60,11 @@ export function mergeImport(doc: Doc, world: World, r: Imported, mode: ImportMod
   const add: Doc['grids'] = []
   for (const { f, community } of placed) {
     const p = f.properties
-    let geometry = f.geometry
+    // stored at the documented precision, or the vertex editor refuses the grid (sim/geometry/precision.ts)
+    let geometry = areaOf(roundPolys(polysOf(f.geometry)))
     if (mode === 'replace') {
       const before = taken.get(community) ?? []
-      const shape = round(difference(intersect(polysOf(f.geometry), polysOf(byId.get(community)!.geometry)), ...before))
+      const shape = roundPolys(difference(intersect(polysOf(f.geometry), polysOf(byId.get(community)!.geometry)), ...before))
       if (!shape.length) { summary.dropped++; continue }
       before.push(shape)
       taken.set(community, before)

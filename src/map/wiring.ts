@@ -5,6 +5,7 @@ import { layerDiff, type World } from '../../sim/api.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { buildingsLayer, characterSetOf, gridLabelsOf, labelsLayer, labelsOf, needsLayer, needsPoints, type Label } from '../layers/deck-layers.ts'
 import { drawableAsync } from '../layers/imported-sample.ts'
+import { extendSelection, installBoxSelect } from '../editor/map-select.ts'
 import { $ } from '../panels/dom.ts'
 import { sampledNotice } from '../project-control.ts'
 import { areaOf, polysOf } from '../store/geo.ts'
@@ -138,6 +139,7 @@ export class MapWiring {
       tip.style.top = `${e.originalEvent.clientY + 12}px`
     })
     map.on('mouseout', () => (tip.hidden = true))
+    installBoxSelect(map, { layer: 'grids-fill', active: () => host.tool() === 'browse', onBox: (ids) => host.store.select(extendSelection(host.store.state.selected, ids, true)) })
     map.on('click', (e) => {
       if (host.tool() !== 'browse' || host.quiet()) return
       host.pickResult(e.point)

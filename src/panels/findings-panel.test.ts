@@ -11,3 +11,13 @@ describe('findings past the per-community cap', () => {
     expect(findingText(summary({ code: FINDING.OVERLAPS_NOT_EXAMINED, value: 499_400 }), name)).toBe('社区 卢沟桥社区：另有 499,400 对范围相交的网格未逐一检查')
   })
 })
+
+describe('findings name what they are about', () => {
+  it('shows grid and community names, not internal ids', () => {
+    const grid = (id: string) => ({ 'C1-G01': '卢沟桥第1网格', 'C1-G02': '卢沟桥第2网格' })[id] ?? id
+    const overlap: Finding = { code: FINDING.OVERLAP, severity: 'error', message: 'x', location: [0, 0], areaM2: 120, features: [{ layer: 'grids', id: 'C1-G01' }, { layer: 'grids', id: 'C1-G02' }, { layer: 'communities', id: 'C1' }] }
+    expect(findingText(overlap, name, grid)).toBe('网格重叠 120 m²：卢沟桥第1网格、卢沟桥第2网格')
+    const gap: Finding = { code: FINDING.GAP, severity: 'error', message: 'x', location: [0, 0], areaM2: 5000, features: [{ layer: 'communities', id: 'C1' }] }
+    expect(findingText(gap, name, grid)).toBe('社区 卢沟桥社区 存在 5,000 m² 未覆盖的缝隙')
+  })
+})

@@ -1,13 +1,25 @@
-// Live findings: one line per finding, translated from its code; a click zooms to it.
+// Live findings: one line per finding, translated from its code, naming grids and communities by their names;
+// a click zooms to it and marks it on the map, and the mark goes when the finding is fixed.
 import type { Finding } from '../../sim/api.ts'
 import { fmtInt, t, type Key } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
 
 const MAX = 300
 
-export function findingText(f: Finding, communityName: (id: string) => string): string {
-  const ids = f.features.filter((r) => r.layer !== 'communities').map((r) => r.id).join(', ')
+/** display names; an unknown id is shown as itself */
+export interface FindingNames {
+  community(id: string): string
+  grid(id: string): string
+}
+
+export function findingText(f: Finding, communityName: (id: string) => string, gridName: (id: string) => string = (id) => id): string {
   const c = f.features.find((r) => r.layer === 'communities')?.id ?? ''
+  // buildings have no names: within their community, its code prefix says nothing the line does not already
+  const building = (id: string) => (c && id.startsWith(`${c}-`) ? id.slice(c.length + 1) : id)
+  const ids = f.features
+    .filter((r) => r.layer !== 'communities')
+    .map((r) => (r.layer === 'grids' ? gridName(r.id) || r.id : building(r.id)))
+    .join(t('list.sep'))
   const area = f.areaM2 !== undefined ? `${fmtInt(f.areaM2)} m²` : ''
   const key = `find.${f.code}` as Key
   const of = f.of ? t(`findkind.${f.of}` as Key) : ''
@@ -15,8 +27,16 @@ export function findingText(f: Finding, communityName: (id: string) => string): 
   return s === key ? f.message : s
 }
 
-export function renderFindings(el: HTMLElement, findings: Finding[], communityName: (id: string) => string, onPick: (f: Finding) => void): void {
+/** the finding marked on the map (its identity: code, features, place) */
+let marked: string | null = null
+const identity = (f: Finding) => `${f.code}|${f.features.map((r) => `${r.layer}:${r.id}`).join(',')}|${f.location.map((x) => x.toFixed(6)).join(',')}`
+
+export function renderFindings(el: HTMLElement, findings: Finding[], names: FindingNames, onPick: (f: Finding) => void, onMarkGone: () => void = () => {}): void {
   clear(el)
+  if (marked && !findings.some((f) => identity(f) === marked)) {
+    marked = null
+    onMarkGone()
+  }
   const c = { error: 0, warning: 0, info: 0 }
   for (const f of findings) c[f.severity]++
   el.append(h('h2', { text: `${t('panel.findings')} (${findings.length})` }))
@@ -28,7 +48,13 @@ export function renderFindings(el: HTMLElement, findings: Finding[], communityNa
   }
   el.append(h('div', { text: t('find.summary', c) }))
   const ul = h('ul', { class: 'findings' })
-  for (const f of findings.slice(0, MAX)) ul.append(h('li', { class: f.severity, 'data-code': f.code, text: findingText(f, communityName), onclick: () => onPick(f) }))
+  for (const f of findings.slice(0, MAX)) {
+    const pick = () => {
+      marked = identity(f)
+      onPick(f)
+    }
+    ul.append(h('li', { class: `${f.severity}${identity(f) === marked ? ' marked' : ''}`, 'data-code': f.code, text: findingText(f, names.community, names.grid), onclick: pick }))
+  }
   el.append(ul)
   if (findings.length > MAX) el.append(h('div', { text: t('find.more', { n: findings.length - MAX }) }))
 }

@@ -5,6 +5,7 @@ import type { Feature, Point, Polygon } from 'geojson'
 import { createRng } from '../../engine/rng.ts'
 import { interiorPoint } from '../../geometry/interior-point.ts'
 import { areaFromPolys, areaM2 } from '../../geometry/measure.ts'
+import { roundCoords } from '../../geometry/precision.ts'
 import { chainSegments, sharedEdges } from '../generate/roads.ts'
 import { LAYER_PROPS, type BuildingP, type CommunityP, type CompoundP, type GridP, type Origin, type ServiceP } from '../schema.ts'
 import { WORLD_LAYERS, type Area, type World, type WorldLayerName } from '../types.ts'
@@ -189,20 +190,14 @@ function build(input: FromDataInput): FromDataResult {
   }
   for (const k of WORLD_LAYERS) {
     for (const f of world[k].features) {
-      f.geometry.coordinates = round(f.geometry.coordinates)
+      f.geometry.coordinates = roundCoords(f.geometry.coordinates)
       const ok = LAYER_PROPS[k].safeParse(f.properties)
       if (!ok.success) return { ok: false, error: `${k} feature "${String((f.properties as { id?: unknown }).id)}": ${ok.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` }
     }
     world.meta.counts[k] = world[k].features.length
   }
-  for (const g of world.grids.features) if (g.properties.base) g.properties.base = round(g.properties.base) as [number, number]
+  for (const g of world.grids.features) if (g.properties.base) g.properties.base = roundCoords(g.properties.base) as [number, number]
   return { ok: true, world, summary }
-}
-
-const r7 = (x: number) => Math.round(x * 1e7) / 1e7
-function round<T>(v: T): T {
-  if (!Array.isArray(v)) return v
-  return (typeof v[0] === 'number' ? v.map((x: number) => r7(x)) : v.map(round)) as T
 }
 
 const WORDS = { file: ['from your file', '来自您的文件'], derived: ['derived', '由文件推导'], generated: ['generated', '生成'], mixed: ['mixed', '混合'] } as const

@@ -5,6 +5,7 @@
 import type { Feature, Geometry, Position } from 'geojson'
 import { union } from '../../geometry/clip.ts'
 import { areaFromPolys, type Polys } from '../../geometry/measure.ts'
+import { roundCoord, roundCoords } from '../../geometry/precision.ts'
 import type { DistrictP, RoadP, StreetP } from '../schema.ts'
 import type { Area, World } from '../types.ts'
 import { planDistrict, type PlannedStreet } from './population.ts'
@@ -33,17 +34,6 @@ export function planPreset(preset: Preset, seed: number): { district: DistrictIn
     const streets = planDistrict(district, seed)
     return { district, streets: preset === 'street' ? streets.filter((s) => s.code === STREET_PRESET_CODE) : streets }
   })
-}
-
-const round7 = (x: number) => Math.round(x * 1e7) / 1e7
-
-/** Round every coordinate to 7 decimals (≈1 cm): the world in memory is then the world on disk. */
-function roundCoords<T>(v: T): T {
-  if (Array.isArray(v)) {
-    if (typeof v[0] === 'number') return v.map((x: number) => round7(x)) as T
-    return v.map(roundCoords) as T
-  }
-  return v
 }
 
 function roundLayer<L extends { features: { geometry: { coordinates: unknown } }[] }>(layer: L): L {
@@ -111,6 +101,6 @@ export function buildWorld({ preset, seed, onProgress }: BuildOptions): World {
     roundLayer(world[k])
     world.meta.counts[k] = world[k].features.length
   }
-  for (const g of world.grids.features) if (g.properties.base) g.properties.base = [round7(g.properties.base[0]), round7(g.properties.base[1])]
+  for (const g of world.grids.features) if (g.properties.base) g.properties.base = [roundCoord(g.properties.base[0]), roundCoord(g.properties.base[1])]
   return world
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import type { Feature } from 'geojson'
+import { extendSelection, insideLasso } from './map-select.ts'
+import { refusalMessage } from './refusal.ts'
+
+const sq = (id: string, x: number): Feature => ({ type: 'Feature', properties: { id }, geometry: { type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] } })
+
+describe('selecting grids on the map', () => {
+  it('a lasso selects the grids whose interior point it encloses', () => {
+    const lasso = [[-0.5, -0.5], [2.5, -0.5], [2.5, 1.5], [-0.5, 1.5], [-0.5, -0.5]]
+    expect(insideLasso([sq('A', 0), sq('B', 1), sq('C', 5)], lasso, (f) => String(f.properties?.id))).toEqual(['A', 'B'])
+  })
+  it('Shift adds without repeating; otherwise the selection is replaced', () => {
+    expect(extendSelection(['A'], ['A', 'B'], true)).toEqual(['A', 'B'])
+    expect(extendSelection(['A'], ['B'], false)).toEqual(['B'])
+  })
+  it('an editor refusal becomes a message in the user\'s language', () => {
+    expect(refusalMessage('Feature has coordinates with excessive precision')).toBe('编辑器拒绝了这个网格：坐标精度过高')
+    expect(refusalMessage('Feature intersects itself')).toBe('编辑器拒绝了这个网格：边界自相交')
+  })
+})
