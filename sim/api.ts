@@ -18,6 +18,7 @@ export type { World, WorldMeta } from './world/types.ts'
 export * from './world/from-data/index.ts'
 export * from './world/schema.ts'
 export { splitGrid, mergeGrids, carveGrid } from './geometry/edit-grids.ts'
+export { difference, intersect } from './geometry/clip.ts'
 export { COORD_DECIMALS, roundClipped, roundCoords, roundPolys, roundPosition, samePosition } from './geometry/precision.ts'
 export { editShared, nodedRing, nodeGrids } from './geometry/topology.ts'
 // Simulation (discrete-event, agent-based): scenarios, runs, replicates, metrics.

@@ -4,8 +4,7 @@
 // grids of the communities the file covers; a replacement is clipped to its community and to the grids before it,
 // so it leaves no overlaps even when the file's own grids overlap a little.
 import type { Feature } from 'geojson'
-import { roundPolys, type ImportResult, type World } from '../../sim/api.ts'
-import { difference, intersect } from '../../sim/geometry/clip.ts'
+import { difference, intersect, roundPolys, type ImportResult, type World } from '../../sim/api.ts'
 import { areaOf, centroid, polysOf, type Polys } from '../store/geo.ts'
 import type { Doc } from '../store/store.ts'
 import { communityAt } from './grid-ops.ts'
