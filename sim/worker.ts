@@ -7,6 +7,11 @@
 // sim/api.ts, so the worker runs the very code the CLI and tests run: same seed, same result.
 import * as Comlink from 'comlink'
 import {
+  BatchEncoder,
+  placesOf,
+  transferables,
+  type EventBatch,
+  type Places,
   buildWorld,
   compileWorld,
   defaultScenario,
@@ -39,6 +44,8 @@ export interface RunRequest {
 export type ProgressCallback = (day: number, days: number) => void
 /** playback: batches of events, in simulation order */
 export type EventsCallback = (events: SimEvent[]) => void
+/** recorded playback: binary batches (sim/playback/codec.ts), transferred, in simulation order */
+export type BatchCallback = (batch: EventBatch) => void
 
 /** what a loaded world holds */
 export interface WorldInfo {
@@ -112,6 +119,39 @@ export function createSimService() {
       flush()
       cancelled.delete(runId)
       return result
+    },
+    /** a run recorded for playback: events stream as compact binary batches (transferred, not cloned) once a
+     *  simulated day and whenever a batch fills; `run` stays the fast path for runs nobody plays back */
+    async record(req: RunRequest, onProgress?: ProgressCallback, onBatch?: BatchCallback, runId = 0): Promise<SimResult> {
+      if (!world) throw new Error('no world loaded: call loadWorld first')
+      const scenario = typeof req.scenario === 'string' ? scenarioPreset(req.scenario) : parseScenario(req.scenario)
+      const enc = new BatchEncoder()
+      const flush = () => {
+        const b = enc.take()
+        if (b && onBatch) onBatch(Comlink.transfer(b, transferables(b)))
+      }
+      const result = await simulateAsync(world, scenario, {
+        seed: req.seed,
+        days: req.days,
+        detail: req.detail ?? true,
+        onEvent: (e) => {
+          enc.push(e)
+          if (enc.full) flush()
+        },
+        onProgress: (d, n) => {
+          flush()
+          onProgress?.(d, n)
+        },
+        isCancelled: () => cancelled.has(runId),
+      })
+      flush()
+      cancelled.delete(runId)
+      return result
+    },
+    /** where the loaded world's buildings, grid bases, street offices and departments are (lon/lat) */
+    places(): Places {
+      if (!world) throw new Error('no world loaded: call loadWorld first')
+      return placesOf(world)
     },
     cancel(runId: number): void {
       cancelled.add(runId)

@@ -59,7 +59,7 @@ export function arise(m: Model, i: number, t: number): void {
       }
     }
   }
-  m.onEvent?.({ kind: 'arise', t, issue: i, category: c, building: b })
+  m.onEvent?.({ kind: 'arise', t, issue: i, category: c, building: b, household: m.hh[i] })
   if (best - t > LATENT_DAYS * MIN_PER_DAY) {
     // nobody will find it: once it has been left LATENT_DAYS the household counts it as ignored (closing.ts deadline)
     if (m.sc.residents.trust && m.sc.residents.latentTrustLoss > 0) m.sched.at(t + LATENT_DAYS * MIN_PER_DAY, EV.DEADLINE, i)
