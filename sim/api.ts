@@ -68,5 +68,5 @@ export type { SimService, RunRequest, ProgressCallback, EventsCallback, BatchCal
 export { BatchEncoder, KINDS as EVENT_KINDS, K as EVENT_KIND, transferables, type EventBatch } from './playback/codec.ts'
 export { RecordingBuilder, eventsUpTo, type Recording } from './playback/recording.ts'
 export { Replay, STATE, STATE_NAMES, C as COUNTER, backlog, type Rates } from './playback/replay.ts'
-export { storyOf, eventLogCsv, clockText, eventsOf, type Step, type StepKind } from './playback/story.ts'
+export { storyOf, eventLogCsv, clockText, eventsOf, issueFacts, OUTCOMES, type Step, type StepKind } from './playback/story.ts'
 export { placesOf, momentsOf, type Places } from './playback/places.ts'

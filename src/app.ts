@@ -26,6 +26,7 @@ import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
 import { AnalystWorkspace } from './analyst-workspace.ts'
 import { Store, type Doc } from './store/store.ts'
 import { originNotice } from './data-world/wire.ts'
+import { trainerButton } from './trainer/entry.ts'
 
 export interface AppOptions {
   world: World
@@ -90,6 +91,7 @@ export class App {
       saveAnalysis: (a) => this.saveAnalysis(a),
     })
     this.wireChrome()
+    trainerButton(opts.preset)
     onLangChange(() => this.renderAll())
     this.renderAll()
   }

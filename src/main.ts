@@ -22,6 +22,8 @@ async function boot(): Promise<void> {
   const seed = Number(q.get('seed') ?? 1) || 1
   if (q.get('lang') === 'en') setLang('en')
   applyI18n()
+  // trainer mode (src/trainer) plays recorded runs instead of opening the planner; loaded only when asked for
+  if (q.get('mode') === 'trainer') return (await import('./trainer/index.ts')).bootTrainer(q, hook)
   const loading = document.getElementById('loading')
   // the whole city is CLI-only for now: say so instead of silently building another world
   if (asked === 'beijing') {

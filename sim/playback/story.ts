@@ -112,3 +112,22 @@ export function eventLogCsv(rec: Recording, issue?: number): string {
   for (const j of idx) rows.push([j, rec.t[j], clockText(rec.t[j]), KINDS[rec.kind[j]] ?? 'unknown', rec.issue[j], rec.a[j], rec.b[j], rec.v[j]].join(','))
   return rows.join('\n') + '\n'
 }
+
+/** an issue's outcome by the end of the run, for filtering the list of issues */
+export const OUTCOMES = ['unfound', 'open', 'closed', 'satisfied', 'unsatisfied'] as const
+
+/** per issue: how it became known (channel, −1 if never) and its outcome (index into OUTCOMES) */
+export function issueFacts(rec: Recording): { channel: Int8Array; outcome: Uint8Array } {
+  const channel = new Int8Array(rec.issues).fill(-1)
+  const outcome = new Uint8Array(rec.issues)
+  for (let j = 0; j < rec.n; j++) {
+    const i = rec.issue[j]
+    const k = rec.kind[j]
+    if (k === K.known) {
+      channel[i] = rec.a[j]
+      outcome[i] = Math.max(outcome[i], 1)
+    } else if (k === K.close) outcome[i] = Math.max(outcome[i], 2)
+    else if (k === K.callback) outcome[i] = rec.b[j] & 2 ? 3 : 4
+  }
+  return { channel, outcome }
+}

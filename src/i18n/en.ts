@@ -1,6 +1,8 @@
 import type { zh } from './zh-CN.ts'
+import { trainerEn } from './trainer.en.ts'
 
 export const en: Record<keyof typeof zh, string> = {
+  ...trainerEn,
   'app.title': 'Gongzhi · grid planner',
   'app.loading': 'Generating the world…',
   'app.notice': 'About the data',

@@ -1,4 +1,7 @@
+import { trainerZh } from './trainer.zh-CN.ts'
+
 export const zh = {
+  ...trainerZh,
   'app.title': '共治 · 网格规划',
   'app.loading': '正在生成世界…',
   'app.notice': '数据说明',
