@@ -28,6 +28,7 @@ import {
   type SimEvent,
   type SimResult,
   type WorldMessage,
+  type World,
   worldFromMessage,
   worldToMessage,
 } from './api.ts'
@@ -47,6 +48,12 @@ export type EventsCallback = (events: SimEvent[]) => void
 /** recorded playback: binary batches (sim/playback/codec.ts), transferred, in simulation order */
 export type BatchCallback = (batch: EventBatch) => void
 
+/** where a run's events go */
+interface Sink {
+  push(e: SimEvent): void
+  flush(): unknown
+}
+
 /** what a loaded world holds */
 export interface WorldInfo {
   grids: number
@@ -58,13 +65,36 @@ const infoOf = (w: CompiledWorld): WorldInfo => ({ grids: w.grids.n, communities
 
 export function createSimService() {
   let world: CompiledWorld | null = null
+  let raw: World | null = null
   const cancelled = new Set<number>()
   let nextRun = 1
+  /** one run; its events go to `sink`, flushed after every simulated day and at the end (awaited: a reply to the last
+   *  callback comes after the page has taken every earlier one, as they share one port) */
+  const simulateRequest = async (req: RunRequest, onProgress: ProgressCallback | undefined, sink: Sink | undefined, runId: number): Promise<SimResult> => {
+    if (!world) throw new Error('no world loaded: call loadWorld first')
+    const scenario = typeof req.scenario === 'string' ? scenarioPreset(req.scenario) : parseScenario(req.scenario)
+    const result = await simulateAsync(world, scenario, {
+      seed: req.seed,
+      days: req.days,
+      detail: req.detail ?? true,
+      onEvent: sink && ((e) => sink.push(e)),
+      onProgress: (d, n) => {
+        void sink?.flush()
+        onProgress?.(d, n)
+      },
+      isCancelled: () => cancelled.has(runId),
+    })
+    await sink?.flush()
+    cancelled.delete(runId)
+    return result
+  }
   return {
-    /** builds a default world, or loads one from its layer files (name → text) */
-    loadWorld(src: { preset: Preset; seed: number } | { files: Record<string, string> }): WorldInfo {
-      const raw = 'files' in src ? worldFromFiles(src.files) : buildWorld(src)
-      world = compileWorld(raw)
+    /** builds a default world, or loads one from its layer files (name → text); keepLayers keeps its GeoJSON for layers() */
+    loadWorld(src: { preset: Preset; seed: number } | { files: Record<string, string> }, keepLayers = false): WorldInfo {
+      const built = 'files' in src ? worldFromFiles(src.files) : buildWorld(src)
+      world = compileWorld(built)
+      // kept only for a page that asks for them (layers()): a compiled world is far smaller than its GeoJSON
+      raw = keepLayers ? built : null
       return infoOf(world)
     },
     /** posts the loaded world's compiled columns once on `port` (transferred to this worker), for loadWorldFrom */
@@ -97,56 +127,38 @@ export function createSimService() {
     },
     /** callbacks are separate arguments (each a Comlink.proxy or undefined): a proxied object would make every
      *  missing member look present */
-    async run(req: RunRequest, onProgress?: ProgressCallback, onEvents?: EventsCallback, runId = 0): Promise<SimResult> {
-      if (!world) throw new Error('no world loaded: call loadWorld first')
-      const scenario = typeof req.scenario === 'string' ? scenarioPreset(req.scenario) : parseScenario(req.scenario)
+    run(req: RunRequest, onProgress?: ProgressCallback, onEvents?: EventsCallback, runId = 0): Promise<SimResult> {
       let batch: SimEvent[] = []
-      const flush = () => {
-        if (batch.length && onEvents) onEvents(batch)
-        batch = []
-      }
-      const result = await simulateAsync(world, scenario, {
-        seed: req.seed,
-        days: req.days,
-        detail: req.detail ?? true,
-        onEvent: onEvents ? (e) => batch.push(e) : undefined,
-        onProgress: (d, n) => {
-          flush()
-          onProgress?.(d, n)
+      const sink: Sink | undefined = onEvents && {
+        push: (e) => void batch.push(e),
+        flush: () => {
+          if (batch.length) onEvents(batch)
+          batch = []
         },
-        isCancelled: () => cancelled.has(runId),
-      })
-      flush()
-      cancelled.delete(runId)
-      return result
+      }
+      return simulateRequest(req, onProgress, sink, runId)
     },
     /** a run recorded for playback: events stream as compact binary batches (transferred, not cloned) once a
      *  simulated day and whenever a batch fills; `run` stays the fast path for runs nobody plays back */
-    async record(req: RunRequest, onProgress?: ProgressCallback, onBatch?: BatchCallback, runId = 0): Promise<SimResult> {
-      if (!world) throw new Error('no world loaded: call loadWorld first')
-      const scenario = typeof req.scenario === 'string' ? scenarioPreset(req.scenario) : parseScenario(req.scenario)
+    record(req: RunRequest, onProgress?: ProgressCallback, onBatch?: BatchCallback, runId = 0): Promise<SimResult> {
       const enc = new BatchEncoder()
       const flush = () => {
         const b = enc.take()
-        if (b && onBatch) onBatch(Comlink.transfer(b, transferables(b)))
+        return b && onBatch ? onBatch(Comlink.transfer(b, transferables(b))) : undefined
       }
-      const result = await simulateAsync(world, scenario, {
-        seed: req.seed,
-        days: req.days,
-        detail: req.detail ?? true,
-        onEvent: (e) => {
+      const sink: Sink = {
+        push: (e) => {
           enc.push(e)
-          if (enc.full) flush()
+          if (enc.full) void flush()
         },
-        onProgress: (d, n) => {
-          flush()
-          onProgress?.(d, n)
-        },
-        isCancelled: () => cancelled.has(runId),
-      })
-      flush()
-      cancelled.delete(runId)
-      return result
+        flush,
+      }
+      return simulateRequest(req, onProgress, sink, runId)
+    },
+    /** the loaded world's layers (GeoJSON), for a page that draws the world the worker built */
+    layers(): World {
+      if (!raw) throw new Error('no world loaded: call loadWorld first')
+      return raw
     },
     /** where the loaded world's buildings, grid bases, street offices and departments are (lon/lat) */
     places(): Places {

@@ -5,6 +5,7 @@ export const trainerEn: Record<keyof typeof trainerZh, string> = {
   'tr.title': 'Gongzhi · Trainer',
   'tr.open': 'Trainer',
   'tr.back': 'Back to the planner',
+  'tr.building': 'Building the world…',
   'tr.recording': 'Running and recording the simulation… {done}/{total} days',
   'tr.lesson.pick': 'Choose a lesson',
   'tr.lesson.none': 'Free play (one scenario)',

@@ -3,6 +3,7 @@ export const trainerZh = {
   'tr.title': '共治 · 培训演示',
   'tr.open': '培训演示',
   'tr.back': '返回规划',
+  'tr.building': '正在生成世界…',
   'tr.recording': '正在运行并记录仿真… {done}/{total} 天',
   'tr.lesson.pick': '选择课程',
   'tr.lesson.none': '自由演示（单个情景）',

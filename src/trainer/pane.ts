@@ -40,6 +40,9 @@ export class Pane {
   private drawn = new Int32Array(0)
   /** issues currently dispatched or in hand (counted while drawing) */
   active = 0
+  /** a frame drawn while the map's sources were still loading: deck.gl adds its layers to the map only once the
+   *  style is loaded, so it is drawn again when the map is idle */
+  private pending: Frame | null = null
 
   constructor(container: HTMLElement, world: World, rec: Recording, private places: Places, onPick: (issue: number) => void) {
     this.view = createMap(container)
@@ -48,7 +51,14 @@ export class Pane {
     void this.view.loaded.then(() => {
       this.view.setWorld(world)
       this.view.setData('grids', world.grids)
+      // the grids stay as lines: the household bands the planner colours them by would drown the issues
+      this.view.map.setPaintProperty('grids-fill', 'fill-color', '#ffffff')
+      this.view.map.setPaintProperty('grids-fill', 'fill-opacity', 0.15)
       this.view.map.addControl(this.overlay)
+      this.view.map.on('idle', () => {
+        const f = this.pending
+        if (f) this.draw(f)
+      })
     })
     this.overlay.setProps({
       onClick: (info) => {
@@ -67,7 +77,15 @@ export class Pane {
     return b >= 0 ? [this.places.building[2 * b], this.places.building[2 * b + 1]] : null
   }
 
+  /** resolves when the map is idle with the last frame on it */
+  async settled(): Promise<void> {
+    const map = this.view.map
+    do await new Promise<void>((r) => map.once('idle', () => r()))
+    while (this.pending)
+  }
+
   draw(f: Frame): void {
+    this.pending = this.view.map.isStyleLoaded() ? null : f
     const r = this.replay
     r.seekTime(f.t)
     const rec = r.rec

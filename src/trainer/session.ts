@@ -1,7 +1,8 @@
-// The trainer's runs: the world and the scenarios recorded for playback in the simulation worker (sim/worker.ts,
-// its `record` method: binary batches transferred as they are made), joined into recordings on the page.
+// The trainer's simulation worker (sim/worker.ts): it builds the world once — the page draws the layers it hands
+// back — and records scenarios for playback with its `record` method (binary batches transferred as they are
+// made), which the page joins into recordings.
 import * as Comlink from 'comlink'
-import { RecordingBuilder, type EventBatch, type Places, type Preset, type Recording, type SimResult, type SimService } from '../../sim/api.ts'
+import { RecordingBuilder, type EventBatch, type Places, type Preset, type Recording, type SimResult, type SimService, type World } from '../../sim/api.ts'
 
 export interface Run {
   scenario: string
@@ -12,29 +13,37 @@ export interface Run {
 }
 
 export interface Session {
+  world: World
   places: Places
-  runs: Run[]
+  /** records each scenario on the session's world and seed (common random numbers: the same issues arise in each) */
+  record(scenarios: string[], days: number, onProgress: (done: number, total: number) => void): Promise<Run[]>
   dispose(): void
 }
 
-/** records each scenario on the same world and seed (common random numbers: the same issues arise in each) */
-export async function recordRuns(preset: Preset, seed: number, scenarios: string[], days: number, onProgress: (done: number, total: number) => void): Promise<Session> {
+export async function openSession(preset: Preset, seed: number): Promise<Session> {
   const worker = new Worker(new URL('../../sim/worker.ts', import.meta.url), { type: 'module' })
   const sim = Comlink.wrap<SimService>(worker)
-  await sim.loadWorld({ preset, seed })
-  const places = await sim.places()
-  const runs: Run[] = []
-  for (const [k, scenario] of scenarios.entries()) {
-    const b = new RecordingBuilder()
-    const t0 = performance.now()
-    const result = await sim.record(
-      { scenario, seed, days, detail: true },
-      Comlink.proxy((d: number, n: number) => onProgress(k * n + d, scenarios.length * n)),
-      Comlink.proxy((batch: EventBatch) => b.add(batch)),
-    )
-    // batches are posted before the run's promise resolves, in order; give the last callbacks a turn
-    await new Promise((r) => setTimeout(r, 0))
-    runs.push({ scenario, rec: b.finish(days * 1440), result, ms: performance.now() - t0 })
+  await sim.loadWorld({ preset, seed }, true)
+  const [world, places] = await Promise.all([sim.layers(), sim.places()])
+  return {
+    world,
+    places,
+    async record(scenarios, days, onProgress) {
+      const runs: Run[] = []
+      for (const [k, scenario] of scenarios.entries()) {
+        const b = new RecordingBuilder()
+        const t0 = performance.now()
+        const result = await sim.record(
+          { scenario, seed, days, detail: true },
+          Comlink.proxy((d: number, n: number) => onProgress(k * n + d, scenarios.length * n)),
+          Comlink.proxy((batch: EventBatch) => b.add(batch)),
+        )
+        // batches are posted before the run's promise resolves, in order; give the last callbacks a turn
+        await new Promise((r) => setTimeout(r, 0))
+        runs.push({ scenario, rec: b.finish(days * 1440), result, ms: performance.now() - t0 })
+      }
+      return runs
+    },
+    dispose: () => worker.terminate(),
   }
-  return { places, runs, dispose: () => worker.terminate() }
 }
