@@ -71,7 +71,7 @@ export const trainerEn: Record<keyof typeof trainerZh, string> = {
   'tr.cat.dispute': 'Neighbour dispute',
   'tr.cat.welfare': 'Elderly care',
   'tr.cat.safety': 'Safety hazard',
-  'tr.s.arise': 'A {category} problem arose: building {building}, household {household}',
+  'tr.s.arise': '{category}: the problem arose in building {building}, household {household}',
   'tr.s.found': 'Found first by {channel} (before anyone complained)',
   'tr.s.reported': 'Reported by the resident through {channel}',
   'tr.s.enter': 'Accepted and dispatched to {role}',

@@ -24,6 +24,8 @@ const WORKER_COLOR = [20, 40, 60, 255] as const
 /** minutes a grid worker takes to reach a job (drawn, not modelled: the model counts walking in the job's time) */
 const WALK_MIN = 20
 const ROLE_GRID = 0
+/** a click this close (pixels) to an issue picks it */
+const PICK_PX = 10
 
 export interface Frame {
   t: number
@@ -36,8 +38,9 @@ export class Pane {
   readonly view: MapView
   readonly replay: Replay
   private overlay = new MapLibreOverlay({ interleaved: true, layers: [] })
-  /** issue ids in the order they were last drawn: picking gives an index into this */
+  /** issue ids in the order they were last drawn, and where */
   private drawn = new Int32Array(0)
+  private drawnPos = new Float32Array(0)
   /** issues currently dispatched or in hand (counted while drawing) */
   active = 0
   /** a frame drawn while the map's sources were still loading: deck.gl adds its layers to the map only once the
@@ -60,15 +63,32 @@ export class Pane {
         if (f) this.draw(f)
       })
     })
-    this.overlay.setProps({
-      onClick: (info) => {
-        if (info.layer?.id === 'issues' && info.index >= 0) onPick(this.drawn[info.index])
-      },
+    // picking by distance on the map's own click: the issues drawn are at most a few thousand, and this needs no
+    // picking pass through deck.gl
+    this.view.map.on('click', (e) => {
+      const i = this.nearest(e.point.x, e.point.y)
+      if (i >= 0) onPick(i)
     })
   }
 
   get canvas(): HTMLCanvasElement {
     return this.view.map.getCanvas()
+  }
+
+  /** the drawn issue nearest a screen point (map pixels), within PICK_PX; −1 if none */
+  nearest(x: number, y: number): number {
+    let best = -1
+    let bd = PICK_PX * PICK_PX
+    const map = this.view.map
+    for (let k = 0; k < this.drawn.length; k++) {
+      const p = map.project([this.drawnPos[2 * k], this.drawnPos[2 * k + 1]])
+      const d = (p.x - x) ** 2 + (p.y - y) ** 2
+      if (d <= bd) {
+        bd = d
+        best = this.drawn[k]
+      }
+    }
+    return best
   }
 
   /** where an issue is (its building), lon/lat */
@@ -130,6 +150,7 @@ export class Pane {
     }
     this.active = active
     this.drawn = ids.subarray(0, m)
+    this.drawnPos = pos.subarray(0, 2 * m)
     const wpos = new Float32Array(2 * G)
     for (let g = 0; g < G; g++) {
       let x = P.gridBase[2 * g]

@@ -44,8 +44,10 @@ export class Player {
 
   private tick(now: number): void {
     if (!this.playing) return
-    const dt = now - this.last
-    this.last = now
+    // a frame's timestamp can be earlier than the moment play() was pressed: never run the clock backwards (it would
+    // stop again at the moment it just left)
+    const dt = Math.max(0, now - this.last)
+    this.last = Math.max(this.last, now)
     if (dt > 0 && dt < 1000) this.frames.push(dt)
     if (this.frames.length > 5000) this.frames.splice(0, 1000)
     let next = this.t + (this.speed * dt) / 1000
