@@ -8,7 +8,7 @@ import { presetLabel, PAGE_PRESETS } from '../panels/world-picker.ts'
 import { LESSONS, lessonById } from './lessons.ts'
 import type { Pane } from './pane.ts'
 import type { Player } from './player.ts'
-import { recordCanvas, shareUrl, togglePresenting, type ShareState } from './present.ts'
+import { recordMap, shareUrl, togglePresenting, type ShareState } from './present.ts'
 import { openSession } from './session.ts'
 import { TrainerView } from './view.ts'
 import './trainer.css'
@@ -97,7 +97,7 @@ export async function bootTrainer(q: URLSearchParams, hook: Hook): Promise<void>
     videoBtn.textContent = t('tr.exporting')
     const seconds = Number(q.get('videoSeconds') ?? 4) || 4
     try {
-      const blob = await recordCanvas(v.canvas, async () => {
+      const blob = await recordMap(v.videoMap, async () => {
         v.player.play()
         await new Promise((r) => setTimeout(r, seconds * 1000))
         v.player.pause()

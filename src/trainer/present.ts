@@ -1,3 +1,4 @@
+import type { MapLibreMap } from '../map/map.ts'
 // Presenting: presentation mode (full screen, large type, side panel hidden, the legend kept), a link that restores
 // the world, scenarios, seed and moment, and a replay exported as WebM through MediaRecorder on the map canvas.
 export interface ShareState {
@@ -35,21 +36,24 @@ export function togglePresenting(on: boolean): void {
   if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined)
 }
 
-/** WebM of the canvas while `drive` plays the replay; resolves with the video when `drive` resolves */
-export async function recordCanvas(canvas: HTMLCanvasElement, drive: () => Promise<void>, fps = 25): Promise<Blob> {
-  const stream = canvas.captureStream(fps)
-  const type = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'].find((m) => MediaRecorder.isTypeSupported(m)) ?? 'video/webm'
+/** WebM of a map while `drive` plays the replay, through MediaRecorder on the map's canvas (deck.gl draws into
+ *  it, interleaved, so the video has the playback on it) */
+export async function recordMap(map: MapLibreMap, drive: () => Promise<void>, fps = 25): Promise<Blob> {
+  const stream = map.getCanvas().captureStream(fps)
+  const type = ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm'].find((m) => MediaRecorder.isTypeSupported(m)) ?? 'video/webm'
   const rec = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: 4_000_000 })
   const chunks: Blob[] = []
-  rec.ondataavailable = (e) => e.data.size && chunks.push(e.data)
+  rec.ondataavailable = (e) => void (e.data.size && chunks.push(e.data))
   const stopped = new Promise<void>((r) => (rec.onstop = () => r()))
   rec.start(250)
+  map.triggerRepaint()
   try {
     await drive()
   } finally {
+    if (rec.state === 'recording') rec.requestData()
     rec.stop()
-    for (const tr of stream.getTracks()) tr.stop()
   }
   await stopped
+  for (const tr of stream.getTracks()) tr.stop()
   return new Blob(chunks, { type: 'video/webm' })
 }

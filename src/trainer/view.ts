@@ -8,6 +8,7 @@ import { renderControls, renderCounters } from './controls.ts'
 import { renderLegend, renderLesson } from './lesson-panel.ts'
 import { pausesOf, type Lesson } from './lessons.ts'
 import { Pane } from './pane.ts'
+import type { MapLibreMap } from '../map/map.ts'
 import { Player } from './player.ts'
 import type { ShareState } from './present.ts'
 import type { Run, Session } from './session.ts'
@@ -120,9 +121,9 @@ export class TrainerView {
     this.draw(this.player.t)
   }
 
-  /** the canvas a video is made of: the reform's map */
-  get canvas(): HTMLCanvasElement {
-    return this.panes[this.panes.length - 1].canvas
+  /** the map a video is made of: the reform's */
+  get videoMap(): MapLibreMap {
+    return this.panes[this.panes.length - 1].view.map
   }
 
   dispose(): void {

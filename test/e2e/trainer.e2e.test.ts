@@ -14,7 +14,7 @@ const fx = useServedApp()
 let page: Page
 let shared = ''
 
-type Hook = { __gongzhi: { ready: boolean; error?: string; trainer: { player: { t: number; playing: boolean }; split: boolean; panes: { where(i: number): number[] | null; replay: { state: Uint8Array }; view: { map: { project(p: number[]): { x: number; y: number } } } }[]; lastVideo?: Blob } } }
+type Hook = { __gongzhi: { ready: boolean; error?: string; trainer: { player: { t: number; playing: boolean }; split: boolean; panes: { where(i: number): number[] | null; nearest(x: number, y: number): number; replay: { state: Uint8Array }; view: { map: { project(p: number[]): { x: number; y: number } } } }[]; lastVideo?: Blob } } }
 
 async function ready(p: Page): Promise<void> {
   await p.waitForFunction(() => {
@@ -108,8 +108,9 @@ describe('trainer mode', () => {
       for (let i = 0; i < st.length; i++) {
         if (!(st[i] >= 3 && st[i] <= 5) || String(i) === skip) continue
         const s = p.view.map.project(p.where(i)!)
-        // inside the map, clear of the corner clock and the counters
-        if (s.x > 120 && s.y > 60 && s.x < r.width - 220 && s.y < r.height - 60) return { x: r.left + s.x, y: r.top + s.y }
+        // inside the map, clear of the corner clock and the counters, and not nearest the issue already followed
+        const near = p.nearest(s.x, s.y)
+        if (s.x > 120 && s.y > 60 && s.x < r.width - 220 && s.y < r.height - 60 && near >= 0 && String(near) !== skip) return { x: r.left + s.x, y: r.top + s.y }
       }
       return null
     }, first)
