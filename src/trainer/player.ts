@@ -48,7 +48,7 @@ export class Player {
     // stop again at the moment it just left)
     const dt = Math.max(0, now - this.last)
     this.last = Math.max(this.last, now)
-    if (dt > 0 && dt < 1000) this.frames.push(dt)
+    if (dt > 0 && dt < 10_000) this.frames.push(dt)
     if (this.frames.length > 5000) this.frames.splice(0, 1000)
     let next = this.t + (this.speed * dt) / 1000
     const k = this.pauses.findIndex((p) => p > this.t && p <= next)
