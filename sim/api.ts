@@ -76,4 +76,10 @@ export { cityShape, type CityShape } from './run/city-shape.ts'
 export { layerDiff } from './geometry/layer-diff.ts'
 // The worker's contract, written once: the page and the sweep pool wrap the worker as Comlink.wrap<SimService>.
 // Type-only, so importing sim/api.ts never pulls the worker module in.
-export type { SimService, RunRequest, ProgressCallback, EventsCallback } from './worker.ts'
+export type { SimService, RunRequest, ProgressCallback, EventsCallback, BatchCallback } from './worker.ts'
+// Playback (the trainer): binary event batches, recordings, the state at any moment, one issue's story.
+export { BatchEncoder, KINDS as EVENT_KINDS, K as EVENT_KIND, transferables, type EventBatch } from './playback/codec.ts'
+export { RecordingBuilder, eventsUpTo, type Recording } from './playback/recording.ts'
+export { Replay, STATE, STATE_NAMES, C as COUNTER, backlog, type Rates } from './playback/replay.ts'
+export { storyOf, eventLogCsv, clockText, eventsOf, issueFacts, OUTCOMES, type Step, type StepKind } from './playback/story.ts'
+export { placesOf, momentsOf, type Places } from './playback/places.ts'

@@ -7,6 +7,11 @@
 // sim/api.ts, so the worker runs the very code the CLI and tests run: same seed, same result.
 import * as Comlink from 'comlink'
 import {
+  BatchEncoder,
+  placesOf,
+  transferables,
+  type EventBatch,
+  type Places,
   buildWorld,
   compileWorld,
   defaultScenario,
@@ -28,6 +33,7 @@ import {
   type CityJob,
   type CityShape,
   type ShardResult,
+  type World,
   worldFromMessage,
   worldToMessage,
 } from './api.ts'
@@ -44,6 +50,14 @@ export interface RunRequest {
 export type ProgressCallback = (day: number, days: number) => void
 /** playback: batches of events, in simulation order */
 export type EventsCallback = (events: SimEvent[]) => void
+/** recorded playback: binary batches (sim/playback/codec.ts), transferred, in simulation order */
+export type BatchCallback = (batch: EventBatch) => void
+
+/** where a run's events go */
+interface Sink {
+  push(e: SimEvent): void
+  flush(): unknown
+}
 
 /** what a loaded world holds */
 export interface WorldInfo {
@@ -56,13 +70,36 @@ const infoOf = (w: CompiledWorld): WorldInfo => ({ grids: w.grids.n, communities
 
 export function createSimService() {
   let world: CompiledWorld | null = null
+  let raw: World | null = null
   const cancelled = new Set<number>()
   let nextRun = 1
+  /** one run; its events go to `sink`, flushed after every simulated day and at the end (awaited: a reply to the last
+   *  callback comes after the page has taken every earlier one, as they share one port) */
+  const simulateRequest = async (req: RunRequest, onProgress: ProgressCallback | undefined, sink: Sink | undefined, runId: number): Promise<SimResult> => {
+    if (!world) throw new Error('no world loaded: call loadWorld first')
+    const scenario = typeof req.scenario === 'string' ? scenarioPreset(req.scenario) : parseScenario(req.scenario)
+    const result = await simulateAsync(world, scenario, {
+      seed: req.seed,
+      days: req.days,
+      detail: req.detail ?? true,
+      onEvent: sink && ((e) => sink.push(e)),
+      onProgress: (d, n) => {
+        void sink?.flush()
+        onProgress?.(d, n)
+      },
+      isCancelled: () => cancelled.has(runId),
+    })
+    await sink?.flush()
+    cancelled.delete(runId)
+    return result
+  }
   return {
-    /** builds a default world, or loads one from its layer files (name → text) */
-    loadWorld(src: { preset: Preset; seed: number } | { files: Record<string, string> }): WorldInfo {
-      const raw = 'files' in src ? worldFromFiles(src.files) : buildWorld(src)
-      world = compileWorld(raw)
+    /** builds a default world, or loads one from its layer files (name → text); keepLayers keeps its GeoJSON for layers() */
+    loadWorld(src: { preset: Preset; seed: number } | { files: Record<string, string> }, keepLayers = false): WorldInfo {
+      const built = 'files' in src ? worldFromFiles(src.files) : buildWorld(src)
+      world = compileWorld(built)
+      // kept only for a page that asks for them (layers()): a compiled world is far smaller than its GeoJSON
+      raw = keepLayers ? built : null
       return infoOf(world)
     },
     /** posts the loaded world's compiled columns once on `port` (transferred to this worker), for loadWorldFrom */
@@ -95,28 +132,43 @@ export function createSimService() {
     },
     /** callbacks are separate arguments (each a Comlink.proxy or undefined): a proxied object would make every
      *  missing member look present */
-    async run(req: RunRequest, onProgress?: ProgressCallback, onEvents?: EventsCallback, runId = 0): Promise<SimResult> {
-      if (!world) throw new Error('no world loaded: call loadWorld first')
-      const scenario = typeof req.scenario === 'string' ? scenarioPreset(req.scenario) : parseScenario(req.scenario)
+    run(req: RunRequest, onProgress?: ProgressCallback, onEvents?: EventsCallback, runId = 0): Promise<SimResult> {
       let batch: SimEvent[] = []
-      const flush = () => {
-        if (batch.length && onEvents) onEvents(batch)
-        batch = []
-      }
-      const result = await simulateAsync(world, scenario, {
-        seed: req.seed,
-        days: req.days,
-        detail: req.detail ?? true,
-        onEvent: onEvents ? (e) => batch.push(e) : undefined,
-        onProgress: (d, n) => {
-          flush()
-          onProgress?.(d, n)
+      const sink: Sink | undefined = onEvents && {
+        push: (e) => void batch.push(e),
+        flush: () => {
+          if (batch.length) onEvents(batch)
+          batch = []
         },
-        isCancelled: () => cancelled.has(runId),
-      })
-      flush()
-      cancelled.delete(runId)
-      return result
+      }
+      return simulateRequest(req, onProgress, sink, runId)
+    },
+    /** a run recorded for playback: events stream as compact binary batches (transferred, not cloned) once a
+     *  simulated day and whenever a batch fills; `run` stays the fast path for runs nobody plays back */
+    record(req: RunRequest, onProgress?: ProgressCallback, onBatch?: BatchCallback, runId = 0): Promise<SimResult> {
+      const enc = new BatchEncoder()
+      const flush = () => {
+        const b = enc.take()
+        return b && onBatch ? onBatch(Comlink.transfer(b, transferables(b))) : undefined
+      }
+      const sink: Sink = {
+        push: (e) => {
+          enc.push(e)
+          if (enc.full) void flush()
+        },
+        flush,
+      }
+      return simulateRequest(req, onProgress, sink, runId)
+    },
+    /** the loaded world's layers (GeoJSON), for a page that draws the world the worker built */
+    layers(): World {
+      if (!raw) throw new Error('no world loaded: call loadWorld first')
+      return raw
+    },
+    /** where the loaded world's buildings, grid bases, street offices and departments are (lon/lat) */
+    places(): Places {
+      if (!world) throw new Error('no world loaded: call loadWorld first')
+      return placesOf(world)
     },
     /** one district of a city run (sim/run/city-job.ts): builds its world, runs it, returns raw tallies; progress
      *  is the district's fraction done, and cancel(runId) stops it at the next simulated day */

@@ -28,6 +28,7 @@ import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
 import { AnalystWorkspace } from './analyst-workspace.ts'
 import { Store, type Change } from './store/store.ts'
 import { originNotice } from './data-world/wire.ts'
+import { trainerButton } from './trainer/entry.ts'
 
 export interface AppOptions {
   world: World
@@ -116,6 +117,7 @@ export class App {
       saveAnalysis: (a) => this.saveAnalysis(a),
     })
     this.wireChrome()
+    trainerButton(opts.preset)
     onLangChange(() => this.renderAll())
     this.renderAll()
   }

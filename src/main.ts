@@ -22,6 +22,12 @@ async function boot(): Promise<void> {
   const seed = Number(q.get('seed') ?? 1) || 1
   if (q.get('lang') === 'en') setLang('en')
   applyI18n()
+  // trainer mode (src/trainer) plays recorded runs instead of opening the planner; loaded only when asked for
+  if (q.get('mode') === 'trainer') {
+    await (await import('./trainer/index.ts')).bootTrainer(q, hook)
+    document.getElementById('loading')?.remove()
+    return
+  }
   const loading = document.getElementById('loading-text')
   const bar = document.getElementById('loading-bar') as HTMLProgressElement | null
   // the whole city: a city run sharded by district across workers (src/city/), not the planner on one world

@@ -13,7 +13,10 @@ const MAX_TRUST = 1.5
 /** a job is done: the grid worker verifies it (核查) where grids verify, else the issue is closed */
 export function afterResolve(m: Model, i: number, t: number): void {
   const g = m.w.buildings.grid[m.bldg[i]]
-  if (m.sc.gridWorkers.verify && g >= 0 && m.pools.servers[g] > 0) return to(m, i, t, g, ST.VERIFY)
+  if (m.sc.gridWorkers.verify && g >= 0 && m.pools.servers[g] > 0) {
+    m.onEvent?.({ kind: 'verify', t, issue: i })
+    return to(m, i, t, g, ST.VERIFY)
+  }
   close(m, i, t)
 }
 
@@ -24,6 +27,7 @@ export function close(m: Model, i: number, t: number): void {
   m.flags[i] |= F_CLOSED
   const lim = SPEC[m.cat[i]].limitHours * MIN_PER_HOUR
   if (t - m.tKnown[i] <= lim) m.flags[i] |= F_ONTIME
+  m.onEvent?.({ kind: 'close', t, issue: i, onTime: (m.flags[i] & F_ONTIME) !== 0 })
   if (!(m.flags[i] & (F_CALLBACK | F_CALLBACK_PENDING))) {
     m.flags[i] |= F_CALLBACK_PENDING
     m.sched.at(t + m.sc.callback.delayHours * MIN_PER_HOUR, EV.CALLBACK, i)
@@ -43,6 +47,7 @@ export function deadline(m: Model, i: number, t: number): void {
   if (m.phase[i] === PHASE.LATENT) {
     const h = m.hh[i]
     m.trust[h] = Math.max(MIN_TRUST, m.trust[h] - m.sc.residents.latentTrustLoss)
+    m.onEvent?.({ kind: 'trust', t, issue: i, household: h, trust: m.trust[h] })
     return
   }
   m.onEvent?.({ kind: 'deadline', t, issue: i })
@@ -75,5 +80,6 @@ export function callback(m: Model, i: number, t: number): void {
     const h = m.hh[i]
     const r = m.sc.residents
     m.trust[h] = sat ? Math.min(MAX_TRUST, m.trust[h] + r.trustGain) : Math.max(MIN_TRUST, m.trust[h] - r.trustLoss)
+    m.onEvent?.({ kind: 'trust', t, issue: i, household: h, trust: m.trust[h] })
   }
 }

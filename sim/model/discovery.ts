@@ -71,7 +71,7 @@ export function arise(m: Model, i: number, t: number): void {
       }
     }
   }
-  m.onEvent?.({ kind: 'arise', t, issue: i, category: c, building: b })
+  m.onEvent?.({ kind: 'arise', t, issue: i, category: c, building: b, household: m.hh[i] })
   if (best - t > LATENT_DAYS * MIN_PER_DAY) {
     // an ignored issue: the household takes part less (book ch. 8.2.3)
     moveParticipation(m.participation, m.hh[i], cm, -m.sc.participation.lossIgnored)

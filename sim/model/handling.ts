@@ -36,6 +36,7 @@ export function enter(m: Model, i: number, t: number): void {
 export function start(m: Model, i: number, t: number): void {
   const p = m.pool[i]
   m.tStart[i] = t
+  m.onEvent?.({ kind: 'start', t, issue: i, role: m.poolRole[p] })
   const service = serviceMinutes(m, i, p)
   m.pools.started(p, t - m.tEnter[i], service)
   m.sched.at(m.poolShift[p] ? addWorkingMinutes(t, service, m.sc.startDay, m.shift) : t + service, EV.DONE, i)
@@ -111,6 +112,7 @@ export function done(m: Model, i: number, t: number): void {
       }
       m.whistles++
       m.flags[i] |= F_WHISTLED
+      m.onEvent?.({ kind: 'whistle', t, issue: i })
       // 报到: the enforcement centre arrives between 30 % and all of the report limit
       const arrive = sc.whistle.reportLimitMinutes * (0.3 + 0.7 * m.u(i, S.WHISTLE))
       return to(m, i, t + arrive, m.enfPool0 + Math.max(0, m.w.buildings.street[m.bldg[i]]), ST.RESOLVE)

@@ -19,13 +19,20 @@ export type EventKind = (typeof EV)[keyof typeof EV]
 
 /** events as a discriminated union, for playback streams */
 export type SimEvent =
-  | { kind: 'arise'; t: number; issue: number; category: number; building: number }
+  | { kind: 'arise'; t: number; issue: number; category: number; building: number; household?: number }
   | { kind: 'known'; t: number; issue: number; channel: number }
   | { kind: 'enter'; t: number; issue: number; role: number }
   | { kind: 'done'; t: number; issue: number; role: number }
   | { kind: 'deadline'; t: number; issue: number }
   | { kind: 'callback'; t: number; issue: number; solved: boolean; satisfied: boolean }
   | { kind: 'consulted'; t: number; issue: number }
+  // the trainer's story (sim/playback): a job taken up, the whistle blown, verification asked for, the case closed,
+  // a household's trust after a callback or an ignored issue
+  | { kind: 'start'; t: number; issue: number; role: number }
+  | { kind: 'whistle'; t: number; issue: number }
+  | { kind: 'verify'; t: number; issue: number }
+  | { kind: 'close'; t: number; issue: number; onTime: boolean }
+  | { kind: 'trust'; t: number; issue: number; household: number; trust: number }
 
 /** how an issue became known: the six a resident reports to (in the order of the resident survey), then the three
  *  ways staff find it first (未诉先办) */

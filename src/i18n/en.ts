@@ -1,8 +1,10 @@
 import type { zh } from './zh-CN.ts'
 import { cityEn } from './city.ts'
+import { trainerEn } from './trainer.en.ts'
 
 export const en: Record<keyof typeof zh, string> = {
   ...cityEn,
+  ...trainerEn,
   'app.title': 'Gongzhi · grid planner',
   'app.loading': 'Generating the world…',
   'app.notice': 'About the data',

@@ -1,7 +1,9 @@
 import { cityZh } from './city.ts'
+import { trainerZh } from './trainer.zh-CN.ts'
 
 export const zh = {
   ...cityZh,
+  ...trainerZh,
   'app.title': '共治 · 网格规划',
   'app.loading': '正在生成世界…',
   'app.notice': '数据说明',

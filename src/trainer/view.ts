@@ -1,0 +1,149 @@
+// One lesson (or one scenario) on screen: a map per recorded run — two synchronised maps in split screen, else the
+// reform's alone — driven by one player, with the controls, the lesson panel, the followed issue's story and the
+// legend. Built for each lesson the trainer opens; dispose() removes it all.
+import { backlog, clockText, eventLogCsv } from '../../sim/api.ts'
+import { t, type Key } from '../i18n/i18n.ts'
+import { download, h } from '../panels/dom.ts'
+import { renderControls, renderCounters } from './controls.ts'
+import { renderLegend, renderLesson } from './lesson-panel.ts'
+import { pausesOf, type Lesson } from './lessons.ts'
+import { Pane } from './pane.ts'
+import type { MapLibreMap } from '../map/map.ts'
+import { Player } from './player.ts'
+import type { ShareState } from './present.ts'
+import type { Run, Session } from './session.ts'
+import { renderStoryPanel } from './story-panel.ts'
+
+export class TrainerView {
+  readonly player: Player
+  readonly panes: Pane[]
+  private followed: number | null = null
+  private paneEls: HTMLElement[] = []
+  private counters: HTMLElement[] = []
+  private clocks: HTMLElement[] = []
+  private story
+  private controls
+  private readonly main: Run
+
+  constructor(
+    private readonly maps: HTMLElement,
+    private readonly side: HTMLElement,
+    private readonly bottom: HTMLElement,
+    session: Session,
+    runs: Run[],
+    lesson: Lesson | undefined,
+    private readonly state: ShareState,
+  ) {
+    this.main = runs[runs.length - 1]
+    this.panes = runs.map((run, k) => {
+      const mapEl = h('div', { class: 'tr-map' })
+      const clock = h('div', { class: 'tr-corner-clock', testid: 'pane-clock' })
+      const label = h('div', { class: 'tr-label', text: lesson ? `${t(k === 0 ? 'tr.before' : 'tr.after')} · ${run.scenario}` : run.scenario })
+      const cnt = h('div', { class: 'tr-counters', testid: 'counters' })
+      const el = h('div', { class: 'tr-pane', testid: `pane-${k}` }, mapEl, label, clock, cnt)
+      maps.append(el)
+      this.paneEls.push(el)
+      this.counters.push(cnt)
+      this.clocks.push(clock)
+      return new Pane(mapEl, session.world, run.rec, session.places, (i) => this.follow(i))
+    })
+    syncMaps(this.panes)
+    const moment = h('div', { class: 'tr-moment', testid: 'lesson-moment', hidden: true })
+    this.player = new Player(
+      this.main.rec.minutes,
+      (tm) => this.draw(tm),
+      () => {
+        this.controls.update()
+        for (const c of this.clocks) c.textContent = clockText(this.player.t)
+      },
+      (k) => {
+        moment.hidden = false
+        moment.textContent = t(`tr.lesson.${lesson!.id}.moment` as Key, { n: k + 1 })
+      },
+    )
+    if (lesson) this.player.pauses = pausesOf(lesson, this.main.rec)
+    this.controls = renderControls(this.player, this.panes.map((p) => backlog(p.replay.rec, 60)), (tm) => this.nextEvent(tm))
+    bottom.replaceChildren(this.controls.el)
+    const rec = this.main.rec
+    this.story = renderStoryPanel(rec, (i) => this.follow(i), (i) => download(`issue-${i}-events.csv`, eventLogCsv(rec, i), 'text/csv'))
+    side.replaceChildren(...(lesson ? [renderLesson(lesson, runs.map((r) => r.result)), moment] : []), this.story.el, renderLegend())
+    this.setSplit(state.split)
+  }
+
+  /** waits for the maps, then shows the state's moment and issue, and waits until the visible maps have drawn it */
+  async start(): Promise<void> {
+    await Promise.all(this.panes.map((p) => p.view.loaded))
+    this.player.seek(this.state.t)
+    if (this.state.issue !== null) this.follow(this.state.issue)
+    await Promise.all(this.visible().map((p) => p.settled()))
+  }
+
+  private visible(): Pane[] {
+    return this.panes.filter((_, k) => this.state.split || k === this.panes.length - 1)
+  }
+
+  private draw(tm: number): void {
+    const fadeMin = Math.max(180, this.player.speed * 3)
+    for (const [k, p] of this.panes.entries()) {
+      if (!this.state.split && k !== this.panes.length - 1) continue
+      p.draw({ t: tm, fadeMin, followed: this.followed })
+      renderCounters(this.counters[k], p.replay, p.active)
+    }
+  }
+
+  /** the first event after minute tm on any visible map */
+  private nextEvent(tm: number): number | null {
+    let best = Infinity
+    for (const p of this.visible()) {
+      const r = p.replay
+      r.seekTime(tm)
+      if (r.cursor < r.rec.n) best = Math.min(best, r.rec.t[r.cursor])
+    }
+    return Number.isFinite(best) ? best : null
+  }
+
+  follow(i: number): void {
+    if (!(i >= 0 && i < this.main.rec.issues)) return
+    this.followed = i
+    this.state.issue = i
+    this.story.show(i)
+    const at = this.panes[this.panes.length - 1].where(i)
+    if (at) for (const p of this.panes) p.view.map.jumpTo({ center: at, zoom: Math.max(p.view.map.getZoom(), 16) })
+    if (this.player.t < this.main.rec.tArise[i]) this.player.seek(this.main.rec.tArise[i])
+    else this.draw(this.player.t)
+  }
+
+  setSplit(on: boolean): void {
+    this.state.split = on && this.panes.length > 1
+    this.maps.classList.toggle('split', this.state.split)
+    this.paneEls.forEach((el, k) => (el.hidden = !(this.state.split || k === this.panes.length - 1)))
+    for (const p of this.panes) p.view.map.resize()
+    this.draw(this.player.t)
+  }
+
+  /** the map a video is made of: the reform's */
+  get videoMap(): MapLibreMap {
+    return this.panes[this.panes.length - 1].view.map
+  }
+
+  dispose(): void {
+    this.player.pause()
+    for (const p of this.panes) p.view.map.remove()
+    this.maps.replaceChildren()
+    this.side.replaceChildren()
+    this.bottom.replaceChildren()
+  }
+}
+
+/** moving one map moves the others to the same view */
+function syncMaps(panes: Pane[]): void {
+  let syncing = false
+  for (const p of panes)
+    p.view.map.on('move', () => {
+      if (syncing) return
+      syncing = true
+      const m = p.view.map
+      for (const o of panes) if (o !== p) o.view.map.jumpTo({ center: m.getCenter(), zoom: m.getZoom() })
+      syncing = false
+    })
+}
