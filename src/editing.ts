@@ -78,7 +78,7 @@ export class Editing {
       b('tool.generate', 'generate', false, () => this.generate()),
       b('tool.repair', 'repair', false, () => this.repair()),
       b('tool.toParty', 'to-party', false, () => this.toParty()),
-      h('div', { class: 'hint', text: t(`tool.hint.${tool}` as Key) }),
+      h('div', { class: 'hint', text: t(`tool.hint.${tool}`) }),
     )
     const c = store.state.community
     el.append(h('h2', { text: c ? this.host.communityName(c) : t('panel.grid') }), bar)

@@ -140,4 +140,9 @@ describe('references stay inside the repository', () => {
     }
     expect(bad).toEqual([])
   })
+
+  it('src/ casts nothing to an i18n Key: keys are typed unions, or checked at run time by isKey', () => {
+    const bad = files('src').filter((f) => /\bas\s+Key\b/.test(readFileSync(f, 'utf8')))
+    expect(bad).toEqual([])
+  })
 })

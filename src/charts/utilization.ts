@@ -2,12 +2,12 @@
 // Erlang C wait for the same arrival rate and service time — the analytic baseline, which ignores shifts,
 // hand-offs and priorities, so a gap between the two is the model's own congestion, not an error.
 import { ROLES } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import { facetBars, metricRows, metricValues, type BarRow, type Metric } from './bars.ts'
 import { baselineColourOf, colourOf, groupLegend, runsNote, type ChartOut, type LegendItem } from './chart.ts'
 import { groupStat, round, type Group } from './shape.ts'
 
-const roleLabel = (r: string) => t(`chart.role.${r}` as Key)
+const roleLabel = (r: (typeof ROLES)[number]) => t(`chart.role.${r}`)
 
 export function utilizationChart(groups: Group[]): ChartOut {
   const metrics: Metric[] = ROLES.map((role) => ({ key: role, label: roleLabel(role), read: (r) => r.utilization[role]?.utilization }))

@@ -3,7 +3,7 @@
 // create. Reading and building run in a worker; the new world and its project are stored, then the page opens it.
 import * as Comlink from 'comlink'
 import { DATA_FIELDS, DATA_LAYERS, type DataLayer, type FromDataSummary, type LayerMapping } from '../../sim/api.ts'
-import { fmtInt, t, type Key } from '../i18n/i18n.ts'
+import { fmtInt, t, tAny, type Key } from '../i18n/i18n.ts'
 import { clear, h } from '../panels/dom.ts'
 import { mappingTable as columnTable } from '../panels/mapping-table.ts'
 import { newId, putProject, setCurrent, type Project } from '../store/persist.ts'
@@ -132,7 +132,7 @@ function renderDialog(dialog: HTMLDialogElement, s: State, a: Actions): void {
     const input = h('input', { type: 'file', hidden: true, accept: '.geojson,.json,.zip,.kml,.kmz', testid: `fd-file-${layer}`, onchange: (e: Event) => void a.read(layer, (e.target as HTMLInputElement).files?.[0]) })
     files.append(
       h('div', { class: 'fd-file' },
-        h('span', { class: 'fd-layer', text: layer === 'communities' ? t('fd.requiredLayer', { layer: t('layer.communities') }) : t(`layer.${layer}` as Key) }),
+        h('span', { class: 'fd-layer', text: layer === 'communities' ? t('fd.requiredLayer', { layer: t('layer.communities') }) : t(`layer.${layer}`) }),
         h('span', {},
           h('button', { text: t(p ? 'fd.change' : 'fd.choose'), testid: `fd-pick-${layer}`, onclick: () => input.click() }), input,
           p && layer !== 'communities' ? h('button', { text: '✕', title: t('fd.remove'), testid: `fd-remove-${layer}`, onclick: () => void a.forget(layer) }) : null),
@@ -146,7 +146,7 @@ function renderDialog(dialog: HTMLDialogElement, s: State, a: Actions): void {
   } })
   const detected = s.previews.communities?.crs
   for (const c of ['auto', 'wgs84', 'gcj02', 'bd09'] as const)
-    crsSel.append(h('option', { value: c, selected: s.crs === c, text: c === 'auto' ? (detected ? t('fd.crsDetected', { crs: detected.applied.toUpperCase(), how: t(`fd.conf.${detected.confidence}` as Key) }) : t('fd.crsAuto')) : t(`io.crs.${c}` as Key) }))
+    crsSel.append(h('option', { value: c, selected: s.crs === c, text: c === 'auto' ? (detected ? t('fd.crsDetected', { crs: detected.applied.toUpperCase(), how: t(`fd.conf.${detected.confidence}`) }) : t('fd.crsAuto')) : t(`io.crs.${c}`) }))
 
   dialog.append(
     h('h2', { text: t('fd.title') }),
@@ -165,11 +165,11 @@ function renderDialog(dialog: HTMLDialogElement, s: State, a: Actions): void {
 
 function mappingTable(p: LayerPreview, m: LayerMapping, changed: () => void): HTMLElement {
   const table = columnTable({
-    columns: p.columns, rows: p.rows, fields: DATA_FIELDS[p.layer], mapping: m, label: (f) => t(`fd.f.${f}` as Key),
+    columns: p.columns, rows: p.rows, fields: DATA_FIELDS[p.layer], mapping: m, label: (f) => tAny(`fd.f.${f}`),
     keepLabel: t('fd.keep'), ignoreLabel: t('fd.ignore'), head: [t('fd.column'), t('fd.field'), t('fd.preview')],
     testid: `fd-map-${p.layer}`, colTestid: (col) => `fd-col-${p.layer}-${col}`,
   }, changed)
-  return h('div', {}, h('h4', { text: `${t(`layer.${p.layer}` as Key)} · ${p.file}` }), table)
+  return h('div', {}, h('h4', { text: `${t(`layer.${p.layer}`)} · ${p.file}` }), table)
 }
 
 function planView(s: State, a: Actions): HTMLElement {
@@ -184,8 +184,8 @@ function planView(s: State, a: Actions): HTMLElement {
     const l = sum.layers[layer]
     if (!l) continue
     const count = l.count ? ` (${fmtInt(l.count)})` : ''
-    const label = layer === 'services' ? t('fd.services') : t(`layer.${layer}` as Key)
-    list.append(h('li', { testid: `fd-plan-${layer}`, text: t('fd.item', { layer: label, origin: `${t(`fd.origin.${l.origin}` as Key)}${count}` }) }))
+    const label = layer === 'services' ? t('fd.services') : t(`layer.${layer}`)
+    list.append(h('li', { testid: `fd-plan-${layer}`, text: t('fd.item', { layer: label, origin: `${t(`fd.origin.${l.origin}`)}${count}` }) }))
   }
   const hh = sum.households
   box.append(list, h('p', { testid: 'fd-households', text: t('fd.households', { file: hh.file, residents: hh.residents, buildings: hh.buildings, estimate: hh.estimate }) }))
@@ -194,7 +194,7 @@ function planView(s: State, a: Actions): HTMLElement {
   if (e) {
     box.append(
       h('div', { class: 'fd-estimate', testid: 'fd-estimate' },
-        h('p', { text: t('fd.estimate', { n: e.communities.length, total: fmtInt(e.total), form: t(`fd.form.${e.form}` as Key) }) }),
+        h('p', { text: t('fd.estimate', { n: e.communities.length, total: fmtInt(e.total), form: t(`fd.form.${e.form}`) }) }),
         h('label', {}, `${t('fd.hhPerHa')} `, h('input', { type: 'number', min: 1, max: 1000, step: 1, value: s.hhPerHa ?? e.hhPerHa, testid: 'fd-hh-per-ha', onchange: (ev: Event) => {
           const v = Number((ev.target as HTMLInputElement).value)
           s.hhPerHa = Number.isFinite(v) && v > 0 && v <= 1000 ? v : e.hhPerHa

@@ -1,7 +1,7 @@
 // The page's entry points to worlds built from the user's files: the "new project from my data" button, the
 // world switcher (the default world and each data world), and the notice saying where each layer came from.
 import type { World } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import { $, clear, h } from '../panels/dom.ts'
 import { openFromDataDialog } from './from-data-dialog.ts'
 import { listDataWorlds } from './world-store.ts'
@@ -35,7 +35,10 @@ export async function wireDataWorlds(current: string | null, beforeLeave: () => 
 export function originNotice(w: World): string | null {
   const o = w.meta.origins
   if (!o) return null
-  const parts = (['communities', 'streets', 'buildings', 'grids'] as const).filter((k) => o[k]).map((k) => t('fd.item', { layer: t(`layer.${k}` as Key), origin: t(`fd.origin.${o[k]}` as Key) }))
+  const parts = (['communities', 'streets', 'buildings', 'grids'] as const).flatMap((k) => {
+    const origin = o[k]
+    return origin ? [t('fd.item', { layer: t(`layer.${k}`), origin: t(`fd.origin.${origin}`) })] : []
+  })
   return `${t('fd.noticeHead')} ${parts.join(t('fd.sep'))}`
 }
 

@@ -27,11 +27,18 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
   return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`))
 }
 
+/** Whether s names a string in the dictionaries: the guard for keys assembled at run time from data (a map layer's
+ *  id, a lesson's id, a data-i18n attribute), where the type system cannot see the key. */
+export const isKey = (s: string): s is Key => s in zh
+
+/** t() for a key assembled at run time; a string that is no key shows `fallback` (itself, as t() shows a missing key). */
+export const tAny = (s: string, params: Record<string, string | number> = {}, fallback = s): string => (isKey(s) ? t(s, params) : fallback)
+
 /** Fill every [data-i18n] element's text (and [data-i18n-title] titles) under root. */
 export function applyI18n(root: ParentNode = document): void {
-  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => (el.textContent = t(el.dataset.i18n as Key)))
-  root.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((el) => (el.title = t(el.dataset.i18nTitle as Key)))
-  root.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]').forEach((el) => (el.placeholder = t(el.dataset.i18nPlaceholder as Key)))
+  root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => (el.textContent = tAny(el.dataset.i18n ?? '')))
+  root.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((el) => (el.title = tAny(el.dataset.i18nTitle ?? '')))
+  root.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]').forEach((el) => (el.placeholder = tAny(el.dataset.i18nPlaceholder ?? '')))
 }
 
 const nf = () => new Intl.NumberFormat(lang)

@@ -2,7 +2,7 @@
 // layers, the 多网合一 difference, buildings and labels) and what the pointer does on it (hover, click, drop).
 import type { Feature } from 'geojson'
 import { layerDiff, type World } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t, tAny } from '../i18n/i18n.ts'
 import { buildingsLayer, characterSetOf, gridLabelsOf, labelsLayer, labelsOf, needsLayer, needsPoints, type Label } from '../layers/deck-layers.ts'
 import { drawableAsync } from '../layers/imported-sample.ts'
 import { extendSelection, installBoxSelect } from '../editor/map-select.ts'
@@ -160,7 +160,7 @@ export class MapWiring {
         })
       else if (fs[0]) {
         const g = grid ? store.grid(String(grid.properties.id)) : undefined
-        host.inspect({ title: t(`layer.${fs[0].layer.id.split('-')[0]}` as Key), props: g ? { ...g.properties, ...store.state.stats.get(g.properties.id) } : fs[0].properties })
+        host.inspect({ title: tAny(`layer.${fs[0].layer.id.split('-')[0]}`), props: g ? { ...g.properties, ...store.state.stats.get(g.properties.id) } : fs[0].properties })
       } else host.inspect(null)
     })
     const el = $('#map')

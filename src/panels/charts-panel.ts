@@ -7,7 +7,7 @@ import { chartsFor, type ChartOut, type HistPick } from '../charts/index.ts'
 import { pngBlob, svgText } from '../charts/export.ts'
 import { pickLabel } from '../charts/close-hist.ts'
 import { groupsOf, type Group } from '../charts/shape.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import { clear, download, downloadBlob, h } from './dom.ts'
 import { openReport } from './report.ts'
 
@@ -59,7 +59,7 @@ export class ChartsPanel {
     const head = h(
       'div',
       { class: 'charts-head' },
-      h('span', { text: t(`chart.kind.${kindOf(last)}` as Key, { a: scenarioName(groups[0].scenario), b: groups.slice(1).map((g) => `${g.key} · ${scenarioName(g.scenario)}`).join(t('list.sep')), n: groups[0].runs.length, days: r0.days }) }),
+      h('span', { text: t(`chart.kind.${kindOf(last)}`, { a: scenarioName(groups[0].scenario), b: groups.slice(1).map((g) => `${g.key} · ${scenarioName(g.scenario)}`).join(t('list.sep')), n: groups[0].runs.length, days: r0.days }) }),
       h('button', { text: t('report.open'), testid: 'report', onclick: () => openReport(last) }),
     )
     const grid = h('div', { class: 'charts-grid' })

@@ -1,7 +1,7 @@
 // Live findings: one line per finding, translated from its code, naming grids and communities by their names;
 // a click zooms to it and marks it on the map, and the mark goes when the finding is fixed.
 import type { Finding } from '../../sim/api.ts'
-import { fmtInt, t, type Key } from '../i18n/i18n.ts'
+import { fmtInt, isKey, t, tAny } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
 
 const MAX = 300
@@ -21,10 +21,10 @@ export function findingText(f: Finding, communityName: (id: string) => string, g
     .map((r) => (r.layer === 'grids' ? gridName(r.id) || r.id : building(r.id)))
     .join(t('list.sep'))
   const area = f.areaM2 !== undefined ? `${fmtInt(f.areaM2)} m²` : ''
-  const key = `find.${f.code}` as Key
-  const of = f.of ? t(`findkind.${f.of}` as Key) : ''
-  const s = t(key, { ids, c: communityName(c) || c, area, value: f.value !== undefined ? fmtInt(f.value) : '', of })
-  return s === key ? f.message : s
+  const key = `find.${f.code}`
+  const of = f.of ? tAny(`findkind.${f.of}`) : ''
+  // a code this version has no words for (a newer core) keeps the core's own message
+  return isKey(key) ? t(key, { ids, c: communityName(c) || c, area, value: f.value !== undefined ? fmtInt(f.value) : '', of }) : f.message
 }
 
 /** the finding marked on the map (its identity: code, features, place) */

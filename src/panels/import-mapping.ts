@@ -3,7 +3,7 @@
 // whether they are added or replace the grids of the communities they cover. Then the message says what went where.
 import type { ColumnTable, CrsReport, LayerKind } from '../../sim/api.ts'
 import type { MergeSummary, ImportMode } from '../editor/import-merge.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t, tAny } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
 import { mappingTable, type ColumnMapping } from './mapping-table.ts'
 
@@ -14,10 +14,9 @@ export interface MappingAnswer {
   changed: boolean
 }
 
-const known = (k: string) => t(k as Key) !== k
-export const fieldLabel = (f: string) => (known(`fd.f.${f}`) ? t(`fd.f.${f}` as Key) : f)
-const layerLabel = (l: string) => (known(`layer.${l}`) ? t(`layer.${l}` as Key) : l)
-const crsText = (c: CrsReport) => `${t(`io.crs.${c.applied}` as Key)}${c.projection ? ` · ${t('io.projected', { proj: c.projection })}` : ''}`
+export const fieldLabel = (f: string) => tAny(`fd.f.${f}`, {}, f)
+const layerLabel = (l: string) => tAny(`layer.${l}`, {}, l)
+const crsText = (c: CrsReport) => `${t(`io.crs.${c.applied}`)}${c.projection ? ` · ${t('io.projected', { proj: c.projection })}` : ''}`
 
 /** Shows the step in a dialog of its own; null when cancelled. */
 export function askMapping(file: string, n: number, layer: LayerKind, crs: CrsReport, table: ColumnTable): Promise<MappingAnswer | null> {
@@ -31,7 +30,7 @@ export function askMapping(file: string, n: number, layer: LayerKind, crs: CrsRe
       dialog.remove()
       resolve(v)
     }
-    const radio = (m: ImportMode) => h('label', {}, h('input', { type: 'radio', name: 'import-mode', value: m, checked: m === mode, testid: `import-mode-${m}`, onchange: () => (mode = m) }), ` ${t(`io.mode.${m}` as Key)}`)
+    const radio = (m: ImportMode) => h('label', {}, h('input', { type: 'radio', name: 'import-mode', value: m, checked: m === mode, testid: `import-mode-${m}`, onchange: () => (mode = m) }), ` ${t(`io.mode.${m}`)}`)
     dialog.append(
       h('h3', { text: t('io.mapTitle', { file }) }),
       h('p', { text: t('io.mapWhat', { n, layer: layerLabel(layer) }) }),

@@ -4,7 +4,7 @@ import * as Comlink from 'comlink'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import type { ImportWorker, PackedImport } from '../import.worker.ts'
 import { csvText } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t, tAny } from '../i18n/i18n.ts'
 import { Unpacker } from '../store/packed-layer.ts'
 import { deleteLayer, newLayerId, pendingLayers } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
@@ -133,7 +133,7 @@ class ImportProgress {
   private render(): void {
     const secs = Math.round((performance.now() - this.t0) / 1000)
     const pct = this.what === 'decode' && this.frac >= 0 ? ` ${Math.round(this.frac * 100)}%` : ''
-    this.text.textContent = `${t('io.progress', { file: this.file, stage: t(`io.stage.${this.what}` as Key) })}${pct} · ${secs} s `
+    this.text.textContent = `${t('io.progress', { file: this.file, stage: tAny(`io.stage.${this.what}`) })}${pct} · ${secs} s `
   }
   hide(): void {
     this.el.hidden = true

@@ -1,5 +1,5 @@
 // Layer panel: visibility, opacity and order of every layer; and the legend.
-import { t, type Key } from '../i18n/i18n.ts'
+import { t, tAny } from '../i18n/i18n.ts'
 import { BAND_COLORS, GROUPS, type MapView } from '../map/map.ts'
 import { clear, h } from './dom.ts'
 
@@ -33,11 +33,11 @@ export class LayerPanel {
       const row = h(
         'div',
         { class: 'layer-row', testid: `layer-${r.key}` },
-        h('input', { type: 'checkbox', checked: r.on, title: t(`layer.${r.key}` as Key), onchange: (e: Event) => {
+        h('input', { type: 'checkbox', checked: r.on, title: tAny(`layer.${r.key}`), onchange: (e: Event) => {
           r.on = (e.target as HTMLInputElement).checked
           this.view.setGroupVisible(r.key, r.on)
         } }),
-        h('span', { text: t(`layer.${r.key}` as Key) }),
+        h('span', { text: tAny(`layer.${r.key}`) }),
         h('input', { type: 'range', min: 0, max: 1, step: 0.05, value: r.opacity, title: t('layer.opacity'), oninput: (e: Event) => {
           r.opacity = Number((e.target as HTMLInputElement).value)
           this.view.setGroupOpacity(r.key, r.opacity)

@@ -4,7 +4,7 @@
 import type { FeatureCollection, Feature } from 'geojson'
 import { areaRow, classify, formatValue, legendRanges, metricDef, METRICS, type AreaColumns, type Direction, type Level, type MetricKey } from '../analysis/result-classes.ts'
 import type { Published, ResultsHub } from '../analysis/results-hub.ts'
-import { getLang, t, type Key } from '../i18n/i18n.ts'
+import { getLang, t, tAny, type Key } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
 import { areaMetricLabel } from './labels.ts'
 
@@ -153,7 +153,7 @@ export class ResultMapPanel {
     const table = h('table', { class: 'props' })
     const lang = getLang()
     for (const r of rows) {
-      const tr = h('tr', { testid: `result-inspect-${r.key}` }, h('td', { text: t(`resmap.col.${r.key}` as Key) }), h('td', { text: formatValue(r.value, r.unit, lang) }))
+      const tr = h('tr', { testid: `result-inspect-${r.key}` }, h('td', { text: tAny(`resmap.col.${r.key}`) }), h('td', { text: formatValue(r.value, r.unit, lang) }))
       tr.dataset.value = r.value === null ? '' : String(r.value)
       table.append(tr)
     }

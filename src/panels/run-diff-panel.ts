@@ -84,7 +84,7 @@ export class RunDiffPanel {
     else
       for (const k of ['added', 'removed', 'reshaped', 'restaffed'] as const)
         if (lay[k].length)
-          layout.append(h('div', { testid: `diff-layout-${k}`, text: `${t(`diff.layout.${k}` as Key, { n: lay[k].length })}: ${lay[k].slice(0, 8).join(', ')}${lay[k].length > 8 ? ' …' : ''}` }))
+          layout.append(h('div', { testid: `diff-layout-${k}`, text: `${t(`diff.layout.${k}`, { n: lay[k].length })}: ${lay[k].slice(0, 8).join(', ')}${lay[k].length > 8 ? ' …' : ''}` }))
     el.append(layout)
 
     const levers = leverChanges(a, b)

@@ -2,7 +2,7 @@
 // default and the source of that default. Edits are kept as path → value over the chosen preset; the result is
 // validated with parseScenario, and each problem is named and explained next to the lever it concerns.
 import { flattenScenario, leverPathProblem, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath, type LeverMeta, type ScenarioInput } from '../../sim/api.ts'
-import { getLang, t, type Key } from '../i18n/i18n.ts'
+import { getLang, t, tAny, type Key } from '../i18n/i18n.ts'
 import type { Analysis } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
 import { leverUnit } from './lever-units.ts'
@@ -111,7 +111,7 @@ export class ScenarioPanel {
     for (const [g, ls] of groups) {
       const edited = ls.filter((l) => l.path in a.edits).length
       const det = h('details', { testid: `lever-group-${g}`, open: this.open.has(g), ontoggle: (e: Event) => ((e.target as HTMLDetailsElement).open ? this.open.add(g) : this.open.delete(g)) })
-      det.append(h('summary', { text: `${t(`lever.group.${g}` as Key)} (${ls.length})${edited ? ` · ${t('scn.edited', { n: edited })}` : ''}` }))
+      det.append(h('summary', { text: `${tAny(`lever.group.${g}`)} (${ls.length})${edited ? ` · ${t('scn.edited', { n: edited })}` : ''}` }))
       for (const l of ls) det.append(this.row(l, l.path in a.edits ? a.edits[l.path] : preset[l.path]))
       levers.append(det)
     }

@@ -1,6 +1,6 @@
 // Per-grid statistics of the current community, with the band check, and the settings of the selected grid.
 import { DEFAULT_BAND, type GridStats } from '../../sim/api.ts'
-import { fmtInt, fmtNum, t, type Key } from '../i18n/i18n.ts'
+import { fmtInt, fmtNum, t, tAny } from '../i18n/i18n.ts'
 import type { GridFeature } from '../store/store.ts'
 import { clear, h } from './dom.ts'
 import { propKey, propValue } from './props-text.ts'
@@ -73,7 +73,7 @@ export function renderInspect(el: HTMLElement, title: string, props: Record<stri
   for (const [k, val] of Object.entries(props)) {
     if (k.startsWith('_')) continue
     // where a feature of a world built from the user's data came from (file / derived / generated)
-    if (k === 'origin' && typeof val === 'string') table.append(h('tr', { testid: 'inspect-origin' }, h('td', { text: t('fd.originKey') }), h('td', { text: t(`fd.origin.${val}` as Key) })))
+    if (k === 'origin' && typeof val === 'string') table.append(h('tr', { testid: 'inspect-origin' }, h('td', { text: t('fd.originKey') }), h('td', { text: tAny(`fd.origin.${val}`) })))
     else table.append(h('tr', { 'data-key': k }, h('td', { text: propKey(k), title: k }), h('td', { text: propValue(val) })))
   }
   el.append(table)

@@ -2,7 +2,7 @@
 // (or one scenario) for playback; a TrainerView plays them. Choosing another lesson records it in the same worker
 // and replaces the view, without reloading the page. The page reaches the simulation only through sim/api.ts.
 import { SCENARIO_PRESETS, type Preset } from '../../sim/api.ts'
-import { getLang, t, type Key } from '../i18n/i18n.ts'
+import { getLang, t } from '../i18n/i18n.ts'
 import { downloadBlob, h } from '../panels/dom.ts'
 import { presetLabel, PAGE_PRESETS } from '../panels/world-picker.ts'
 import { LESSONS, lessonById } from './lessons.ts'
@@ -41,7 +41,7 @@ export async function bootTrainer(q: URLSearchParams, hook: Hook): Promise<void>
   document.body.append(root)
 
   // ---- header: built once; lessons and scenarios switch the view in place
-  const picker = h('select', { testid: 'lesson-picker', title: t('tr.lesson.pick'), onchange: () => void open({ lesson: picker.value || null, split: false }) }, h('option', { value: '', text: t('tr.lesson.none') }), ...LESSONS.map((l) => h('option', { value: l.id, text: t(`tr.lesson.${l.id}.title` as Key), selected: l.id === state.lesson })))
+  const picker = h('select', { testid: 'lesson-picker', title: t('tr.lesson.pick'), onchange: () => void open({ lesson: picker.value || null, split: false }) }, h('option', { value: '', text: t('tr.lesson.none') }), ...LESSONS.map((l) => h('option', { value: l.id, text: t(`tr.lesson.${l.id}.title`), selected: l.id === state.lesson })))
   const scenarioPick = h('select', { testid: 'scenario-picker', onchange: () => void open({ scenario: scenarioPick.value }) }, ...SCENARIO_PRESETS.map((s) => h('option', { value: s, text: s, selected: s === scenario })))
   const splitBtn = h('button', { testid: 'split-toggle', text: t('tr.split'), onclick: () => view?.setSplit(!state.split) })
   const presentBtn = h('button', { testid: 'present', text: t('tr.present'), onclick: () => togglePresenting(!document.body.classList.contains('presenting')) })

@@ -10,7 +10,7 @@ const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `
 const hrs = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : t('tr.hours', { n: x.toFixed(1) }))
 
 export function renderLesson(l: Lesson, results: SimResult[]): HTMLElement {
-  const k = (s: string) => `tr.lesson.${l.id}.${s}` as Key
+  const k = (s: 'title' | 'story' | 'watch') => `tr.lesson.${l.id}.${s}` as const
   const rows: [Key, (r: SimResult) => string][] = [
     ['tr.rate.response', (r) => pct(r.rates.response)],
     ['tr.rate.resolution', (r) => pct(r.rates.resolution)],
@@ -44,7 +44,7 @@ export function renderLegend(): HTMLElement {
     'section',
     { class: 'tr-legend', testid: 'trainer-legend' },
     h('h3', { text: t('tr.legend') }),
-    ...STATES.map((s, k) => h('div', {}, sw(STATE_COLORS[k + 1]), t(`tr.state.${s}` as Key))),
+    ...STATES.map((s, k) => h('div', {}, sw(STATE_COLORS[k + 1]), t(`tr.state.${s}`))),
     h('div', {}, h('span', { class: 'tr-swatch worker' }), t('tr.legend.worker')),
     h('div', {}, h('span', { class: 'tr-swatch arc' }), t('tr.legend.arc')),
   )

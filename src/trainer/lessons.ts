@@ -3,8 +3,11 @@
 // the reform working). The words are in the i18n files (tr.lesson.ID.*).
 import { EVENT_KIND, type Recording, momentsOf, CHANNELS, ROLES } from '../../sim/api.ts'
 
+/** the lessons there are: each names its tr.lesson.ID.* strings, so a missing one is a type error */
+export type LessonId = 'whistle' | 'grid' | 'hotline' | 'volunteers' | 'redProperty' | 'burden'
+
 export interface Lesson {
-  id: string
+  id: LessonId
   before: string
   after: string
   /** `book ch. C.S` */

@@ -2,15 +2,15 @@
 // plain words, step by step with times (sim/playback/story.ts builds it; this file only words it). Every value
 // from the run is set as text (textContent).
 import { CATEGORIES, CHANNELS, clockText, issueFacts, OUTCOMES, ROLES, storyOf, type Recording, type Step } from '../../sim/api.ts'
-import { fmtNum, t, type Key } from '../i18n/i18n.ts'
+import { fmtNum, t } from '../i18n/i18n.ts'
 import { h } from '../panels/dom.ts'
 
 const LIST_MAX = 200
 const PROACTIVE = CHANNELS.indexOf('patrol')
 
-const cat = (c: number) => t(`tr.cat.${CATEGORIES[c]}` as Key)
-const channel = (c: number) => t(`chart.channel.${CHANNELS[c]}` as Key)
-const role = (r: number) => t(`chart.role.${ROLES[r]}` as Key)
+const cat = (c: number) => t(`tr.cat.${CATEGORIES[c]}`)
+const channel = (c: number) => t(`chart.channel.${CHANNELS[c]}`)
+const role = (r: number) => t(`chart.role.${ROLES[r]}`)
 const dur = (min: number) => (min < 60 ? t('tr.min', { n: Math.round(min) }) : min < 2880 ? t('tr.hours', { n: fmtNum(min / 60) }) : t('tr.days', { n: fmtNum(min / 1440) }))
 
 /** one step in words */
@@ -56,7 +56,7 @@ export function renderStoryPanel(rec: Recording, onPick: (issue: number) => void
   const opt = (v: string, text: string) => h('option', { value: v, text })
   const fCat = h('select', { testid: 'filter-category', onchange: () => fill() }, opt('', t('tr.all')), ...CATEGORIES.map((_, k) => opt(String(k), cat(k))))
   const fCh = h('select', { testid: 'filter-channel', onchange: () => fill() }, opt('', t('tr.all')), ...CHANNELS.map((_, k) => opt(String(k), channel(k))))
-  const fOut = h('select', { testid: 'filter-outcome', onchange: () => fill() }, opt('', t('tr.all')), ...OUTCOMES.map((o, k) => opt(String(k), t(`tr.outcome.${o}` as Key))))
+  const fOut = h('select', { testid: 'filter-outcome', onchange: () => fill() }, opt('', t('tr.all')), ...OUTCOMES.map((o, k) => opt(String(k), t(`tr.outcome.${o}`))))
   const list = h('select', { testid: 'issue-list', size: 6, onchange: () => list.value && onPick(Number(list.value)) })
   const story = h('div', { class: 'tr-story', testid: 'issue-story' })
   let current: number | null = null
@@ -69,7 +69,7 @@ export function renderStoryPanel(rec: Recording, onPick: (issue: number) => void
     for (let i = 0; i < rec.issues && items.length < LIST_MAX; i++) {
       if ((c >= 0 && rec.category[i] !== c) || (ch > -2 && facts.channel[i] !== ch) || (o >= 0 && facts.outcome[i] !== o)) continue
       const how = facts.channel[i] >= 0 ? channel(facts.channel[i]) : t('tr.outcome.unfound')
-      items.push(opt(String(i), `#${i} ${clockText(rec.tArise[i])} · ${cat(rec.category[i])} · ${how} · ${t(`tr.outcome.${OUTCOMES[facts.outcome[i]]}` as Key)}`))
+      items.push(opt(String(i), `#${i} ${clockText(rec.tArise[i])} · ${cat(rec.category[i])} · ${how} · ${t(`tr.outcome.${OUTCOMES[facts.outcome[i]]}`)}`))
     }
     list.replaceChildren(...items)
   }

@@ -2,7 +2,7 @@
 // reform's alone — driven by one player, with the controls, the lesson panel, the followed issue's story and the
 // legend. Built for each lesson the trainer opens; dispose() removes it all.
 import { backlog, clockText, eventLogCsv } from '../../sim/api.ts'
-import { t, type Key } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import { download, h } from '../panels/dom.ts'
 import { renderControls, renderCounters } from './controls.ts'
 import { renderLegend, renderLesson } from './lesson-panel.ts'
@@ -58,7 +58,7 @@ export class TrainerView {
       },
       (k) => {
         moment.hidden = false
-        moment.textContent = t(`tr.lesson.${lesson!.id}.moment` as Key, { n: k + 1 })
+        moment.textContent = t(`tr.lesson.${lesson!.id}.moment`, { n: k + 1 })
       },
     )
     if (lesson) this.player.pauses = pausesOf(lesson, this.main.rec)
