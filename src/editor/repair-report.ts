@@ -1,7 +1,7 @@
 // Repair as the planner sees it: which communities it works on (the selected grids' communities, else the
 // chosen community, else every community with a gap, overlap or grid outside its boundary in the findings),
 // and a report in the user's language that names each community and grid and says what was done.
-import { FINDING, type Finding, type RepairStep, type World } from '../../sim/api.ts'
+import { DEFAULT_BAND, FINDING, type Finding, type RepairStep, type World } from '../../sim/api.ts'
 import { fmtInt, t } from '../i18n/i18n.ts'
 import type { Doc } from '../store/store.ts'
 import { repairCommunity } from './grid-ops.ts'
@@ -64,7 +64,7 @@ function stepText(s: RepairStep, ids: string[], names: Names): string {
     case 'took-piece':
       return t('repair.tookPiece', { g: g(s.grid), area, len: fmtInt(s.borderM) })
     case 'shared-piece':
-      return t('repair.sharedPiece', { gs: s.grids.map(g).join(t('list.sep')), area })
+      return t('repair.sharedPiece', { gs: s.grids.map(g).join(t('list.sep')), area, ...DEFAULT_BAND })
     case 'merged-sliver':
       return t('repair.mergedSliver', { g: g(s.grid), into: g(s.into), area })
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FINDING, type Finding } from '../../sim/api.ts'
+import { DEFAULT_BAND, FINDING, type Finding } from '../../sim/api.ts'
 import { findingText } from './findings-panel.ts'
 
 const name = (id: string) => (id === 'C1' ? '卢沟桥社区' : id)
@@ -19,5 +19,13 @@ describe('findings name what they are about', () => {
     expect(findingText(overlap, name, grid)).toBe('网格重叠 120 m²：卢沟桥第1网格、卢沟桥第2网格')
     const gap: Finding = { code: FINDING.GAP, severity: 'error', message: 'x', location: [0, 0], areaM2: 5000, features: [{ layer: 'communities', id: 'C1' }] }
     expect(findingText(gap, name, grid)).toBe('社区 卢沟桥社区 存在 5,000 m² 未覆盖的缝隙')
+  })
+})
+
+describe('the household band in words', () => {
+  it('comes from the core band, not from text written into the strings', () => {
+    const grid = (id: string) => ({ 'C1-G01': '卢沟桥第1网格' })[id] ?? id
+    const low: Finding = { code: FINDING.HOUSEHOLDS_BELOW, severity: 'warning', message: 'x', location: [0, 0], value: 120, features: [{ layer: 'grids', id: 'C1-G01' }, { layer: 'communities', id: 'C1' }] }
+    expect(findingText(low, name, grid)).toBe(`网格 卢沟桥第1网格 仅 120 户，低于 ${DEFAULT_BAND.min}–${DEFAULT_BAND.max} 户`)
   })
 })

@@ -1,6 +1,6 @@
 // Live findings: one line per finding, translated from its code, naming grids and communities by their names;
 // a click zooms to it and marks it on the map, and the mark goes when the finding is fixed.
-import type { Finding } from '../../sim/api.ts'
+import { DEFAULT_BAND, type Finding } from '../../sim/api.ts'
 import { fmtInt, isKey, t, tAny } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
 
@@ -24,7 +24,7 @@ export function findingText(f: Finding, communityName: (id: string) => string, g
   const key = `find.${f.code}`
   const of = f.of ? tAny(`findkind.${f.of}`) : ''
   // a code this version has no words for (a newer core) keeps the core's own message
-  return isKey(key) ? t(key, { ids, c: communityName(c) || c, area, value: f.value !== undefined ? fmtInt(f.value) : '', of }) : f.message
+  return isKey(key) ? t(key, { ids, c: communityName(c) || c, area, value: f.value !== undefined ? fmtInt(f.value) : '', of, ...DEFAULT_BAND }) : f.message
 }
 
 /** the finding marked on the map (its identity: code, features, place) */

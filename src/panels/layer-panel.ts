@@ -1,4 +1,5 @@
 // Layer panel: visibility, opacity and order of every layer; and the legend.
+import { DEFAULT_BAND } from '../../sim/api.ts'
 import { t, tAny } from '../i18n/i18n.ts'
 import { BAND_COLORS, GROUPS, type MapView } from '../map/map.ts'
 import { clear, h } from './dom.ts'
@@ -65,9 +66,9 @@ export function renderLegend(el: HTMLElement): void {
   }
   el.append(
     h('h2', { text: t('panel.legend') }),
-    h('div', { class: 'legend-row' }, sw(BAND_COLORS.below), h('span', { text: t('legend.below') })),
-    h('div', { class: 'legend-row' }, sw(BAND_COLORS.in), h('span', { text: t('legend.in') })),
-    h('div', { class: 'legend-row' }, sw(BAND_COLORS.above), h('span', { text: t('legend.above') })),
+    h('div', { class: 'legend-row' }, sw(BAND_COLORS.below), h('span', { text: t('legend.below', { ...DEFAULT_BAND }) })),
+    h('div', { class: 'legend-row' }, sw(BAND_COLORS.in), h('span', { text: t('legend.in', { ...DEFAULT_BAND }) })),
+    h('div', { class: 'legend-row' }, sw(BAND_COLORS.above), h('span', { text: t('legend.above', { ...DEFAULT_BAND }) })),
     h('div', { class: 'legend-row' }, sw('transparent', 'dash'), h('span', { text: t('legend.party') })),
     h('div', { class: 'legend-row' }, sw('#8c7c6a'), h('span', { text: t('layer.buildings') })),
     h('div', { class: 'legend-row' }, sw('rgba(106,61,154,.3)'), h('span', { text: t('layer.imported') })),

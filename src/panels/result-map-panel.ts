@@ -4,6 +4,7 @@
 import type { FeatureCollection, Feature } from 'geojson'
 import { areaRow, classify, formatValue, legendRanges, metricDef, METRICS, type AreaColumns, type Direction, type Level, type MetricKey } from '../analysis/result-classes.ts'
 import type { Published, ResultsHub } from '../analysis/results-hub.ts'
+import { DEFAULT_BAND } from '../../sim/api.ts'
 import { getLang, t, tAny, type Key } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
 import { areaMetricLabel } from './labels.ts'
@@ -125,7 +126,7 @@ export class ResultMapPanel {
       legend.append(h('div', { class: 'result-legend-row' }, swatch(c.colors[i]), h('span', { text: range }), h('span', { class: 'count', text: `(${c.counts[i]})` }))),
     )
     legend.append(h('div', { class: 'result-legend-row' }, swatch(null), h('span', { text: t('resmap.noData') }), h('span', { class: 'count', text: `(${nodata})` })))
-    legend.append(h('div', { class: 'caveat', text: t(def.fixed ? 'resmap.fixedBreaks' : 'resmap.quantiles') }))
+    legend.append(h('div', { class: 'caveat', text: t(def.fixed ? 'resmap.fixedBreaks' : 'resmap.quantiles', { ...DEFAULT_BAND }) }))
     this.el.append(legend)
   }
 

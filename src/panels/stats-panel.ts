@@ -26,7 +26,7 @@ export function renderStats(el: HTMLElement, v: StatsView): void {
     el.append(h('div', { text: t('stats.none') }))
     return
   }
-  el.append(h('div', { text: t('stats.community', { name: v.communityName }) }), h('div', { class: 'caveat', text: t('stats.band') }))
+  el.append(h('div', { text: t('stats.community', { name: v.communityName }) }), h('div', { class: 'caveat', text: t('stats.band', { ...DEFAULT_BAND }) }))
   const table = h('table', { class: 'stats' })
   table.append(h('tr', {}, ...(['stats.grid', 'stats.households', 'stats.residents', 'stats.area', 'stats.compact', 'stats.walk'] as const).map((k) => h('th', { text: t(k) }))))
   for (const { f, s } of v.grids) {
