@@ -6,6 +6,9 @@ import { importFile, type ImportOptions, type ImportResult } from '../sim/api.ts
 import { packFeatures, type PackedLayer } from './store/packed-layer.ts'
 import { putLayer } from './store/persist.ts'
 
+/** what the import is doing, shown as io.stage.* (a stage without words is a type error) */
+export type ImportStage = 'read' | 'parse' | 'pack' | 'store' | 'decode'
+
 export type PackedImport =
   | Exclude<ImportResult, { ok: true }>
   | (Omit<Extract<ImportResult, { ok: true }>, 'features'> & { packed: PackedLayer; bbox: [number, number, number, number]; stored?: string })
@@ -25,7 +28,7 @@ function bboxOf(c: Float64Array): [number, number, number, number] {
 
 const api = {
   /** bytes omitted: the same file again (after the coordinate-system question) */
-  async run(name: string, bytes: Uint8Array | null, opts: ImportOptions, progress: (stage: string) => void, layerId?: string): Promise<PackedImport> {
+  async run(name: string, bytes: Uint8Array | null, opts: ImportOptions, progress: (stage: ImportStage) => void, layerId?: string): Promise<PackedImport> {
     if (bytes) kept = { name, bytes }
     if (!kept) throw new Error('no file')
     progress('parse')

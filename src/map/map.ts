@@ -17,7 +17,10 @@ export type MapLibreMap = MlMap
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] }
 
 /** Layer groups the panel shows, bottom to top, with their style layer ids ('deck:' = deck.gl layer). */
-export const GROUPS: { key: string; layers: string[] }[] = [
+/** the layer groups; each names its layer.* string, so one without words is a type error */
+export type LayerGroup = 'district' | 'compounds' | 'roads' | 'communities' | 'streets' | 'grids' | 'party' | 'diff' | 'imported' | 'buildings' | 'needs' | 'labels'
+
+export const GROUPS: { key: LayerGroup; layers: string[] }[] = [
   { key: 'district', layers: ['district-fill', 'district-line'] },
   { key: 'compounds', layers: ['compounds-fill'] },
   { key: 'roads', layers: ['roads-line'] },
@@ -32,7 +35,7 @@ export const GROUPS: { key: string; layers: string[] }[] = [
   { key: 'labels', layers: ['deck:labels'] },
 ]
 
-/** Households choropleth: under, inside, over the 300–500 band. */
+/** Households choropleth: under, inside, over the DEFAULT_BAND (300–500 households). */
 export const BAND_COLORS = { below: '#8fb8de', in: '#9ccf8f', above: '#f0a35e', none: '#dddddd' }
 
 const base = { 'fill-opacity': 1, 'line-opacity': 1 }

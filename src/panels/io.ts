@@ -2,9 +2,9 @@
 // the import worker) and export.
 import * as Comlink from 'comlink'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
-import type { ImportWorker, PackedImport } from '../import.worker.ts'
+import type { ImportStage, ImportWorker, PackedImport } from '../import.worker.ts'
 import { csvText } from '../../sim/api.ts'
-import { t, tAny } from '../i18n/i18n.ts'
+import { t } from '../i18n/i18n.ts'
 import { Unpacker } from '../store/packed-layer.ts'
 import { deleteLayer, newLayerId, pendingLayers } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
@@ -47,7 +47,7 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
   const worker = new Worker(new URL('../import.worker.ts', import.meta.url), { type: 'module' })
   const remote = Comlink.wrap<ImportWorker>(worker)
   const cancelled = new Promise<null>((resolve) => (ui.onCancel = () => resolve(null)))
-  const progress = Comlink.proxy((stage: string) => ui.stage(stage))
+  const progress = Comlink.proxy((stage: ImportStage) => ui.stage(stage))
   // layers the worker may have written to IndexedDB; all but the one handed back are deleted again
   const written: string[] = []
   let kept: string | undefined
@@ -110,7 +110,7 @@ class ImportProgress {
   private text: HTMLElement
   private t0 = performance.now()
   private timer: ReturnType<typeof setInterval>
-  private what = 'read'
+  private what: ImportStage = 'read'
   private frac = -1
   constructor(private file: string) {
     this.text = h('span')
@@ -122,7 +122,7 @@ class ImportProgress {
     this.timer = setInterval(() => this.render(), 500)
     this.render()
   }
-  stage(s: string): void {
+  stage(s: ImportStage): void {
     this.what = s
     this.render()
   }
@@ -133,7 +133,7 @@ class ImportProgress {
   private render(): void {
     const secs = Math.round((performance.now() - this.t0) / 1000)
     const pct = this.what === 'decode' && this.frac >= 0 ? ` ${Math.round(this.frac * 100)}%` : ''
-    this.text.textContent = `${t('io.progress', { file: this.file, stage: tAny(`io.stage.${this.what}`) })}${pct} · ${secs} s `
+    this.text.textContent = `${t('io.progress', { file: this.file, stage: t(`io.stage.${this.what}`) })}${pct} · ${secs} s `
   }
   hide(): void {
     this.el.hidden = true

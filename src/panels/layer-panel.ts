@@ -1,14 +1,14 @@
 // Layer panel: visibility, opacity and order of every layer; and the legend.
 import { DEFAULT_BAND } from '../../sim/api.ts'
-import { t, tAny } from '../i18n/i18n.ts'
-import { BAND_COLORS, GROUPS, type MapView } from '../map/map.ts'
+import { t } from '../i18n/i18n.ts'
+import { BAND_COLORS, GROUPS, type LayerGroup, type MapView } from '../map/map.ts'
 import { clear, h } from './dom.ts'
 
 /** layers shown only when asked for: the party/governance difference and the people's-conditions map (民情图) */
 const OFF_AT_START = ['diff', 'needs']
 
 interface Row {
-  key: string
+  key: LayerGroup
   on: boolean
   opacity: number
 }
@@ -34,11 +34,11 @@ export class LayerPanel {
       const row = h(
         'div',
         { class: 'layer-row', testid: `layer-${r.key}` },
-        h('input', { type: 'checkbox', checked: r.on, title: tAny(`layer.${r.key}`), onchange: (e: Event) => {
+        h('input', { type: 'checkbox', checked: r.on, title: t(`layer.${r.key}`), onchange: (e: Event) => {
           r.on = (e.target as HTMLInputElement).checked
           this.view.setGroupVisible(r.key, r.on)
         } }),
-        h('span', { text: tAny(`layer.${r.key}`) }),
+        h('span', { text: t(`layer.${r.key}`) }),
         h('input', { type: 'range', min: 0, max: 1, step: 0.05, value: r.opacity, title: t('layer.opacity'), oninput: (e: Event) => {
           r.opacity = Number((e.target as HTMLInputElement).value)
           this.view.setGroupOpacity(r.key, r.opacity)
