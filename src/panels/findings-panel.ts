@@ -1,10 +1,14 @@
 // Live findings: one line per finding, translated from its code, naming grids and communities by their names;
 // a click zooms to it and marks it on the map, and the mark goes when the finding is fixed.
-import { DEFAULT_BAND, type Finding } from '../../sim/api.ts'
-import { fmtInt, isKey, t, tAny } from '../i18n/i18n.ts'
+import { DEFAULT_BAND, FINDING, type Finding, type FindingCode } from '../../sim/api.ts'
+import { fmtInt, isKey, t } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
 
 const MAX = 300
+
+/** the codes a summary line can stand for: every one has findkind.* words (the type checks it) */
+type Kind = Exclude<FindingCode, typeof FINDING.NOT_LISTED | typeof FINDING.OVERLAPS_NOT_EXAMINED>
+const isKind = (c: FindingCode): c is Kind => c !== FINDING.NOT_LISTED && c !== FINDING.OVERLAPS_NOT_EXAMINED
 
 /** display names; an unknown id is shown as itself */
 export interface FindingNames {
@@ -22,7 +26,7 @@ export function findingText(f: Finding, communityName: (id: string) => string, g
     .join(t('list.sep'))
   const area = f.areaM2 !== undefined ? `${fmtInt(f.areaM2)} m²` : ''
   const key = `find.${f.code}`
-  const of = f.of ? tAny(`findkind.${f.of}`) : ''
+  const of = f.of ? (isKind(f.of) ? t(`findkind.${f.of}`) : f.of) : ''
   // a code this version has no words for (a newer core) keeps the core's own message
   return isKey(key) ? t(key, { ids, c: communityName(c) || c, area, value: f.value !== undefined ? fmtInt(f.value) : '', of, ...DEFAULT_BAND }) : f.message
 }
