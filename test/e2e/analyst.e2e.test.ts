@@ -219,8 +219,11 @@ describe("the analyst's workspace (e2e)", () => {
     const page = await newPage()
     const picker = page.locator('[data-testid=scenario-picker]')
     await picker.selectOption('jianghan-cooperative')
-    expect(await picker.locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('shenyang-self-governing'), expect.stringContaining('shanghai-government-led')]))
+    // options show scenario names; their values are the preset ids
+    expect(await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(expect.arrayContaining(['shenyang-self-governing', 'shanghai-government-led']))
+    await page.click('[data-testid=tab-layers]')
     await page.locator('[data-testid=layer-needs] input[type=checkbox]').check()
+    await page.click('[data-testid=tab-run]')
     for (const [group, lever, layer] of [
       ['社区社会组织（三社联动）', '每个社区的社区社会组织数', '民情图'],
       ['Social organisations (三社联动)', 'community social organisations per community', "People's-conditions map"],
@@ -230,8 +233,10 @@ describe("the analyst's workspace (e2e)", () => {
       if (!(await g.getAttribute('open'))) await g.locator('summary').click()
       expect(await g.textContent()).toContain(lever)
       for (const k of ['consultation', 'owners', 'stewards', 'participation', 'needs', 'parked']) expect(await page.locator(`[data-testid=lever-group-${k}] summary`).textContent(), k).not.toContain('lever.group')
+      await page.click('[data-testid=tab-layers]')
       expect(await page.locator('[data-testid=layer-needs]').textContent()).toContain(layer)
       await mapShot(page)
+      await page.click('[data-testid=tab-run]')
       await page.click('#lang')
     }
     await page.context().close()
