@@ -49,7 +49,10 @@ export async function recordMap(map: MapLibreMap, drive: () => Promise<void>, fp
 
 async function encodeMap(map: MapLibreMap, drive: () => Promise<void>, fps: number): Promise<Blob> {
   const { BufferTarget, Output, QUALITY_HIGH, VideoSample, VideoSampleSource, WebMOutputFormat } = await import('mediabunny')
-  const canvas = map.getCanvas()
+  const gl = map.getCanvas()
+  // each frame is copied onto white in a 2-D canvas during the render event, while the drawing buffer is still valid
+  const canvas = Object.assign(document.createElement('canvas'), { width: gl.width & ~1, height: gl.height & ~1 })
+  const ctx = canvas.getContext('2d', { alpha: false })!
   const output = new Output({ format: new WebMOutputFormat(), target: new BufferTarget() })
   const source = new VideoSampleSource({ codec: 'vp8', bitrate: QUALITY_HIGH })
   output.addVideoTrack(source, { frameRate: fps })
@@ -65,6 +68,9 @@ async function encodeMap(map: MapLibreMap, drive: () => Promise<void>, fps: numb
     // timestamps stay real, so the video keeps time) rather than queueing full-size frames in memory
     if (busy || failed || ts - last < 1 / fps) return
     last = ts
+    ctx.fillStyle = '#fff'
+    ctx.fillRect(0, 0, canvas.width, canvas.height)
+    ctx.drawImage(gl, 0, 0)
     const sample = new VideoSample(canvas, { timestamp: ts, duration: 1 / fps })
     frames++
     busy = source

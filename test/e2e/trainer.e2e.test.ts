@@ -168,12 +168,29 @@ describe('trainer mode', () => {
       video.muted = true
       video.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }))
       await new Promise((ok, no) => ((video.onloadeddata = ok), (video.onerror = () => no(new Error(video.error?.message)))))
-      return { ready: video.readyState, duration: video.duration, w: video.videoWidth, h: video.videoHeight }
+      const meta = { ready: video.readyState, duration: video.duration }
+      document.body.append(video)
+      await video.play()
+      await new Promise((r) => video.requestVideoFrameCallback(r))
+      video.pause()
+      // a played frame shows the map, not a cleared drawing buffer
+      const c = Object.assign(document.createElement('canvas'), { width: video.videoWidth, height: video.videoHeight })
+      const g = c.getContext('2d')!
+      g.drawImage(video, 0, 0)
+      const px = g.getImageData(0, 0, c.width, c.height).data
+      let sum = 0
+      let sq = 0
+      for (let i = 0; i < px.length; i += 4) (sum += px[i + 1]), (sq += px[i + 1] ** 2)
+      const n = px.length / 4
+      const sd = Math.sqrt(sq / n - (sum / n) ** 2)
+      video.remove()
+      return { ...meta, w: video.videoWidth, h: video.videoHeight, sd }
     }, webm.toString('base64'))
     expect(played.ready).toBeGreaterThanOrEqual(2)
     expect(played.duration).toBeGreaterThan(1)
     expect(played.duration).toBeLessThan(30)
     expect(played.w).toBeGreaterThan(100)
     expect(played.h).toBeGreaterThan(100)
+    expect(played.sd, 'the video is blank').toBeGreaterThan(8)
   }, 180_000)
 })
