@@ -99,8 +99,10 @@ async function encodeMap(map: MapLibreMap, drive: () => Promise<void>, fps: numb
   } finally {
     map.off('render', take)
   }
-  if (failed) throw failed
-  if (!frames) throw new Error('no frame was drawn while recording')
+  if (failed || !frames) {
+    await output.cancel()
+    throw failed ?? new Error('no frame was drawn while recording')
+  }
   await output.finalize()
   return new Blob([output.target.buffer!], { type: 'video/webm' })
 }
