@@ -1,8 +1,9 @@
 // Trainer mode end to end on the street world and two simulated days (one page load per step that needs one):
 // open a lesson; play, pause, scrub back and forth (two moments differ, neither blank, and scrubbing back restores
 // the counters); follow an issue clicked on the map, whose story times equal its exported event log; the split
-// screen shows two non-blank maps with one clock; a shared link restores the moment in a new page.
-import { mkdirSync, writeFileSync } from 'node:fs'
+// screen shows two non-blank maps with one clock; a shared link restores the moment in a new page, which exports
+// a WebM that a <video> plays.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -155,7 +156,41 @@ describe('trainer mode', () => {
     expect(await p2.evaluate(() => document.body.classList.contains('presenting'))).toBe(true)
     await shot(p2, 1, 'presenting')
     await p2.click('[data-testid=present]')
-    // the WebM export (MediaRecorder on the map canvas) gives an empty file in this headless Chromium: not asserted
-    // here yet (see the README's trainer section)
+    // two seconds of replay exported as WebM (WebCodecs VP8 in this Chromium), which a <video> then plays
+    const [dl] = await Promise.all([p2.waitForEvent('download', { timeout: 90_000 }), p2.click('[data-testid=export-video]')])
+    const webm = readFileSync((await dl.path())!)
+    expect(dl.suggestedFilename()).toMatch(/\.webm$/)
+    expect(webm.length).toBeGreaterThan(1000)
+    expect([...webm.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3])
+    const played = await p2.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+      const video = document.createElement('video')
+      video.muted = true
+      video.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }))
+      await new Promise((ok, no) => ((video.onloadeddata = ok), (video.onerror = () => no(new Error(video.error?.message)))))
+      const meta = { ready: video.readyState, duration: video.duration }
+      document.body.append(video)
+      await video.play()
+      await new Promise((r) => video.requestVideoFrameCallback(r))
+      video.pause()
+      // a played frame shows the map, not a cleared drawing buffer
+      const c = Object.assign(document.createElement('canvas'), { width: video.videoWidth, height: video.videoHeight })
+      const g = c.getContext('2d')!
+      g.drawImage(video, 0, 0)
+      const px = g.getImageData(0, 0, c.width, c.height).data
+      let sum = 0
+      let sq = 0
+      for (let i = 0; i < px.length; i += 4) (sum += px[i + 1]), (sq += px[i + 1] ** 2)
+      const n = px.length / 4
+      const sd = Math.sqrt(sq / n - (sum / n) ** 2)
+      video.remove()
+      return { ...meta, w: video.videoWidth, h: video.videoHeight, sd }
+    }, webm.toString('base64'))
+    expect(played.ready).toBeGreaterThanOrEqual(2)
+    expect(played.duration).toBeGreaterThan(1)
+    expect(played.duration).toBeLessThan(30)
+    expect(played.w).toBeGreaterThan(100)
+    expect(played.h).toBeGreaterThan(100)
+    expect(played.sd, 'the video is blank').toBeGreaterThan(8)
   }, 180_000)
 })
