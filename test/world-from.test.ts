@@ -131,8 +131,11 @@ describe('gongzhi world from', () => {
     const out4 = join(dir, 'mapped')
     const bad = gongzhi('world', 'from', '--communities', cfile, '--map', 'communities.households=登记户数', '--out', out4)
     expect(bad.status).toBe(1)
-    expect(bad.stderr.trim().split('\n').filter((l) => !l.startsWith('warning:'))).toHaveLength(1)
-    expect(bad.stderr).toMatch(/mixed\.geojson: feature 1 .*"households" \(column "登记户数"\) has "many", which is not a number/)
+    // a value that does not fit is kept as a property (issue 10 §2), so the community has no households: one error line
+    const errors = bad.stderr.trim().split('\n').filter((l) => l.startsWith('gongzhi world from:'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/mixed\.geojson: 1 of 2 communities have no households or residents \(column mapped: households\)/)
+    expect(bad.stderr).toMatch(/mapped name ← 名称, households ← 登记户数/)
     expect(existsSync(out4)).toBe(false)
     const missing = gongzhi('world', 'from', '--communities', join(dir, 'nope.geojson'), '--out', out4)
     expect(missing.status).toBe(1)
