@@ -28,6 +28,10 @@ export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): P
   renderWorldPicker($<HTMLSelectElement>('#world-picker'), 'beijing')
   // the planner's import and project controls have nothing to act on here
   document.body.classList.add('city-mode')
+  // the planner's layout (src/panels/layout.ts) is not started here: show the run form's panel and the results
+  for (const id of ['side-layers', 'side-sweep']) $(`#${id}`).hidden = true
+  $('#side-run').hidden = false
+  $('#results').classList.remove('collapsed')
   const codes = o.districts.map((x) => DISTRICTS.find((d) => d.pinyin === x || d.code === x)?.code).filter((x): x is string => !!x)
   const shown = new Set(cityShards('beijing', codes).map((s) => s.code))
   const state: CityHook = { outcome: null, running: false, longestFrameMs: 0 }

@@ -151,7 +151,7 @@ describe('charts and the report (e2e)', () => {
       expect(await page.getAttribute(`[data-testid=report-${k}-a]`, 'data-ci')).toMatch(/^[\d.]+,[\d.]+$/)
     }
     expect(await report.locator('.report-chart > svg').count()).toBe(3)
-    expect(await page.textContent('[data-testid=report-meta]')).toMatch(/street/)
+    expect(await page.textContent('[data-testid=report-meta]')).toMatch(/西罗园/)
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
     if (process.env.E2E_SHOTS) writeFileSync(join(process.env.E2E_SHOTS, 'report.pdf'), pdf)
     const text = pdf.toString('latin1')
