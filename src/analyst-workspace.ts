@@ -100,7 +100,14 @@ export class AnalystWorkspace {
     this.runPanel.render()
     // nothing to show yet (no run, no comparison kept in the project): no drawer at all
     const el = $('#results')
-    el.hidden = !this.results.last && !$('#compare-panel').querySelector('table')
+    const keptCompare = !!$('#compare-panel').querySelector('table')
+    el.hidden = !this.results.last && !keptCompare
+    // after a reload a comparison kept in the project is the only result there is (charts need a new run): show
+    // its tab, and open the drawer as it opened when the comparison arrived unless the user has closed it
+    if (keptCompare && !this.results.last) {
+      if (this.tabs.active !== 'compare') this.tabs.select('compare')
+      if (this.tabs.collapsed && !this.tabs.chosen) this.tabs.setCollapsed(false, false)
+    }
     this.tabs.render()
     this.resultMap.render()
     this.runDiff.render()

@@ -267,5 +267,5 @@ describe("the analyst's workspace (e2e)", () => {
     expect(styled).toBeGreaterThan(grids * 0.9)
     await mapShot(page)
     await ctx.close()
-  })
+  }, 240_000)
 })
