@@ -116,7 +116,7 @@ describe('the sweep tab (e2e)', () => {
     expect(await page.inputValue('[data-testid=sweep-days]')).toBe('30')
     expect(await page.inputValue('[data-testid=sweep-workers]')).toBe('1')
     await ctx.close()
-  })
+  }, 180_000)
 
   it('sweeps two levers (one line per value of the second) in English, with a target to stay under', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
