@@ -103,9 +103,10 @@ export class AnalystWorkspace {
     const keptCompare = !!$('#compare-panel').querySelector('table')
     el.hidden = !this.results.last && !keptCompare
     // after a reload a comparison kept in the project is the only result there is (charts need a new run): show
-    // its tab, and open the drawer as it opened when the comparison arrived unless the user has closed it
+    // its tab, and open the drawer as it opened when the comparison arrived unless the user has closed it — without
+    // overwriting the remembered drawer state
     if (keptCompare && !this.results.last) {
-      if (this.tabs.active !== 'compare') this.tabs.select('compare')
+      this.tabs.active = 'compare'
       if (this.tabs.collapsed && !this.tabs.chosen) this.tabs.setCollapsed(false, false)
     }
     this.tabs.render()

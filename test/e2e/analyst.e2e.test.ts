@@ -209,6 +209,8 @@ describe("the analyst's workspace (e2e)", () => {
     expect(Number(await page.getAttribute('[data-testid=report-resolution-c-diff]', 'data-value'))).toBeCloseTo(await cell('compare-resolution-c-diff'), 4)
     await page.waitForTimeout(400) // autosave debounce
     await openApp(page, `${fx.served.url}?preset=street`)
+    // the drawer opens as the user left it; its comparison tab holds the kept table
+    await page.click('[data-testid=tab-compare]')
     await page.waitForSelector('[data-testid=compare-saved]')
     expect(await page.locator('[data-testid=compare-picker-2]').inputValue()).toBe('grid-management v1')
     expect(await cell('compare-resolution-c-diff')).toBeCloseTo((await cell('compare-resolution-c')) - (await cell('compare-resolution-a')), 4)
