@@ -86,7 +86,8 @@ export interface MapView {
   loaded: Promise<void>
   setWorld(w: World): void
   overlay: MapLibreOverlay
-  setData(source: string, fc: FeatureCollection): void
+  /** viaUrl: the map's worker fetches the layer as a blob instead of the page cloning it (large layers) */
+  setData(source: string, fc: FeatureCollection, viaUrl?: boolean): void
   setDeckLayers(layers: DeckLayer[]): void
   setGroupVisible(key: string, on: boolean): void
   setGroupOpacity(key: string, x: number): void
@@ -133,6 +134,9 @@ export function createMap(container: HTMLElement): MapView {
   }
   const baseOpacity = new Map<string, number>()
   let basemapIds: string[] = []
+  const blobUrls = new Map<string, string>()
+  /** the latest setData per source: a slower blob build never overwrites a newer layer */
+  const pending = new Map<string, object>()
   const view: MapView = {
     map,
     overlay,
@@ -140,8 +144,29 @@ export function createMap(container: HTMLElement): MapView {
     setWorld(w) {
       for (const k of ['district', 'streets', 'communities', 'compounds', 'roads'] as const) view.setData(k, w[k] as FeatureCollection)
     },
-    setData(source, fc) {
-      ;(map.getSource(source) as GeoJSONSource | undefined)?.setData(fc)
+    setData(source, fc, viaUrl) {
+      const src = map.getSource(source) as GeoJSONSource | undefined
+      if (!src) return
+      const token = {}
+      pending.set(source, token)
+      if (!viaUrl) return void src.setData(fc)
+      // MapLibre walks and clones a GeoJSON object on the page's thread (≈ 270 ms for 10,000 imported points):
+      // the layer goes to its worker as a blob URL instead, written a slice at a time so no task is long
+      void (async () => {
+        let blob = new Blob(['{"type":"FeatureCollection","features":['])
+        for (let i = 0; i < fc.features.length; i += 1000) {
+          await new Promise((r) => setTimeout(r, 0))
+          if (pending.get(source) !== token) return
+          const part = fc.features.slice(i, i + 1000).map((f) => JSON.stringify(f)).join(',')
+          blob = new Blob([blob, i ? ',' : '', part])
+        }
+        const url = URL.createObjectURL(new Blob([blob, ']}'], { type: 'application/json' }))
+        const old = blobUrls.get(source)
+        // the map's worker may still be fetching the previous blob: free it later, not now
+        if (old) setTimeout(() => URL.revokeObjectURL(old), 60_000)
+        blobUrls.set(source, url)
+        src.setData(url)
+      })()
     },
     setDeckLayers(layers) {
       deckLayers = layers

@@ -84,7 +84,7 @@ export class MapWiring {
       this.drawnImported = imported
       void drawableAsync(imported).then((d) => {
         if (store.state.doc.imported !== imported) return
-        view.setData('imported', { type: 'FeatureCollection', features: d.features })
+        view.setData('imported', { type: 'FeatureCollection', features: d.features }, d.features.length > 1000)
         this.importedPoints = d.points
         const note = d.step > 1 ? sampledNotice(d.points, d.step) : ''
         const msg = store.state.message
