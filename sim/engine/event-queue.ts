@@ -1,56 +1,47 @@
 // The scheduler's pending events: a calendar of time buckets in front of the event heap. Most events of the model
 // are scheduled hours or days ahead (deadlines, callbacks, shift work), so one heap of everything pending holds
 // ≈100,000 events in a `fengtai` run and every push and pop walks a deep heap through cold memory. Here only the
-// current bucket (`width` minutes) is in the heap; later events are appended to their bucket in O(1) and move into
-// the heap when the clock reaches it.
+// current bucket (`width` minutes) is in the heap; later events wait in their bucket and move into the heap when the
+// clock reaches it.
+//
+// Buckets are linked lists threaded through the heap's own event records (no per-bucket arrays, nothing allocated
+// per event). The next `slots` buckets after the clock sit in a ring indexed by bucket number, so scheduling into
+// them is an array store and finding the next non-empty one a short forward scan; a bucket further out (a rare
+// long deadline, an event at Infinity) waits in a map with a small key heap until the clock reaches it.
 //
 // The pop order is exactly the heap's (time, priority, sequence) order: every event earlier than `horizon` is in the
-// heap and every bucketed one is at or after it, and a bucket moves into the heap only when the heap is empty, in
-// the order its events were scheduled, so the sequence numbers the heap gives them keep their scheduling order.
+// heap, every bucketed one is at or after it, the sequence number is given when the event is scheduled, and a
+// bucket moves into the heap (and is heap-ordered there) only when the heap is empty.
 import { EventHeap } from './heap.ts'
-import { grown } from './typed-array.ts'
-
-class Bucket {
-  time = new Float64Array(64)
-  prio = new Int32Array(64)
-  kind = new Uint8Array(64)
-  arg = new Int32Array(64)
-  n = 0
-
-  add(time: number, prio: number, kind: number, arg: number): void {
-    if (this.n === this.time.length) {
-      const cap = this.n * 2
-      this.time = grown(this.time, cap)
-      this.prio = grown(this.prio, cap)
-      this.kind = grown(this.kind, cap)
-      this.arg = grown(this.arg, cap)
-    }
-    const k = this.n++
-    this.time[k] = time
-    this.prio[k] = prio
-    this.kind[k] = kind
-    this.arg[k] = arg
-  }
-}
 
 export class EventQueue {
   readonly width: number
   private readonly heap: EventHeap
   /** every event with time < horizon is in the heap; the others are in buckets */
   private horizon = -Infinity
-  /** the bucket key of `horizon` */
+  /** the bucket number of `horizon`: no bucket before it holds an event */
   private horizonKey = -Infinity
-  private readonly buckets = new Map<number, Bucket>()
-  /** the keys of the non-empty buckets, as a small binary min-heap */
-  private keys: number[] = []
-  private spare: Bucket[] = []
+  // the ring: bucket k (horizonKey ≤ k < horizonKey + slots) is the list head[k & mask] … tail[k & mask]
+  private readonly slots: number
+  private readonly mask: number
+  private readonly head: Int32Array
+  private readonly tail: Int32Array
+  private ringEvents = 0
+  // buckets beyond the ring: bucket number → records, and the bucket numbers as a small binary min-heap
+  private readonly far = new Map<number, number[]>()
+  private farKeys: number[] = []
   private bucketed = 0
 
-  /** `width`: minutes of simulated time per bucket */
-  constructor(width = 60, capacity = 1024) {
+  /** `width`: minutes of simulated time per bucket; `slots`: buckets in the ring (a power of two) */
+  constructor(width = 60, capacity = 1024, slots = 1024) {
     if (!(width > 0)) throw new Error(`event queue: bucket width must be positive, got ${width}`)
+    if (!(slots >= 1 && (slots & (slots - 1)) === 0)) throw new Error(`event queue: ring slots must be a power of two, got ${slots}`)
     this.width = width
     this.heap = new EventHeap(capacity)
+    this.slots = slots
+    this.mask = slots - 1
+    this.head = new Int32Array(slots).fill(-1)
+    this.tail = new Int32Array(slots).fill(-1)
   }
 
   get size(): number {
@@ -58,17 +49,27 @@ export class EventQueue {
   }
 
   push(time: number, prio: number, kind: number, arg: number): void {
-    if (time < this.horizon) return this.heap.push(time, prio, kind, arg)
+    const heap = this.heap
+    if (time < this.horizon) return heap.push(time, prio, kind, arg)
     if (Number.isNaN(time)) throw new Error('event queue: an event was scheduled at time NaN')
     const key = Math.max(this.horizonKey, Math.floor(time / this.width))
-    let b = this.buckets.get(key)
-    if (b === undefined) {
-      b = this.spare.pop() ?? new Bucket()
-      this.buckets.set(key, b)
+    const r = heap.record(time, prio, kind, arg)
+    this.bucketed++
+    if (key < this.horizonKey + this.slots) {
+      const s = key & this.mask
+      heap.link[r] = -1
+      if (this.head[s] < 0) this.head[s] = r
+      else heap.link[this.tail[s]] = r
+      this.tail[s] = r
+      this.ringEvents++
+      return
+    }
+    const list = this.far.get(key)
+    if (list !== undefined) list.push(r)
+    else {
+      this.far.set(key, [r])
       this.pushKey(key)
     }
-    b.add(time, prio, kind, arg)
-    this.bucketed++
   }
 
   /** time of the first event (Infinity when none) */
@@ -83,24 +84,55 @@ export class EventQueue {
     return this.heap.pop(out)
   }
 
+  /** pops the first event into `out` if it is earlier than `until`; false otherwise */
+  popBefore(until: number, out: { time: number; kind: number; arg: number }): boolean {
+    const heap = this.heap
+    if (heap.size === 0 && !this.advance()) return false
+    if (!(heap.peekTime() < until)) return false
+    return heap.pop(out)
+  }
+
   /** moves the earliest bucket into the (empty) heap; false when no bucket is left */
   private advance(): boolean {
-    if (this.keys.length === 0) return false
-    const key = this.popKey()
-    const b = this.buckets.get(key)!
-    this.buckets.delete(key)
-    // every event of this bucket and any earlier time now belongs in the heap; Infinity stays in an endless bucket
+    const farKey = this.farKeys.length > 0 ? this.farKeys[0] : Infinity
+    let key = Infinity
+    if (this.ringEvents > 0) {
+      // the ring holds events only once the horizon is finite; its first non-empty bucket is within `slots`; a far
+      // bucket of the same number (scheduled when it was still beyond the ring) moves with it
+      const end = Math.min(farKey + 1, this.horizonKey + this.slots)
+      for (let k = this.horizonKey; k < end; k++) {
+        if (this.head[k & this.mask] >= 0) {
+          key = k
+          break
+        }
+      }
+    }
+    if (key === Infinity && this.farKeys.length === 0) return false
+    const heap = this.heap
+    if (key !== Infinity) {
+      const s = key & this.mask
+      for (let r = this.head[s]; r >= 0; r = heap.link[r]) {
+        heap.append(r)
+        this.ringEvents--
+      }
+      this.head[s] = this.tail[s] = -1
+    }
+    if (farKey <= key) {
+      key = this.popKey()
+      const list = this.far.get(key)!
+      this.far.delete(key)
+      for (let k = 0; k < list.length; k++) heap.append(list[k])
+    }
+    this.bucketed -= heap.size
+    heap.heapify()
+    // every event of this bucket and any earlier time is now in the heap; Infinity stays in an endless bucket
     this.horizonKey = key + 1
     this.horizon = Number.isFinite(key) ? (key + 1) * this.width : Infinity
-    this.heap.load(b.n, b.time, b.prio, b.kind, b.arg)
-    this.bucketed -= b.n
-    b.n = 0
-    this.spare.push(b)
     return true
   }
 
   private pushKey(key: number): void {
-    const h = this.keys
+    const h = this.farKeys
     let i = h.length
     h.push(key)
     while (i > 0) {
@@ -113,7 +145,7 @@ export class EventQueue {
   }
 
   private popKey(): number {
-    const h = this.keys
+    const h = this.farKeys
     const top = h[0]
     const last = h.pop()!
     const n = h.length

@@ -1,19 +1,23 @@
 // Event queue: a binary min-heap over typed arrays. Order is the total order (time, priority, sequence), so
 // simultaneous events always pop in the same order whatever the heap's internal layout: the sequence number is
-// assigned at push time and breaks every remaining tie.
+// assigned when the event is scheduled and breaks every remaining tie.
 //
 // Layout, for speed (a `fengtai` year pops ≈11 M events): the heap's slots hold the event time inline beside the
 // record number, so the common comparison (different times) reads two neighbouring doubles and never touches the
-// record; priority and sequence are looked up only on equal times. Records (priority, sequence, kind, argument)
-// stay put in slots recycled through a free list.
+// record; priority and sequence are looked up only on equal times. Records (time, priority, sequence, kind,
+// argument and a link the event queue threads its time buckets through) stay put in slots recycled through a free
+// list, so scheduling an event allocates nothing once the columns have grown to the run's peak.
 import { grown, type Column } from './typed-array.ts'
 
 export class EventHeap {
-  // records, by record slot
+  // records, by record slot (read by the event queue, which keeps records waiting in its buckets)
+  rTime: Float64Array
   private prio: Int32Array
   private seq: Float64Array
   private kind: Uint8Array
   private arg: Int32Array
+  /** the next record of the same time bucket, or -1 (event-queue.ts) */
+  link: Int32Array
   private free: Int32Array
   private nFree = 0
   private nextSeq = 0
@@ -24,10 +28,12 @@ export class EventHeap {
 
   constructor(capacity = 1024) {
     capacity = Math.max(2, capacity)
+    this.rTime = new Float64Array(capacity)
     this.prio = new Int32Array(capacity)
     this.seq = new Float64Array(capacity)
     this.kind = new Uint8Array(capacity)
     this.arg = new Int32Array(capacity)
+    this.link = new Int32Array(capacity)
     this.free = new Int32Array(capacity)
     this.hTime = new Float64Array(capacity)
     this.hRec = new Int32Array(capacity)
@@ -38,10 +44,12 @@ export class EventHeap {
     const old = this.hTime.length
     const cap = old * 2
     const g = <T extends Column>(a: T): T => grown(a, cap)
+    this.rTime = g(this.rTime)
     this.prio = g(this.prio)
     this.seq = g(this.seq)
     this.kind = g(this.kind)
     this.arg = g(this.arg)
+    this.link = g(this.link)
     this.free = g(this.free)
     this.hTime = g(this.hTime)
     this.hRec = g(this.hRec)
@@ -55,13 +63,25 @@ export class EventHeap {
     return pa !== pb ? pa < pb : this.seq[a] < this.seq[b]
   }
 
-  push(time: number, prio: number, kind: number, arg: number): void {
+  /** stores an event in a free record, numbered after every event before it; returns the record (not yet in the heap) */
+  record(time: number, prio: number, kind: number, arg: number): number {
     if (this.nFree === 0) this.grow()
     const r = this.free[--this.nFree]
+    this.rTime[r] = time
     this.prio[r] = prio
     this.seq[r] = this.nextSeq++
     this.kind[r] = kind
     this.arg[r] = arg
+    return r
+  }
+
+  push(time: number, prio: number, kind: number, arg: number): void {
+    this.insert(this.record(time, prio, kind, arg))
+  }
+
+  /** puts record r into the heap */
+  insert(r: number): void {
+    const time = this.rTime[r]
     const hTime = this.hTime
     const hRec = this.hRec
     let i = this.size++
@@ -77,24 +97,17 @@ export class EventHeap {
     hRec[i] = r
   }
 
-  /** loads events into an empty heap at once (Floyd's O(n) heap construction), numbered in the order given, as
-   * if pushed one by one */
-  load(n: number, time: Float64Array, prio: Int32Array, kind: Uint8Array, arg: Int32Array): void {
-    if (this.size !== 0) throw new Error('event heap: load needs an empty heap')
-    while (this.nFree < n) this.grow()
+  /** appends record r to the heap's slots without ordering it: call `heapify` after the last one */
+  append(r: number): void {
+    this.hTime[this.size] = this.rTime[r]
+    this.hRec[this.size++] = r
+  }
+
+  /** restores the heap order after `append`s (Floyd's O(n) heap construction) */
+  heapify(): void {
     const hTime = this.hTime
     const hRec = this.hRec
-    for (let k = 0; k < n; k++) {
-      const r = this.free[--this.nFree]
-      this.prio[r] = prio[k]
-      this.seq[r] = this.nextSeq++
-      this.kind[r] = kind[k]
-      this.arg[r] = arg[k]
-      hTime[k] = time[k]
-      hRec[k] = r
-    }
-    this.size = n
-    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i, hTime[i], hRec[i])
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.siftDown(i, hTime[i], hRec[i])
   }
 
   /** places (t, r) at or below heap slot i */
