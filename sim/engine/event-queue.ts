@@ -4,15 +4,17 @@
 // current bucket (`width` minutes) is in the heap; later events wait in their bucket and move into the heap when the
 // clock reaches it.
 //
-// Buckets are linked lists threaded through the heap's own event records (no per-bucket arrays, nothing allocated
-// per event). The next `slots` buckets after the clock sit in a ring indexed by bucket number, so scheduling into
-// them is an array store and finding the next non-empty one a short forward scan; a bucket further out (a rare
-// long deadline, an event at Infinity) waits in a map with a small key heap until the clock reaches it.
+// A bucket holds the heap's own event records (numbers and times, in two typed arrays that grow by doubling and are
+// kept: nothing is allocated per event once the run has warmed up). The next `slots` buckets after the clock sit in
+// a ring indexed by bucket number, so scheduling into them is two array stores and finding the next non-empty one a
+// short forward scan; a bucket further out (a rare long deadline, an event at Infinity) waits in a map with a small
+// key heap until the clock reaches it.
 //
 // The pop order is exactly the heap's (time, priority, sequence) order: every event earlier than `horizon` is in the
 // heap, every bucketed one is at or after it, the sequence number is given when the event is scheduled, and a
 // bucket moves into the heap (and is heap-ordered there) only when the heap is empty.
 import { EventHeap } from './heap.ts'
+import { grown } from './typed-array.ts'
 
 export class EventQueue {
   readonly width: number
@@ -21,11 +23,13 @@ export class EventQueue {
   private horizon = -Infinity
   /** the bucket number of `horizon`: no bucket before it holds an event */
   private horizonKey = -Infinity
-  // the ring: bucket k (horizonKey ≤ k < horizonKey + slots) is the list head[k & mask] … tail[k & mask]
+  // the ring: bucket k (horizonKey ≤ k < horizonKey + slots) is records ids[k & mask][0 … count[k & mask]), with
+  // their times beside them
   private readonly slots: number
   private readonly mask: number
-  private readonly head: Int32Array
-  private readonly tail: Int32Array
+  private readonly ids: Int32Array[]
+  private readonly times: Float64Array[]
+  private readonly count: Int32Array
   private ringEvents = 0
   // buckets beyond the ring: bucket number → records, and the bucket numbers as a small binary min-heap
   private readonly far = new Map<number, number[]>()
@@ -40,8 +44,9 @@ export class EventQueue {
     this.heap = new EventHeap(capacity)
     this.slots = slots
     this.mask = slots - 1
-    this.head = new Int32Array(slots).fill(-1)
-    this.tail = new Int32Array(slots).fill(-1)
+    this.ids = Array.from({ length: slots }, () => new Int32Array(16))
+    this.times = Array.from({ length: slots }, () => new Float64Array(16))
+    this.count = new Int32Array(slots)
   }
 
   get size(): number {
@@ -57,10 +62,14 @@ export class EventQueue {
     this.bucketed++
     if (key < this.horizonKey + this.slots) {
       const s = key & this.mask
-      heap.link[r] = -1
-      if (this.head[s] < 0) this.head[s] = r
-      else heap.link[this.tail[s]] = r
-      this.tail[s] = r
+      const n = this.count[s]
+      if (n === this.ids[s].length) {
+        this.ids[s] = grown(this.ids[s], 2 * n)
+        this.times[s] = grown(this.times[s], 2 * n)
+      }
+      this.ids[s][n] = r
+      this.times[s][n] = time
+      this.count[s] = n + 1
       this.ringEvents++
       return
     }
@@ -101,7 +110,7 @@ export class EventQueue {
       // bucket of the same number (scheduled when it was still beyond the ring) moves with it
       const end = Math.min(farKey + 1, this.horizonKey + this.slots)
       for (let k = this.horizonKey; k < end; k++) {
-        if (this.head[k & this.mask] >= 0) {
+        if (this.count[k & this.mask] > 0) {
           key = k
           break
         }
@@ -111,11 +120,10 @@ export class EventQueue {
     const heap = this.heap
     if (key !== Infinity) {
       const s = key & this.mask
-      for (let r = this.head[s]; r >= 0; r = heap.link[r]) {
-        heap.append(r)
-        this.ringEvents--
-      }
-      this.head[s] = this.tail[s] = -1
+      const n = this.count[s]
+      heap.appendAll(this.ids[s], this.times[s], n)
+      this.ringEvents -= n
+      this.count[s] = 0
     }
     if (farKey <= key) {
       key = this.popKey()
