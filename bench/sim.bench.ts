@@ -1,4 +1,5 @@
 // Simulation benchmarks (prints figures; no assertions). Run: npx tsx bench/sim.bench.ts [--quick | --sweep-only | --no-sweep] [--trials N]
+//  [--year-trials N]; the bench runs from an esbuild bundle, as the CLI does (bundled.ts)
 //  - a full `fengtai` year (365 days, one replicate) in a fresh process: time and peak RSS (target ≤ 5 s, ≤ 1.5 GB)
 //  - a `street` year (target ≤ 0.5 s)
 //  - engine events/second next to a bare binary-heap push/pop loop in the same process (target ≥ 40 %)
@@ -13,17 +14,23 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildWorld, compileWorld, scenarioPreset, simulate, type Preset } from '../sim/api.ts'
 import { Model } from '../sim/model/model.ts'
+import { isBundled, rerunBundled } from './bundled.ts'
 
+/** this bench's code, to run it again in a fresh process: its bundle (see bundled.ts), or the source through tsx */
 const self = fileURLToPath(import.meta.url)
+const selfArgs = isBundled() ? [self] : ['--import', 'tsx', self]
 
 function child(preset: Preset): void {
   const t0 = performance.now()
   const world = compileWorld(buildWorld({ preset, seed: 1 }))
   const t1 = performance.now()
+  const c1 = process.cpuUsage()
   const r = simulate(world, scenarioPreset('hotline-reform'), { seed: 1, days: 365 })
+  const c2 = process.cpuUsage(c1)
   const t2 = performance.now()
+  const cpuMs = Math.round((c2.user + c2.system) / 1000)
   console.log(
-    JSON.stringify({ preset, worldMs: Math.round(t1 - t0), simMs: Math.round(t2 - t1), events: r.events, issues: r.issues.arisen, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }),
+    JSON.stringify({ preset, worldMs: Math.round(t1 - t0), simMs: Math.round(t2 - t1), cpuMs, events: r.events, issues: r.issues.arisen, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }),
   )
 }
 
@@ -83,13 +90,23 @@ function sweepSeconds(workers: number, plan: string, dir: string): { wall: numbe
 function main(): void {
   const quick = process.argv.includes('--quick')
   if (process.argv.includes('--sweep-only')) return sweepBench()
-  console.log('# simulation year (fresh process, hotline-reform, seed 1)')
+  const k = process.argv.indexOf('--year-trials')
+  const yearTrials = k >= 0 ? Math.max(1, Number(process.argv[k + 1])) : 1
+  console.log(`# simulation year (fresh process each, ${isBundled() ? 'bundled as the CLI runs it' : 'through tsx'}, hotline-reform, seed 1; wall and CPU time of simulation + reporting)`)
   for (const preset of (quick ? ['street'] : ['street', 'fengtai']) as Preset[]) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', preset], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    const row = JSON.parse(r.stdout.trim().split('\n').pop()!)
-    console.log(
-      `${preset.padEnd(8)} sim ${(row.simMs / 1000).toFixed(2).padStart(6)} s  (world build+compile ${(row.worldMs / 1000).toFixed(1)} s)  ${row.issues} issues  ${row.events} events  peak RSS ${row.peakRssMB} MB`,
-    )
+    const rows = []
+    for (let t = 0; t < yearTrials; t++) {
+      const r = spawnSync(process.execPath, [...selfArgs, '--child', preset], { encoding: 'utf8', maxBuffer: 1 << 26 })
+      const row = JSON.parse(r.stdout.trim().split('\n').pop()!)
+      rows.push(row)
+      console.log(
+        `${preset.padEnd(8)} sim ${(row.simMs / 1000).toFixed(2).padStart(6)} s wall, ${(row.cpuMs / 1000).toFixed(2)} s CPU  (world build+compile ${(row.worldMs / 1000).toFixed(1)} s)  ${row.issues} issues  ${row.events} events  peak RSS ${row.peakRssMB} MB  load ${loadavg()[0].toFixed(1)}`,
+      )
+    }
+    if (yearTrials > 1) {
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] / 1000
+      console.log(`${preset.padEnd(8)} median of ${yearTrials}: ${med(rows.map((r) => r.simMs)).toFixed(2)} s wall, ${med(rows.map((r) => r.cpuMs)).toFixed(2)} s CPU`)
+    }
   }
 
   console.log('\n# street year, in process (median of 5)')
@@ -158,6 +175,6 @@ function sweepBench(): void {
   rmSync(dir, { recursive: true, force: true })
 }
 
-const k = process.argv.indexOf('--child')
-if (k >= 0) child(process.argv[k + 1] as Preset)
-else main()
+const c = process.argv.indexOf('--child')
+if (c >= 0) child(process.argv[c + 1] as Preset)
+else if (!(await rerunBundled(import.meta.url))) main()

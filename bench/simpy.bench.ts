@@ -2,7 +2,7 @@
 // queue, the scheduler and the staffed pools the model uses) and in SimPy (bench/simpy_mmc.py), side by side in one
 // run. Prints each pool's mean wait in queue with a 95 % interval over replicates beside the Erlang C value, and the
 // events per second of both (target: Gongzhi ≥ 10× SimPy), on CPU time (the machine is shared, and both sides
-// run one thread). Run: npm run bench:simpy [-- --customers N --replicates R]
+// run one thread). Gongzhi's side runs bundled, as the CLI does (bundled.ts). Run: npm run bench:simpy [-- --customers N --replicates R]
 //
 // Network (Jackson, so every pool is an M/M/c queue and Erlang C gives its exact mean wait): Poisson arrivals at
 // λ = 2.4/min into A (3 servers, μ = 1/min, ρ = 0.8); then B with probability ½ (2 servers, μ = 0.8, ρ = 0.75), else
@@ -13,8 +13,9 @@
 // installs it with apt-get, and says so clearly if it cannot.
 import { spawnSync } from 'node:child_process'
 import { loadavg, cpus } from 'node:os'
-import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
 import { createRng, erlangCWait, meanCi, Pools, Scheduler } from '../sim/api.ts'
+import { benchSource, rerunBundled } from './bundled.ts'
 
 const arg = (name: string, dflt: number) => {
   const k = process.argv.indexOf(`--${name}`)
@@ -73,22 +74,22 @@ function gongzhiRun(p: Params, seed: number): Replicate {
     entered[j] = t
     if (pools.offer(k, j, t, false)) start(j, t)
   }
-  const handlers = {
-    [ARRIVE]: (j: number, t: number) => {
+  // one dispatch function, as the model's (sim/model/model.ts#dispatch)
+  const dispatch = (kind: typeof ARRIVE | typeof DONE, j: number, t: number) => {
+    if (kind === ARRIVE) {
       enter(j, 0, t)
       if (j + 1 < n) sched.at(t + exp(p.lambda), ARRIVE, j + 1)
-    },
-    [DONE]: (j: number, t: number) => {
-      const k = at[j]
-      const next = pools.finish(k, t, t - entered[j])
-      if (next >= 0) start(next, t)
-      if (k === 0) enter(j, rng.next() < p.pB ? 1 : 2, t)
-      else done++
-    },
+      return
+    }
+    const k = at[j]
+    const next = pools.finish(k, t, t - entered[j])
+    if (next >= 0) start(next, t)
+    if (k === 0) enter(j, rng.next() < p.pB ? 1 : 2, t)
+    else done++
   }
   const t0 = process.cpuUsage()
   sched.at(0, ARRIVE, 0)
-  sched.runUntil(Infinity, handlers)
+  sched.run(Infinity, dispatch)
   const used = process.cpuUsage(t0)
   const seconds = (used.user + used.system) / 1e6
   return { waits: [0, 1, 2].map((k) => (waitN[k] ? waitSum[k] / waitN[k] : null)), customers: done, seconds }
@@ -127,7 +128,7 @@ function main(): number {
   const py = findSimpy()
   let sp: { simpy: string; python: string; replicates: Replicate[] } | null = null
   if (py) {
-    const r = spawnSync(py, [fileURLToPath(new URL('simpy_mmc.py', import.meta.url)), JSON.stringify(p)], { encoding: 'utf8', maxBuffer: 1 << 24 })
+    const r = spawnSync(py, [join(dirname(benchSource(import.meta.url)), 'simpy_mmc.py'), JSON.stringify(p)], { encoding: 'utf8', maxBuffer: 1 << 24 })
     if (r.status !== 0) console.log(`SimPy run failed:\n${r.stderr}`)
     else sp = JSON.parse(r.stdout.trim().split('\n').pop()!)
   }
@@ -150,4 +151,4 @@ function main(): number {
   return 0
 }
 
-process.exitCode = main()
+if (!(await rerunBundled(import.meta.url))) process.exitCode = main()

@@ -16,6 +16,10 @@
 import { EventHeap } from './heap.ts'
 import { grown } from './typed-array.ts'
 
+/** starting room of a ring bucket: a `fengtai` hour holds ≈1,300 events, so few buckets ever grow (a typed array
+ * allocated mid-run costs far more than its size suggests: it is external memory the collector must account for) */
+const RING_SLOT_CAPACITY = 512
+
 export class EventQueue {
   readonly width: number
   private readonly heap: EventHeap
@@ -44,8 +48,8 @@ export class EventQueue {
     this.heap = new EventHeap(capacity)
     this.slots = slots
     this.mask = slots - 1
-    this.ids = Array.from({ length: slots }, () => new Int32Array(16))
-    this.times = Array.from({ length: slots }, () => new Float64Array(16))
+    this.ids = Array.from({ length: slots }, () => new Int32Array(RING_SLOT_CAPACITY))
+    this.times = Array.from({ length: slots }, () => new Float64Array(RING_SLOT_CAPACITY))
     this.count = new Int32Array(slots)
   }
 

@@ -14,7 +14,8 @@ export class Scheduler<K extends number> {
 
   /** `bucketMinutes`: the width of the event queue's time buckets (see event-queue.ts) */
   constructor(bucketMinutes = 60) {
-    this.queue = new EventQueue(bucketMinutes, 1 << 12)
+    // room for a district's pending events (≈110,000 in a `fengtai` run) without growing mid-run
+    this.queue = new EventQueue(bucketMinutes, 1 << 17)
   }
 
   at(time: number, kind: K, arg: number, prio = 0): void {
