@@ -16,9 +16,10 @@
 import { EventHeap } from './heap.ts'
 import { grown } from './typed-array.ts'
 
-/** starting room of a ring bucket: a `fengtai` hour holds ≈1,300 events, so few buckets ever grow (a typed array
- * allocated mid-run costs far more than its size suggests: it is external memory the collector must account for) */
-const RING_SLOT_CAPACITY = 512
+/** least room of a ring bucket */
+const RING_SLOT_MIN = 64
+const EMPTY_IDS = new Int32Array(0)
+const EMPTY_TIMES = new Float64Array(0)
 
 export class EventQueue {
   readonly width: number
@@ -34,6 +35,7 @@ export class EventQueue {
   private readonly ids: Int32Array[]
   private readonly times: Float64Array[]
   private readonly count: Int32Array
+  private slotCap = RING_SLOT_MIN
   private ringEvents = 0
   // buckets beyond the ring: bucket number → records, and the bucket numbers as a small binary min-heap
   private readonly far = new Map<number, number[]>()
@@ -48,8 +50,8 @@ export class EventQueue {
     this.heap = new EventHeap(capacity)
     this.slots = slots
     this.mask = slots - 1
-    this.ids = Array.from({ length: slots }, () => new Int32Array(RING_SLOT_CAPACITY))
-    this.times = Array.from({ length: slots }, () => new Float64Array(RING_SLOT_CAPACITY))
+    this.ids = Array.from({ length: slots }, () => EMPTY_IDS)
+    this.times = Array.from({ length: slots }, () => EMPTY_TIMES)
     this.count = new Int32Array(slots)
   }
 
@@ -68,8 +70,12 @@ export class EventQueue {
       const s = key & this.mask
       const n = this.count[s]
       if (n === this.ids[s].length) {
-        this.ids[s] = grown(this.ids[s], 2 * n)
-        this.times[s] = grown(this.times[s], 2 * n)
+        // a bucket gets at least the room the largest one needed so far: after the first hours of a run, buckets
+        // are allocated once at their size and rarely grow (a typed array allocated mid-run is external memory the
+        // collector must account for, costlier than its size suggests)
+        this.slotCap = Math.max(this.slotCap, 2 * n)
+        this.ids[s] = grown(this.ids[s], this.slotCap)
+        this.times[s] = grown(this.times[s], this.slotCap)
       }
       this.ids[s][n] = r
       this.times[s][n] = time

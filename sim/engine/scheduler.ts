@@ -12,10 +12,10 @@ export class Scheduler<K extends number> {
   processed = 0
   private readonly ev = { time: 0, kind: 0, arg: 0 }
 
-  /** `bucketMinutes`: the width of the event queue's time buckets (see event-queue.ts) */
-  constructor(bucketMinutes = 60) {
-    // room for a district's pending events (≈110,000 in a `fengtai` run) without growing mid-run
-    this.queue = new EventQueue(bucketMinutes, 1 << 17)
+  /** `bucketMinutes`: the width of the event queue's time buckets (see event-queue.ts); `capacity`: room for this
+   *  many pending events before the queue grows */
+  constructor(bucketMinutes = 60, capacity = 1 << 12) {
+    this.queue = new EventQueue(bucketMinutes, capacity)
   }
 
   at(time: number, kind: K, arg: number, prio = 0): void {

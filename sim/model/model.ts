@@ -47,6 +47,8 @@ const MIN_GRID_AREA_M2 = 1000
 const MIN_COMMUNITY_AREA_M2 = 10_000
 /** surge arrivals get keys apart from the day's base arrivals (k < this), so both keep their own draws */
 const SURGE_KEY_OFFSET = 1_000_000
+/** days of issues the event queue has room for at the start (see the constructor) */
+const PENDING_DAYS = 25
 
 export interface ModelOptions {
   seed: number | string
@@ -61,7 +63,7 @@ export class Model {
   readonly sc: Scenario
   readonly seed: number | string
   readonly days: number
-  readonly sched = new Scheduler<EventKind>()
+  readonly sched: Scheduler<EventKind>
   readonly pools: Pools
   readonly poolRole: Uint8Array
   /** availability: share of the clock a pool's people give to handling (service time = work / availability); for a
@@ -241,7 +243,11 @@ export class Model {
     const tot = cw.reduce((s, x) => s + x, 0) || 1
     for (let i = 0; i < cw.length; i++) this.channelCum[i + 1] = this.channelCum[i] + cw[i] / tot
     // sized for the run's expected issues, so the columns are not copied as they fill (a fengtai year: 1.6 M)
-    this.ensure(this.expectedIssues())
+    const expected = this.expectedIssues()
+    this.ensure(expected)
+    // room for the pending events without growing mid-run: about 25 days of issues (deadlines and callbacks wait
+    // weeks; a fengtai run holds ≈105,000)
+    this.sched = new Scheduler<EventKind>(60, Math.max(1 << 12, Math.ceil((expected / Math.max(1, this.days)) * PENDING_DAYS)))
   }
 
   /** the mean number of issues over the run (as scheduleDay draws them) plus a margin */
