@@ -33,10 +33,12 @@ export function renderControls(p: Player, backlogs: Float64Array[], next: (t: nu
   drawBacklog(canvas, backlogs)
   return {
     el,
+    // called every frame while playing: touch only what changed (each DOM write costs a style pass)
     update() {
-      play.disabled = p.playing
-      pause.disabled = !p.playing
-      scrub.value = String(Math.round(p.t))
+      if (play.disabled !== p.playing) play.disabled = p.playing
+      if (pause.disabled === p.playing) pause.disabled = !p.playing
+      const v = String(Math.round(p.t))
+      if (scrub.value !== v) scrub.value = v
       const c = clockText(p.t)
       if (clock.textContent !== c) clock.textContent = c
     },

@@ -57,7 +57,8 @@ export class TrainerView {
       (tm) => this.draw(tm),
       () => {
         this.controls.update()
-        for (const c of this.clocks) c.textContent = clockText(this.player.t)
+        const c = clockText(this.player.t)
+        for (const el of this.clocks) if (el.textContent !== c) el.textContent = c
       },
       (k) => {
         moment.hidden = false
