@@ -44,6 +44,7 @@ export const trainerEn: Record<keyof typeof trainerZh, string> = {
   'tr.hours': '{n} h',
   'tr.days': '{n} days',
   'tr.follow': 'Follow one issue',
+  'tr.followFrom': 'Issues of the run:',
   'tr.followSide': 'Pick the issue from the run before or after the reform',
   'tr.followHint': 'Click an issue on the map or pick one from the list.',
   'tr.all': 'All',

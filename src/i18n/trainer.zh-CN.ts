@@ -42,6 +42,7 @@ export const trainerZh = {
   'tr.hours': '{n} 小时',
   'tr.days': '{n} 天',
   'tr.follow': '跟踪一个问题',
+  'tr.followFrom': '问题取自：',
   'tr.followSide': '从改革前或改革后的运行中选择问题',
   'tr.followHint': '点击地图上的问题，或从列表中选择。',
   'tr.all': '全部',

@@ -25,6 +25,7 @@ export class TrainerView {
   private storySide = -1
   private readonly storySlot = h('div', { class: 'tr-follow-slot' })
   private readonly sidePick: HTMLSelectElement
+  private readonly sideLabel: HTMLElement
   private controls
   private readonly main: Run
 
@@ -74,8 +75,9 @@ export class TrainerView {
       { testid: 'follow-side', title: t('tr.followSide'), onchange: () => this.showStory(Number(this.sidePick.value)) },
       ...runs.map((_, k) => h('option', { value: String(k), text: t(k === 0 ? 'tr.before' : 'tr.after'), selected: k === runs.length - 1 })),
     )
+    this.sideLabel = h('label', { class: 'tr-follow-side' }, `${t('tr.followFrom')} `, this.sidePick)
     this.showStory(this.panes.length - 1)
-    side.replaceChildren(...(lesson ? [renderLesson(lesson, runs.map((r) => r.result)), moment] : []), this.sidePick, this.storySlot, renderLegend())
+    side.replaceChildren(...(lesson ? [renderLesson(lesson, runs.map((r) => r.result)), moment] : []), this.sideLabel, this.storySlot, renderLegend())
     this.setSplit(state.split)
   }
 
@@ -150,7 +152,7 @@ export class TrainerView {
 
   setSplit(on: boolean): void {
     this.state.split = on && this.panes.length > 1
-    this.sidePick.hidden = !this.state.split
+    this.sideLabel.hidden = !this.state.split
     const last = this.panes.length - 1
     // back to one map: a story picked on the hidden side moves to the visible one when it is the same issue there
     if (!this.state.split && this.storySide !== last) {
