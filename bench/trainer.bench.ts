@@ -2,7 +2,8 @@
 //  1. the cost of recording a run for playback (binary event batches joined into a recording) against a plain run:
 //     a Fengtai day of the hotline-reform scenario, in Node
 //  2. frame times while that Fengtai day plays in headless Chromium (software WebGL: llvmpipe; relative figures),
-//     at one day and at one week per second (the fastest speed)
+//     at one hour, one day and one week per second (the fastest speed), with where the page's main thread spent the
+//     one-hour run (a CPU profile through the DevTools protocol: native work, garbage collection, the top functions)
 // Run: npm run bench:trainer
 import { buildWorld, compileWorld, scenarioPreset, simulate, BatchEncoder, RecordingBuilder, Replay } from '../sim/api.ts'
 import { buildAndServe, launch } from '../test/e2e/harness.ts'
@@ -65,7 +66,10 @@ try {
   const err = await page.evaluate(() => (window as any).__gongzhi.error)
   if (err) throw new Error(err)
   console.log(`trainer page on fengtai ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (world built and 1 day recorded in the worker)`)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
   for (const speed of [60, 1440, 10080]) {
+    if (speed === 60) await cdp.send('Profiler.start')
     // a string, so the bundler's helpers (tsx's __name) do not end up in the page
     const frames = (await page.evaluate(`(async () => {
       const p = window.__gongzhi.trainer.player
@@ -79,8 +83,29 @@ try {
       return p.frames.slice()
     })()`)) as number[]
     console.log(`  ${speed === 60 ? "1 hour/s (10 s)" : speed === 1440 ? "1 day/s" : "1 week/s"}: ${frames.length} frames, frame time median ${med(frames)?.toFixed(1)} ms, p95 ${q(frames, 0.95)?.toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms`)
+    if (speed === 60) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile)
   }
 } finally {
   await browser.close()
   await served.close()
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string } }[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** self time by function over the sampled run: what a frame's cost is made of */
+function printProfile(p: CpuProfile): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  p.samples.forEach((id, k) => {
+    const f = byId.get(id)!.callFrame
+    const key = f.url ? `${f.functionName || '(anonymous)'} (${f.url.split('/').pop()})` : f.functionName
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[k] ?? 0) / 1000)
+  })
+  const total = [...self.values()].reduce((a, b) => a + b, 0)
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8)
+  console.log(`    main thread over that run (${(total / 1000).toFixed(1)} s sampled): ${top.map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join('; ')}`)
 }

@@ -41,6 +41,9 @@ export function applyI18n(root: ParentNode = document): void {
   root.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]').forEach((el) => (el.placeholder = tAny(el.dataset.i18nPlaceholder ?? '')))
 }
 
-const nf = () => new Intl.NumberFormat(lang)
+// one formatter per language: creating an Intl.NumberFormat costs far more than formatting (the trainer's counters
+// format every frame)
+const nfs = new Map<string, Intl.NumberFormat>()
+const nf = () => nfs.get(lang) ?? nfs.set(lang, new Intl.NumberFormat(lang)).get(lang)!
 export const fmtInt = (n: number): string => nf().format(Math.round(n))
 export const fmtNum = (n: number, d = 1): string => new Intl.NumberFormat(lang, { maximumFractionDigits: d }).format(n)

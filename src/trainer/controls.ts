@@ -33,11 +33,14 @@ export function renderControls(p: Player, backlogs: Float64Array[], next: (t: nu
   drawBacklog(canvas, backlogs)
   return {
     el,
+    // called every frame while playing: touch only what changed (each DOM write costs a style pass)
     update() {
-      play.disabled = p.playing
-      pause.disabled = !p.playing
-      scrub.value = String(Math.round(p.t))
-      clock.textContent = clockText(p.t)
+      if (play.disabled !== p.playing) play.disabled = p.playing
+      if (pause.disabled === p.playing) pause.disabled = !p.playing
+      const v = String(Math.round(p.t))
+      if (scrub.value !== v) scrub.value = v
+      const c = clockText(p.t)
+      if (clock.textContent !== c) clock.textContent = c
     },
   }
 }
@@ -72,19 +75,37 @@ function drawBacklog(c: HTMLCanvasElement, series: Float64Array[]): void {
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '—')
 
-/** the live counters and three rates of one map */
-export function renderCounters(el: HTMLElement, r: Replay, active: number): void {
-  const c = r.counters
-  const rates = r.rates()
-  const row = (k: Key, v: string, id: string) => h('div', { class: 'tr-count', 'data-k': id }, h('span', { text: t(k) }), h('b', { text: v }))
-  el.replaceChildren(
-    row('tr.count.arisen', fmtInt(c[COUNTER.ARISEN]), 'arisen'),
-    row('tr.count.known', fmtInt(c[COUNTER.KNOWN]), 'known'),
-    row('tr.count.active', fmtInt(active), 'active'),
-    row('tr.count.closed', fmtInt(c[COUNTER.CLOSED]), 'closed'),
-    row('tr.count.whistles', fmtInt(c[COUNTER.WHISTLES]), 'whistles'),
-    row('tr.rate.response', pct(rates.response), 'response'),
-    row('tr.rate.resolution', pct(rates.resolution), 'resolution'),
-    row('tr.rate.satisfaction', pct(rates.satisfaction), 'satisfaction'),
-  )
+export interface Counters {
+  update(r: Replay, active: number): void
+}
+
+const COUNTER_ROWS: [Key, string][] = [
+  ['tr.count.arisen', 'arisen'],
+  ['tr.count.known', 'known'],
+  ['tr.count.active', 'active'],
+  ['tr.count.closed', 'closed'],
+  ['tr.count.whistles', 'whistles'],
+  ['tr.rate.response', 'response'],
+  ['tr.rate.resolution', 'resolution'],
+  ['tr.rate.satisfaction', 'satisfaction'],
+]
+
+/** the live counters and three rates of one map: the rows are built once and each frame only sets the text of the
+ *  values that changed (a frame at a week a second must not rebuild the DOM) */
+export function renderCounters(el: HTMLElement): Counters {
+  const values = COUNTER_ROWS.map(([k, id]) => {
+    const b = h('b')
+    el.append(h('div', { class: 'tr-count', 'data-k': id }, h('span', { text: t(k) }), b))
+    return b
+  })
+  return {
+    update(r, active) {
+      const c = r.counters
+      const rates = r.rates()
+      const text = [fmtInt(c[COUNTER.ARISEN]), fmtInt(c[COUNTER.KNOWN]), fmtInt(active), fmtInt(c[COUNTER.CLOSED]), fmtInt(c[COUNTER.WHISTLES]), pct(rates.response), pct(rates.resolution), pct(rates.satisfaction)]
+      text.forEach((v, k) => {
+        if (values[k].textContent !== v) values[k].textContent = v
+      })
+    },
+  }
 }

@@ -31,7 +31,7 @@ export async function bootTrainer(q: URLSearchParams, hook: Hook): Promise<void>
   const days = Math.max(1, Math.min(MAX_DAYS, Math.round(Number(q.get('days') ?? 3) || 3)))
   const scenario = SCENARIO_PRESETS.includes(q.get('scenario') ?? '') ? q.get('scenario')! : 'hotline-reform'
   const lesson0 = lessonById(q.get('lesson'))
-  const state: ShareState = { preset, seed, days, lesson: lesson0?.id ?? null, scenario, split: !!lesson0 && q.get('split') === '1', t: Number(q.get('t') ?? 0) || 0, issue: q.get('issue') ? Number(q.get('issue')) : null, lang: getLang() }
+  const state: ShareState = { preset, seed, days, lesson: lesson0?.id ?? null, scenario, split: !!lesson0 && q.get('split') === '1', t: Number(q.get('t') ?? 0) || 0, issue: q.get('issue') ? Number(q.get('issue')) : null, side: q.get('side') === '0' ? 0 : undefined, lang: getLang() }
   document.body.classList.add('trainer')
   const status = h('div', { class: 'tr-status', testid: 'trainer-status', text: t('tr.building') })
   const maps = h('div', { class: 'tr-maps', testid: 'split-view' })
@@ -71,6 +71,7 @@ export async function bootTrainer(q: URLSearchParams, hook: Hook): Promise<void>
     if (patch.lesson !== undefined || patch.scenario !== undefined) {
       state.t = 0
       state.issue = null
+      state.side = undefined
     }
     view?.dispose()
     view = null
@@ -97,11 +98,13 @@ export async function bootTrainer(q: URLSearchParams, hook: Hook): Promise<void>
     videoBtn.textContent = t('tr.exporting')
     const seconds = Number(q.get('videoSeconds') ?? 4) || 4
     try {
-      const blob = await recordMap(v.videoMap, async () => {
+      const pane = v.videoPane
+      pane.repaintMap = true
+      const blob = await recordMap(pane.view.map, pane.overlayCanvas, async () => {
         v.player.play()
         await new Promise((r) => setTimeout(r, seconds * 1000))
         v.player.pause()
-      })
+      }).finally(() => (pane.repaintMap = false))
       hook.trainer!.lastVideo = blob
       downloadBlob(`gongzhi-replay-${state.lesson ?? state.scenario}.webm`, blob)
     } finally {

@@ -3,11 +3,14 @@
 import type { SimResult } from '../../sim/api.ts'
 import { t, type Key } from '../i18n/i18n.ts'
 import { h } from '../panels/dom.ts'
-import type { Lesson } from './lessons.ts'
+import { figureParams, type Lesson } from './lessons.ts'
 import { STATE_COLORS } from './pane.ts'
 
 const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(1)}%`)
 const hrs = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : t('tr.hours', { n: x.toFixed(1) }))
+
+/** the narration's sentence with this run's own figures (before, after) */
+export const lessonNumbers = (l: Lesson, results: SimResult[]): string => t(`tr.lesson.${l.id}.numbers`, figureParams(l, results[0], results[results.length - 1]))
 
 export function renderLesson(l: Lesson, results: SimResult[]): HTMLElement {
   const k = (s: 'title' | 'story' | 'watch') => `tr.lesson.${l.id}.${s}` as const
@@ -26,6 +29,7 @@ export function renderLesson(l: Lesson, results: SimResult[]): HTMLElement {
     h('p', { class: 'tr-chapter', text: l.chapter }),
     h('p', { text: t(k('story')) }),
     h('p', { class: 'tr-watch' }, h('b', { text: `${t('tr.watch')} ` }), t(k('watch'))),
+    h('p', { class: 'tr-run-numbers', testid: 'lesson-result', text: lessonNumbers(l, results) }),
     h(
       'table',
       { class: 'tr-keys', testid: 'lesson-numbers' },

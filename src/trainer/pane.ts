@@ -1,7 +1,9 @@
 // One playback map: the planner's offline map of the world with the playback drawn over it by deck.gl from typed
-// arrays (binary attributes, rebuilt each frame without objects): issues coloured by state where they arose,
-// grid workers walking between their base and their job, whistle arcs from the street office to the departments,
-// closures fading out. Interleaved into the map's own canvas, so a video of the canvas shows everything.
+// arrays (binary attributes filled in place in buffers allocated once per run): issues coloured by state where they
+// arose, grid workers walking between their base and their job, whistle arcs from the street office to the
+// departments, closures fading out. deck.gl draws on its own canvas over the map (not interleaved): a playback frame
+// redraws a few thousand points, never the district's buildings and grids under them (with software GL that redraw
+// was most of a frame). A video composites the two canvases (present.ts).
 import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers'
 import type { Layer } from '@deck.gl/core'
 import { MapLibreOverlay } from '@deck.gl/maplibre'
@@ -37,10 +39,14 @@ export interface Frame {
 export class Pane {
   readonly view: MapView
   readonly replay: Replay
-  private overlay = new MapLibreOverlay({ interleaved: true, layers: [] })
+  private overlay = new MapLibreOverlay({ interleaved: false, layers: [] })
   /** issue ids in the order they were last drawn, and where */
-  private drawn = new Int32Array(0)
-  private drawnPos = new Float32Array(0)
+  private drawn: Int32Array = new Int32Array(0)
+  private drawnPos: Float32Array = new Float32Array(0)
+  /** per-frame buffers, sized once for the run: positions and colours of the issues, the workers, the arcs */
+  private readonly buf: { pos: Float32Array; col: Uint8Array; ids: Int32Array; jobOf: Int32Array; wpos: Float32Array; arcs: Float32Array }
+  /** while a video is taken: the map itself must render every frame, since frames are taken in its render event */
+  repaintMap = false
   /** issues currently dispatched or in hand (counted while drawing) */
   active = 0
   /** a frame drawn while the map's sources were still loading: deck.gl adds its layers to the map only once the
@@ -50,6 +56,9 @@ export class Pane {
   constructor(container: HTMLElement, world: World, rec: Recording, private places: Places, onPick: (issue: number) => void) {
     this.view = createMap(container)
     this.replay = new Replay(rec)
+    const G = places.gridBase.length / 2
+    const n = rec.issues
+    this.buf = { pos: new Float32Array(2 * n), col: new Uint8Array(4 * n), ids: new Int32Array(n), jobOf: new Int32Array(G), wpos: new Float32Array(2 * G), arcs: new Float32Array(4 * n) }
     this.view.fit(bboxOf(world.district))
     void this.view.loaded.then(() => {
       this.view.setWorld(world)
@@ -73,6 +82,11 @@ export class Pane {
 
   get canvas(): HTMLCanvasElement {
     return this.view.map.getCanvas()
+  }
+
+  /** deck.gl's canvas over the map (null until the map has loaded) */
+  get overlayCanvas(): HTMLCanvasElement | null {
+    return this.overlay.getCanvas()
   }
 
   /** the drawn issue nearest a screen point (map pixels), within PICK_PX; −1 if none */
@@ -100,8 +114,14 @@ export class Pane {
   /** resolves when the map is idle with the last frame on it */
   async settled(): Promise<void> {
     const map = this.view.map
-    do await new Promise<void>((r) => map.once('idle', () => r()))
-    while (this.pending)
+    // playback frames do not render the map, so ask for one render to reach 'idle' again
+    do {
+      const idle = new Promise<void>((r) => map.once('idle', () => r()))
+      map.triggerRepaint()
+      await idle
+    } while (this.pending)
+    // deck.gl draws its canvas in its own animation frame
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
   }
 
   draw(f: Frame): void {
@@ -111,13 +131,11 @@ export class Pane {
     const rec = r.rec
     const P = this.places
     const n = rec.issues
-    const pos = new Float32Array(2 * n)
-    const col = new Uint8Array(4 * n)
-    const ids = new Int32Array(n)
-    const G = P.gridBase.length / 2
+    const { pos, col, ids, jobOf, wpos, arcs } = this.buf
+    const G = jobOf.length
     // each grid's worker goes to the job it took up last
-    const jobOf = new Int32Array(G).fill(-1)
-    const arcs: number[] = []
+    jobOf.fill(-1)
+    let na = 0
     let m = 0
     let active = 0
     for (let i = 0; i < n; i++) {
@@ -137,7 +155,10 @@ export class Pane {
       }
       if (s === STATE.ESCALATED) {
         const st = Math.max(0, P.buildingStreet[b])
-        arcs.push(P.street[2 * st], P.street[2 * st + 1], P.departments[0], P.departments[1])
+        arcs[na++] = P.street[2 * st]
+        arcs[na++] = P.street[2 * st + 1]
+        arcs[na++] = P.departments[0]
+        arcs[na++] = P.departments[1]
       }
       // a small fixed offset per issue, so issues in one building do not hide each other
       const jx = (((i * 2654435761) >>> 0) / 4294967296 - 0.5) * 0.00025
@@ -145,13 +166,15 @@ export class Pane {
       pos[2 * m] = P.building[2 * b] + jx
       pos[2 * m + 1] = P.building[2 * b + 1] + jy
       const c = STATE_COLORS[s]
-      col.set([c[0], c[1], c[2], alpha], 4 * m)
+      col[4 * m] = c[0]
+      col[4 * m + 1] = c[1]
+      col[4 * m + 2] = c[2]
+      col[4 * m + 3] = alpha
       ids[m++] = i
     }
     this.active = active
     this.drawn = ids.subarray(0, m)
     this.drawnPos = pos.subarray(0, 2 * m)
-    const wpos = new Float32Array(2 * G)
     for (let g = 0; g < G; g++) {
       let x = P.gridBase[2 * g]
       let y = P.gridBase[2 * g + 1]
@@ -165,10 +188,12 @@ export class Pane {
       wpos[2 * g] = x
       wpos[2 * g + 1] = y
     }
+    // new views of the same buffers each frame: deck.gl uploads an attribute whose value is a new array object
+    const arcV = arcs.subarray(0, na)
     const layers: Layer[] = [
       new ScatterplotLayer({
         id: 'workers',
-        data: { length: G, attributes: { getPosition: { value: wpos, size: 2 } } },
+        data: { length: G, attributes: { getPosition: { value: wpos.subarray(0), size: 2 } } },
         getFillColor: [255, 255, 255, 230],
         getLineColor: [...WORKER_COLOR],
         stroked: true,
@@ -178,7 +203,7 @@ export class Pane {
       }),
       new ArcLayer({
         id: 'whistles',
-        data: { length: arcs.length / 4, attributes: { getSourcePosition: { value: new Float32Array(arcs), size: 2, stride: 16, offset: 0 }, getTargetPosition: { value: new Float32Array(arcs), size: 2, stride: 16, offset: 8 } } },
+        data: { length: na / 4, attributes: { getSourcePosition: { value: arcV, size: 2, stride: 16, offset: 0 }, getTargetPosition: { value: arcV, size: 2, stride: 16, offset: 8 } } },
         getSourceColor: [215, 25, 40, 220],
         getTargetColor: [120, 20, 120, 220],
         getWidth: 2,
@@ -210,6 +235,6 @@ export class Pane {
         )
     }
     this.overlay.setProps({ layers })
-    this.view.map.triggerRepaint()
+    if (this.repaintMap) this.view.map.triggerRepaint()
   }
 }

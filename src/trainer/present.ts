@@ -10,6 +10,8 @@ export interface ShareState {
   split: boolean
   t: number
   issue: number | null
+  /** the side (0 before, 1 after) the followed issue was picked on, in split screen */
+  side?: number
   lang: string
 }
 
@@ -26,6 +28,7 @@ export function shareUrl(s: ShareState, base = location.href): string {
   if (s.split) q.set('split', '1')
   q.set('t', String(Math.round(s.t)))
   if (s.issue !== null) q.set('issue', String(s.issue))
+  if (s.issue !== null && s.split && s.side === 0) q.set('side', '0')
   if (s.lang === 'en') q.set('lang', 'en')
   return u.toString()
 }
@@ -36,32 +39,64 @@ export function togglePresenting(on: boolean): void {
   if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined)
 }
 
-/** WebM of a map while `drive` plays the replay. WebCodecs (VP8, muxed by mediabunny) where the browser encodes
- *  VP8: each frame is taken from the map's canvas in its 'render' event, while the drawing buffer still holds the map
- *  with deck.gl's interleaved layers (`preserveDrawingBuffer` is off), so headless Chromium's software GL records
- *  too, which MediaRecorder's captureStream does not. MediaRecorder remains for browsers without WebCodecs. */
-export async function recordMap(map: MapLibreMap, drive: () => Promise<void>, fps = 25): Promise<Blob> {
-  const { canEncodeVideo } = await import('mediabunny')
-  const c = map.getCanvas()
-  if (typeof VideoEncoder === 'function' && (await canEncodeVideo('vp8', { width: c.width, height: c.height }))) return encodeMap(map, drive, fps)
-  return mediaRecorderMap(map, drive, fps)
-}
-
-async function encodeMap(map: MapLibreMap, drive: () => Promise<void>, fps: number): Promise<Blob> {
-  const { BufferTarget, Output, QUALITY_HIGH, VideoSample, VideoSampleSource, WebMOutputFormat } = await import('mediabunny')
+/** WebM of a map and the playback drawn over it (deck.gl's own canvas, which keeps its drawing buffer) while
+ *  `drive` plays the replay. Each frame is composited onto white in a 2-D canvas in the map's 'render' event, while
+ *  the map's drawing buffer is still valid (`preserveDrawingBuffer` is off); the caller makes the map render every
+ *  playback frame meanwhile. WebCodecs (VP8, muxed by mediabunny) where the browser encodes VP8 — headless Chromium's
+ *  software GL records too, which MediaRecorder's captureStream of a WebGL canvas does not; else MediaRecorder on
+ *  the composite canvas. */
+export async function recordMap(map: MapLibreMap, overlay: HTMLCanvasElement | null, drive: () => Promise<void>, fps = 25): Promise<Blob> {
+  const { BufferTarget, canEncodeVideo, Output, QUALITY_HIGH, VideoSample, VideoSampleSource, WebMOutputFormat } = await import('mediabunny')
   const gl = map.getCanvas()
-  // each frame is copied onto white in a 2-D canvas during the render event, while the drawing buffer is still valid
   const canvas = Object.assign(document.createElement('canvas'), { width: gl.width & ~1, height: gl.height & ~1 })
   const ctx = canvas.getContext('2d', { alpha: false })!
-  const output = new Output({ format: new WebMOutputFormat(), target: new BufferTarget() })
-  const source = new VideoSampleSource({ codec: 'vp8', bitrate: QUALITY_HIGH })
-  output.addVideoTrack(source, { frameRate: fps })
-  await output.start()
+  const webCodecs = typeof VideoEncoder === 'function' && (await canEncodeVideo('vp8', { width: canvas.width, height: canvas.height }))
   const t0 = performance.now()
   let last = -Infinity
   let busy: Promise<void> | null = null
   let failed: unknown = null
   let frames = 0
+  let encode: (ts: number) => void = () => undefined
+  let finish: () => Promise<Blob>
+  if (webCodecs) {
+    const output = new Output({ format: new WebMOutputFormat(), target: new BufferTarget() })
+    const source = new VideoSampleSource({ codec: 'vp8', bitrate: QUALITY_HIGH })
+    output.addVideoTrack(source, { frameRate: fps })
+    await output.start()
+    encode = (ts) => {
+      const sample = new VideoSample(canvas, { timestamp: ts, duration: 1 / fps })
+      busy = source
+        .add(sample)
+        .catch((e: unknown) => void (failed = e))
+        .finally(() => {
+          sample.close()
+          busy = null
+        })
+    }
+    finish = async () => {
+      if (failed || !frames) {
+        await output.cancel()
+        throw failed ?? new Error('no frame was drawn while recording')
+      }
+      await output.finalize()
+      return new Blob([output.target.buffer!], { type: 'video/webm' })
+    }
+  } else {
+    const stream = canvas.captureStream(fps)
+    const type = ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm'].find((m) => MediaRecorder.isTypeSupported(m)) ?? 'video/webm'
+    const rec = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: 4_000_000 })
+    const chunks: Blob[] = []
+    rec.ondataavailable = (e) => void (e.data.size && chunks.push(e.data))
+    const stopped = new Promise<void>((r) => (rec.onstop = () => r()))
+    rec.start(250)
+    finish = async () => {
+      if (rec.state === 'recording') rec.requestData()
+      rec.stop()
+      await stopped
+      for (const tr of stream.getTracks()) tr.stop()
+      return new Blob(chunks, { type: 'video/webm' })
+    }
+  }
   const take = (): void => {
     const ts = (performance.now() - t0) / 1000
     // at most `fps` frames a second, and none while the encoder is still busy: a slow machine drops frames (the
@@ -71,15 +106,9 @@ async function encodeMap(map: MapLibreMap, drive: () => Promise<void>, fps: numb
     ctx.fillStyle = '#fff'
     ctx.fillRect(0, 0, canvas.width, canvas.height)
     ctx.drawImage(gl, 0, 0)
-    const sample = new VideoSample(canvas, { timestamp: ts, duration: 1 / fps })
+    if (overlay) ctx.drawImage(overlay, 0, 0, gl.width, gl.height)
     frames++
-    busy = source
-      .add(sample)
-      .catch((e: unknown) => void (failed = e))
-      .finally(() => {
-        sample.close()
-        busy = null
-      })
+    encode(ts)
   }
   map.on('render', take)
   map.triggerRepaint()
@@ -99,30 +128,5 @@ async function encodeMap(map: MapLibreMap, drive: () => Promise<void>, fps: numb
   } finally {
     map.off('render', take)
   }
-  if (failed || !frames) {
-    await output.cancel()
-    throw failed ?? new Error('no frame was drawn while recording')
-  }
-  await output.finalize()
-  return new Blob([output.target.buffer!], { type: 'video/webm' })
-}
-
-async function mediaRecorderMap(map: MapLibreMap, drive: () => Promise<void>, fps: number): Promise<Blob> {
-  const stream = map.getCanvas().captureStream(fps)
-  const type = ['video/webm;codecs=vp8', 'video/webm;codecs=vp9', 'video/webm'].find((m) => MediaRecorder.isTypeSupported(m)) ?? 'video/webm'
-  const rec = new MediaRecorder(stream, { mimeType: type, videoBitsPerSecond: 4_000_000 })
-  const chunks: Blob[] = []
-  rec.ondataavailable = (e) => void (e.data.size && chunks.push(e.data))
-  const stopped = new Promise<void>((r) => (rec.onstop = () => r()))
-  rec.start(250)
-  map.triggerRepaint()
-  try {
-    await drive()
-  } finally {
-    if (rec.state === 'recording') rec.requestData()
-    rec.stop()
-  }
-  await stopped
-  for (const tr of stream.getTracks()) tr.stop()
-  return new Blob(chunks, { type: 'video/webm' })
+  return finish()
 }

@@ -1,8 +1,9 @@
 // Trainer mode end to end on the street world and two simulated days (one page load per step that needs one):
-// open a lesson; play, pause, scrub back and forth (two moments differ, neither blank, and scrubbing back restores
-// the counters); follow an issue clicked on the map, whose story times equal its exported event log; the split
-// screen shows two non-blank maps with one clock; a shared link restores the moment in a new page, which exports
-// a WebM that a <video> plays.
+// open a lesson, whose narration quotes its runs' numbers; play, pause, scrub back and forth (two moments differ,
+// neither blank, and scrubbing back restores the counters); follow an issue clicked on the map, whose story times
+// equal its exported event log; the split screen shows two non-blank maps with one clock, and an issue picked from
+// the run before the reform tells that run's story; a shared link restores the moment and the followed issue in a
+// new page, which exports a WebM that a <video> plays.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -20,7 +21,7 @@ async function ready(p: Page): Promise<void> {
   await p.waitForFunction(() => {
     const g = (window as unknown as Hook).__gongzhi
     return g?.ready || g?.error
-  }, undefined, { timeout: 90_000 })
+  }, undefined, { timeout: 180_000 })
   const err = await p.evaluate(() => (window as unknown as Hook).__gongzhi.error)
   if (err) throw new Error(err)
 }
@@ -62,20 +63,27 @@ describe('trainer mode', () => {
     expect(lesson).toContain('book ch. 4.2')
     expect(lesson).toContain('Whistle')
     expect(await page.locator('[data-testid=lesson-numbers] tbody tr').count()).toBe(6)
+    // the narration quotes this run's figures: the whistles and the 90th percentile of hours to close, before and
+    // after, as the key-numbers table (from the runs' results) has them
+    const table = await page.$$eval('[data-testid=lesson-numbers] tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')))
+    const said = (await page.textContent('[data-testid=lesson-result]'))!.match(/\d+(\.\d+)?/g)!
+    const [p90B, p90A] = table[4].map((c) => c.replace(/[^\d.]/g, ''))
+    const [whB, whA] = table[5]
+    expect(said).toEqual([whA, whB, '90', p90B, p90A])
   }, 180_000)
 
   it('plays, pauses, and scrubs back and forth', async () => {
     // at a week a second the lesson stops itself at its first whistle and says what to watch
     await page.selectOption('[data-testid=speed]', '10080')
     await page.click('[data-testid=play]')
-    await page.waitForSelector('[data-testid=lesson-moment]:not([hidden])', { timeout: 30_000 })
+    await page.waitForSelector('[data-testid=lesson-moment]:not([hidden])', { timeout: 120_000 })
     const first = await page.evaluate(() => (window as unknown as Hook).__gongzhi.trainer.player)
     expect(first.playing).toBe(false)
     expect(first.t).toBeGreaterThan(0)
     // play on slowly, then pause by hand
     await page.selectOption('[data-testid=speed]', '60')
     await page.click('[data-testid=play]')
-    await page.waitForFunction((t0) => (window as unknown as Hook).__gongzhi.trainer.player.t > t0 + 1, first.t, { timeout: 30_000 })
+    await page.waitForFunction((t0) => (window as unknown as Hook).__gongzhi.trainer.player.t > t0 + 1, first.t, { timeout: 120_000 })
     await page.click('[data-testid=pause]', { force: true })
     const paused = await page.evaluate(() => (window as unknown as Hook).__gongzhi.trainer.player)
     expect(paused.playing).toBe(false)
@@ -93,7 +101,7 @@ describe('trainer mode', () => {
     expect(await counters(page, 1)).not.toBe(lateCounts)
     await scrub(page, 1800)
     expect(await counters(page, 1)).toBe(lateCounts)
-  }, 60_000)
+  }, 180_000)
 
   it('follows an issue clicked on the map; its story times are its event log', async () => {
     // from the list first
@@ -116,7 +124,7 @@ describe('trainer mode', () => {
     }, first)
     expect(pt).not.toBeNull()
     await page.mouse.click(pt!.x, pt!.y)
-    await page.waitForSelector(`[data-testid=issue-story][data-issue]:not([data-issue="${first}"]) li`, { timeout: 10_000 })
+    await page.waitForSelector(`[data-testid=issue-story][data-issue]:not([data-issue="${first}"]) li`, { timeout: 60_000 })
     const picked = Number(await page.getAttribute('[data-testid=issue-story]', 'data-issue'))
     const times = await page.$$eval('[data-testid=issue-story] time', (els) => els.map((e) => Number((e as HTMLElement).dataset.t)))
     const shown = await page.$$eval('[data-testid=issue-story] time', (els) => els.map((e) => e.textContent))
@@ -127,7 +135,7 @@ describe('trainer mode', () => {
     expect(times).toEqual(rows.map((r) => Number(r[1])))
     expect(shown).toEqual(rows.map((r) => r[2]))
     expect(await page.textContent('[data-testid=issue-story] li:first-child')).toMatch(/arose in building \d+, household \d+/)
-  }, 60_000)
+  }, 180_000)
 
   it('shows before and after side by side with one clock', async () => {
     await page.click('[data-testid=split-toggle]')
@@ -138,7 +146,17 @@ describe('trainer mode', () => {
     const clocks = await page.$$eval('[data-testid=pane-clock]', (els) => els.map((e) => e.textContent))
     expect(clocks).toEqual(['D2 01:00', 'D2 01:00'])
     expect(await page.textContent('[data-testid=clock]')).toBe('D2 01:00')
-  }, 60_000)
+    // an issue picked from the run before the reform: its story and event log are that run's
+    await page.selectOption('[data-testid=follow-side]', '0')
+    const before = await page.$eval('[data-testid=issue-list] option:nth-child(3)', (o) => (o as HTMLOptionElement).value)
+    await page.selectOption('[data-testid=issue-list]', before)
+    await page.waitForSelector(`[data-testid=issue-story][data-issue="${before}"] li`)
+    const times = await page.$$eval('[data-testid=issue-story] time', (els) => els.map((e) => Number((e as HTMLElement).dataset.t)))
+    const rows = parseCsv((await download(page, 'export-log')).toString('utf8')).slice(1).filter((r) => r.length > 1)
+    expect(rows.every((r) => Number(r[4]) === Number(before))).toBe(true)
+    expect(times).toEqual(rows.map((r) => Number(r[1])))
+    await scrub(page, 1500)
+  }, 180_000)
 
   it('restores the moment from a shared link, in presentation mode', async () => {
     await page.click('[data-testid=share-link]')
@@ -150,6 +168,7 @@ describe('trainer mode', () => {
     await ready(p2)
     expect(await p2.textContent('[data-testid=clock]')).toBe('D2 01:00')
     expect(await p2.evaluate(() => (window as unknown as Hook).__gongzhi.trainer.split)).toBe(true)
+    expect(await p2.inputValue('[data-testid=follow-side]')).toBe('0')
     expect(await p2.textContent('[data-testid=issue-story]')).toBe(story)
     expect(await counters(p2, 0)).toBe(await counters(page, 0))
     await p2.click('[data-testid=present]')
