@@ -39,6 +39,7 @@ export class Editing {
       onSplitLine: (a, b) => this.onSplit(a, b),
       onEdited: (ring) => this.onEdited(ring),
       onLasso: (ring) => this.store.select(insideLasso(this.store.gridsFc('governance').features, ring, (f) => String(f.properties?.id))),
+      onRefused: (message) => this.store.say(message),
     })
   }
 
