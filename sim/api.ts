@@ -20,7 +20,7 @@ export * from './world/schema.ts'
 export { splitGrid, mergeGrids, carveGrid } from './geometry/edit-grids.ts'
 export { difference, intersect } from './geometry/clip.ts'
 export { COORD_DECIMALS, roundClipped, roundCoords, roundPolys, roundPosition, samePosition } from './geometry/precision.ts'
-export { editShared, nodedRing, nodeGrids } from './geometry/topology.ts'
+export { editShared, moveEdge, nodedRing, nodeGrids } from './geometry/topology.ts'
 // Simulation (discrete-event, agent-based): scenarios, runs, replicates, metrics.
 export { createRng, type Rng } from './engine/rng.ts'
 export { EventHeap } from './engine/heap.ts'

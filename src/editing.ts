@@ -1,7 +1,7 @@
 // The planner's grid edits as the toolbar offers them: tools (browse, draw, vertex edit, split) and one-click
 // operations (merge, delete, auto-generate, repair, copy to the party layer). Geometry rules live in
 // editor/grid-ops.ts; this only turns the selection into an operation and the result into a store commit.
-import type { Position } from 'geojson'
+import type { Feature, Position } from 'geojson'
 import type { Finding, World } from '../sim/api.ts'
 import { GridEditor, type Tool } from './editor/editor.ts'
 import * as ops from './editor/grid-ops.ts'
@@ -38,7 +38,11 @@ export class Editing {
       onDrawn: (ring) => this.onDrawn(ring),
       onSplitLine: (a, b) => this.onSplit(a, b),
       onEdited: (ring) => this.onEdited(ring),
-      onLasso: (ring) => this.store.select(insideLasso(this.store.gridsFc('governance').features, ring, (f) => String(f.properties?.id))),
+      onLasso: (ring) => {
+        const id = (f: Feature) => String(f.properties?.id)
+        this.store.select(insideLasso(this.store.gridsFc('governance').features, ring, id, (f) => this.store.state.stats.get(id(f))?.base))
+      },
+      onRefused: (message) => this.store.say(message),
     })
   }
 

@@ -136,6 +136,14 @@ describe('gongzhi world from', () => {
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/mixed\.geojson: 1 of 2 communities have no households or residents \(column mapped: households\)/)
     expect(bad.stderr).toMatch(/mapped name ← 名称, households ← 登记户数/)
+    // the value it does not use is said once, in one line naming the file, the column and an example
+    const keptLines = bad.stderr.split('\n').filter((l) => /does not fit field/.test(l))
+    expect(keptLines).toEqual(['warning: mixed.geojson: column "登记户数": 1 value does not fit field "households" (e.g. "many" is not a number); kept as a property'])
+    // chosen automatically, the same line comes once (the read and the mapping both see it), and the world is built
+    const auto = write('misfit.geojson', street.communities.features.slice(0, 2).map((f, i) => ({ type: 'Feature', properties: { 名称: f.properties.name, 户数: i ? '多' : f.properties.households, 人口: f.properties.residents }, geometry: f.geometry })))
+    const ok = gongzhi('world', 'from', '--communities', auto, '--out', join(dir, 'misfit'))
+    expect(ok.status).toBe(0)
+    expect(ok.stderr.split('\n').filter((l) => /does not fit field/.test(l))).toEqual(['warning: misfit.geojson: column "户数": 1 value does not fit field "households" (e.g. "多" is not a number); kept as a property'])
     expect(existsSync(out4)).toBe(false)
     const missing = gongzhi('world', 'from', '--communities', join(dir, 'nope.geojson'), '--out', out4)
     expect(missing.status).toBe(1)

@@ -71,7 +71,12 @@ export async function worldFrom(args: string[], io: Io): Promise<number> {
     if (!r.ok) return fail(io, firstError(r.issues))
     const read = r.read
     if (layer === 'communities' && crs === 'auto') crs = read.crs.applied
-    for (const i of read.issues) if (i.severity === 'warning') io.err(`warning: ${i.message}`)
+    // a value kept aside under the final mapping (after --map) is warned about once, naming file, column and an example
+    const warned = new Set<string>()
+    const warn = (issues: { severity: string; message: string }[]) => {
+      for (const i of issues) if (i.severity === 'warning' && !warned.has(i.message)) (warned.add(i.message), io.err(`warning: ${i.message}`))
+    }
+    warn(read.issues)
     const mapping: LayerMapping = autoMapping(read)
     for (const c of choices.filter((x) => x.layer === layer)) {
       const bad = applyChoice(mapping, read, c.field, c.column)
@@ -79,6 +84,7 @@ export async function worldFrom(args: string[], io: Io): Promise<number> {
     }
     const m = mapLayer(read, mapping)
     if (!m.ok) return fail(io, firstError(m.issues))
+    warn(m.issues)
     mapped[layer] = m.layer
     const cols = Object.entries(mapping.fields).map(([f, c]) => `${f} ← ${c}`).join(', ') || 'no column'
     const kept = read.columns.filter((c) => !Object.values(mapping.fields).includes(c))

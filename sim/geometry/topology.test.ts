@@ -3,7 +3,8 @@ import type { Position } from 'geojson'
 import { difference, intersect, unionAll } from './clip.ts'
 import { areaM2, type Polys } from './measure.ts'
 import { roundPolys, roundPosition } from './precision.ts'
-import { diffRing, editShared, nodedRing, nodeGrids } from './topology.ts'
+import { diffRing, editShared, moveEdge, nodedRing, nodeGrids } from './topology.ts'
+import { validateCommunity } from './validate-community.ts'
 
 const X = 116.3
 const Y = 39.8
@@ -73,5 +74,39 @@ describe('grid topology', () => {
     expect(diffRing(r, m)).toEqual({ kind: 'move', moves: [[r[2], at(1.5, 1.5)]] })
     expect(diffRing(r, [r[0], r[1], r[3], r[0]])).toMatchObject({ kind: 'remove', v: r[2] })
     expect(diffRing(r, [r[0], r[2], r[0]])).toEqual({ kind: 'other' })
+  })
+
+  it('drags a whole shared edge: both ends move in every grid that uses them, T-junction neighbours too, and nothing new is found', () => {
+    // A is the left column; B and C stack on its right and meet at (1,1), mid-way along A's right edge
+    const grids = [rect(0, 0, 1, 2), rect(1, 0, 2, 1), rect(1, 1, 2, 2)]
+    const community = { id: 'C', geometry: rect(0, 0, 2, 2) }
+    const buildings = [at(0.3, 1.5), at(1.5, 0.5), at(1.5, 1.5)].map((pos, i) => ({ id: `B${i}`, pos, households: 400 }))
+    const check = (gs: Polys[]) => validateCommunity(community, gs.map((geometry, i) => ({ id: `G${i}`, geometry })), buildings)
+    expect(check(grids)).toEqual([])
+    // B's left edge, (1,0)→(1,1): only half of A's right edge, whose middle is C's corner
+    const ring = nodedRing(grids, 1)
+    const i = ring.findIndex((p, k) => k < ring.length - 1 && [p, ring[k + 1]].every((q) => has([[[q]]], at(1, 0)) || has([[[q]]], at(1, 1))))
+    expect(i).toBeGreaterThanOrEqual(0)
+    const moved = moveEdge(ring, i, [-0.2 * D, 0])
+    const change = diffRing(ring, moved)
+    expect(change.kind === 'move' && change.moves.map(([, to]) => to)).toEqual(expect.arrayContaining([at(0.8, 0), at(0.8, 1)]))
+    expect(change.kind === 'move' && change.moves.length).toBe(2)
+    const out = editShared(grids, 1, moved)
+    for (const g of [out[0], out[1]]) for (const p of [at(0.8, 0), at(0.8, 1)]) expect(has(g, p)).toBe(true)
+    expect(has(out[2], at(0.8, 1))).toBe(true) // C met the edge only at its corner, and follows it
+    for (const g of out) expect(has(g, at(1, 1)) || has(g, at(1, 0))).toBe(false)
+    expect(overlapM2(out)).toBeLessThan(0.01)
+    expect(areaM2(difference(community.geometry, unionAll(out)))).toBeLessThan(0.01)
+    expect(check(out)).toEqual([])
+  })
+
+  it('moves the closing edge of a ring and keeps the ring closed', () => {
+    const r = rect(0, 0, 1, 1)[0][0]
+    const m = moveEdge(r, r.length - 2, [0, -0.5 * D]) // the last segment runs back to the first vertex
+    expect(m).toHaveLength(r.length)
+    expect(m[0]).toEqual(m[m.length - 1])
+    expect(m[0]).toEqual(at(0, -0.5))
+    expect(m[m.length - 2]).toEqual(at(0, 0.5))
+    expect(moveEdge(r, 99, [1, 1])).toEqual(r)
   })
 })

@@ -162,3 +162,16 @@ export function editShared(grids: readonly Polys[], i: number, newRing: Position
     return next === g ? grids[j] : next
   })
 }
+
+/**
+ * A whole edge dragged: the closed ring with segment `i` (from vertex i to vertex i+1) moved by `delta` (degrees
+ * of longitude and latitude), both ends by the same amount. Fed to editShared like any vertex edit, it is a move
+ * of two vertices, so every grid that uses either end — including a neighbour whose edge the end lies on — follows.
+ */
+export function moveEdge(ring: readonly Position[], i: number, delta: readonly [number, number]): Position[] {
+  const r = open(ring as Position[])
+  const m = r.length
+  if (m < 3 || i < 0 || i >= m) return ring.slice()
+  for (const j of [i, (i + 1) % m]) r[j] = roundPosition([r[j][0] + delta[0], r[j][1] + delta[1]])
+  return close(r)
+}

@@ -1,4 +1,5 @@
-// The grid editor: Terra Draw does the pointer work (draw, vertex move/insert, split line, lasso); the grid
+// The grid editor: Terra Draw does the pointer work (draw, vertex move/insert, split line, lasso) and
+// edge-drag.ts moves a whole edge; the grid
 // rules stay in sim/ and run on every finished edit through the store. Snapping goes to the vertices of the
 // community boundary and the neighbouring grids, so drawn edges meet existing ones exactly. Coordinates are
 // handed to Terra Draw at the stored precision (sim COORD_DECIMALS) and its adapter works at that precision:
@@ -8,6 +9,7 @@ import { TerraDraw, TerraDrawFreehandMode, TerraDrawLineStringMode, TerraDrawPol
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
 import type { Polygon, Position } from 'geojson'
 import { COORD_DECIMALS, roundPosition } from '../../sim/api.ts'
+import { HANDLE_PX, installEdgeDrag } from './edge-drag.ts'
 import { refusalMessage } from './refusal.ts'
 import type { MapLibreMap } from '../map/map.ts'
 
@@ -21,6 +23,8 @@ export interface EditorHooks {
   onEdited(ring: Position[]): void
   /** a lasso was drawn: select the grids it encloses */
   onLasso(ring: Position[]): void
+  /** an edit the drawing library refused, as the user's message */
+  onRefused(message: string): void
 }
 
 const SNAP_PX = 12
@@ -51,6 +55,7 @@ export class GridEditor {
         new TerraDrawLineStringMode({ styles: { lineStringColor: '#e4002b', lineStringWidth: 3 } }),
         new TerraDrawFreehandMode({ drawInteraction: 'click-drag', styles: { fillColor: '#1f6feb', fillOpacity: 0.1, outlineColor: '#1f6feb', outlineWidth: 2 } }),
         new TerraDrawSelectMode({
+          pointerDistance: HANDLE_PX, // a handle is grabbed near it; farther along an edge, the edge is (edge-drag.ts)
           flags: {
             polygon: {
               feature: {
@@ -80,6 +85,28 @@ export class GridEditor {
         hooks.onEdited((f.geometry as Polygon).coordinates[0])
       }
     })
+    installEdgeDrag(map, {
+      ring: () => (this.tool === 'edit' && this.editingId !== null ? this.editedRing() : null),
+      preview: (ring) => {
+        try {
+          this.draw.updateFeatureGeometry(this.editingId!, { type: 'Polygon', coordinates: [ring] })
+          return null
+        } catch (e) {
+          return (e as Error).message
+        }
+      },
+      end: (after, before, refused) => {
+        if (!refused) return hooks.onEdited(after)
+        this.setTool('edit', before)
+        hooks.onRefused(refusalMessage(refused))
+      },
+    })
+  }
+
+  /** The ring open in the vertex editor, as Terra Draw holds it now. */
+  private editedRing(): Position[] | null {
+    const f = this.editingId === null ? undefined : this.draw.getSnapshotFeature(this.editingId)
+    return f?.geometry.type === 'Polygon' ? (f.geometry.coordinates[0] as Position[]) : null
   }
 
   /** Switch tool; for 'edit', the ring to edit. Returns the user's message when Terra Draw refused the ring. */

@@ -9,6 +9,9 @@ describe('selecting grids on the map', () => {
   it('a lasso selects the grids whose interior point it encloses', () => {
     const lasso = [[-0.5, -0.5], [2.5, -0.5], [2.5, 1.5], [-0.5, 1.5], [-0.5, -0.5]]
     expect(insideLasso([sq('A', 0), sq('B', 1), sq('C', 5)], lasso, (f) => String(f.properties?.id))).toEqual(['A', 'B'])
+    // where the grid's base point is known it decides: B's base lies outside the lasso, C's inside
+    const base = (f: Feature) => ({ B: [3, 3], C: [2, 1] })[String(f.properties?.id)]
+    expect(insideLasso([sq('A', 0), sq('B', 1), sq('C', 5)], lasso, (f) => String(f.properties?.id), base)).toEqual(['A', 'C'])
   })
   it('Shift adds without repeating; otherwise the selection is replaced', () => {
     expect(extendSelection(['A'], ['A', 'B'], true)).toEqual(['A', 'B'])

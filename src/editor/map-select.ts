@@ -66,11 +66,12 @@ export function installBoxSelect(map: MapLibreMap, o: BoxSelectOptions): () => v
   return () => canvas.removeEventListener('mousedown', down, true)
 }
 
-/** Ids of the features whose interior point lies inside the lasso ring. */
-export function insideLasso(features: readonly Feature[], ring: Position[], id: (f: Feature) => string): string[] {
+/** Ids of the features whose interior point lies inside the lasso ring: `base` when it knows it (the grid's base
+ *  point, where the grid statistics measure from), else a point on the feature. */
+export function insideLasso(features: readonly Feature[], ring: Position[], id: (f: Feature) => string, base: (f: Feature) => Position | undefined = () => undefined): string[] {
   if (ring.length < 4) return []
   const lasso = polygon([ring])
-  return features.filter((f) => booleanPointInPolygon(pointOnFeature(f), lasso)).map(id)
+  return features.filter((f) => booleanPointInPolygon(base(f) ?? pointOnFeature(f).geometry.coordinates, lasso)).map(id)
 }
 
 /** The selection after adding `ids` (Shift) or replacing it. */
