@@ -211,13 +211,33 @@ export const rowsOf = (plan: SweepPlan, results: (SimResult | null | undefined)[
 /** true when x meets the target */
 export const meetsTarget = (x: number, t: SweepTarget): boolean => (t.op === '>=' ? x >= t.value : x <= t.value)
 
+/** a finished sweep as the project keeps it: the core's summary of every point (no runs), enough to draw the
+ *  table, the curve and the answer again after a reload */
+export interface SavedSweep {
+  axes: SweepAxis[]
+  points: Record<string, number>[]
+  seeds: number[]
+  days: number
+  summaries: SettingSummary[]
+}
+
+export const savedSweep = (plan: SweepPlan, results: (SimResult | null | undefined)[]): SavedSweep => ({
+  axes: plan.axes,
+  points: plan.points,
+  seeds: plan.seeds,
+  days: plan.days,
+  summaries: summarizeRows(plan.core, rowsOf(plan, results)),
+})
+
 /** mean and 95 % interval of the target metric per point (runs missing from `results` are left out): the core's
  *  summary of the rows, the same as summarize over the point's runs; meeting the target is the core's test */
-export function aggregate(plan: SweepPlan, results: (SimResult | null | undefined)[], target: SweepTarget, strict = false): SweepPoint[] {
+export const aggregate = (plan: SweepPlan, results: (SimResult | null | undefined)[], target: SweepTarget, strict = false): SweepPoint[] => pointsOf(savedSweep(plan, results), target, strict)
+
+export function pointsOf(saved: SavedSweep, target: SweepTarget, strict = false): SweepPoint[] {
   const metric = isSummaryMetric(target.metric) ? target.metric : null
-  return summarizeRows(plan.core, rowsOf(plan, results)).map((sum, point) => {
-    const levers = plan.points[point]
-    const staff = { headcount: sum.n ? sum.metrics['staff.headcount'].mean : NaN, cost: sum.n ? sum.metrics['staff.cost'].mean : NaN, summary: sum }
+  return saved.summaries.map((sum, point) => {
+    const levers = saved.points[point]
+    const staff = { headcount: sum.metrics['staff.headcount']?.mean ?? NaN, cost: sum.metrics['staff.cost']?.mean ?? NaN, summary: sum }
     const m = metric && sum.n ? sum.metrics[metric] : null
     if (!m) return { levers, n: sum.n, mean: NaN, lo: NaN, hi: NaN, meets: false, ...staff }
     const [lo, hi] = m.ci95
