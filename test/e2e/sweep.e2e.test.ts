@@ -32,7 +32,7 @@ describe('the sweep tab (e2e)', () => {
   it('sweeps workers per grid on 2 workers and on 1 with the same numbers, and names the cheapest setting', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
-    await openApp(page, `${fx.served.url}?preset=street&panel=run`)
+    await openApp(page, `${fx.served.url}?preset=street&panel=run`, 150_000)
     // a scenario with grid workers (the pre-reform baseline has none, so their number would change nothing)
     await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')
     await page.click('[data-testid=tab-sweep]')
@@ -152,7 +152,7 @@ describe('the sweep tab (e2e)', () => {
     // the settings, the sweep's table and curve, the rate cards, the result layer and the map view are kept in
     // the project (IndexedDB) across a reload
     await page.waitForTimeout(400) // autosave debounce (250 ms)
-    await openApp(page, `${fx.served.url}?preset=street&panel=run`)
+    await openApp(page, `${fx.served.url}?preset=street&panel=run`, 150_000)
     const back = await viewOf()
     expect(back.lng).toBeCloseTo(view.lng, 6)
     expect(back.lat).toBeCloseTo(view.lat, 6)
@@ -169,7 +169,7 @@ describe('the sweep tab (e2e)', () => {
     expect((await tableRows(page)).map(({ lever, mean, lo, hi }) => ({ lever, mean, lo, hi }))).toEqual(after.map(({ lever, mean, lo, hi }) => ({ lever, mean, lo, hi })))
     expect(await page.locator('[data-testid=sweep-curve] svg').count()).toBeGreaterThan(0)
     await ctx.close()
-  }, 240_000)
+  }, 420_000)
 
   it('sweeps two levers (one line per value of the second) in English, with a target to stay under', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
