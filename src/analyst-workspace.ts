@@ -38,6 +38,7 @@ export class AnalystWorkspace {
   private tabs: Tabs
   private resultMap: ResultMapPanel
   private runDiff: RunDiffPanel
+  private host: WorkspaceHost
 
   constructor(host: WorkspaceHost) {
     const { world, view } = host
@@ -72,13 +73,8 @@ export class AnalystWorkspace {
       },
       this.results,
     )
-    // a reload: the result layer shown before, drawn from the figures kept with the project until a new run comes
-    void getResultAreas(host.projectId())
-      .then((k) => {
-        const choice = host.analysis().resultLayer
-        if (choice || k) this.resultMap.restore(choice, (k as KeptAreas | undefined) ?? null)
-      })
-      .catch(() => undefined)
+    this.host = host
+    this.restoreKept()
     this.runDiff = new RunDiffPanel($('#diff-panel'), this.results, (id, doc) => (doc as Doc).grids.find((g) => g.properties.id === id)?.properties.name ?? id)
     this.tabs = new Tabs(
       $('#results-tabs'),
@@ -113,6 +109,15 @@ export class AnalystWorkspace {
     el.hidden = false
     if (kind === 'compare' && this.tabs.collapsed && !this.tabs.chosen) this.tabs.setCollapsed(false, false)
     else el.classList.add('fresh')
+  }
+
+  /** a reload or another project opened: the result layer shown before, drawn from the figures kept with the
+   *  project until a new run comes */
+  restoreKept(): void {
+    const host = this.host
+    void getResultAreas(host.projectId())
+      .then((k) => this.resultMap.restore(host.analysis().resultLayer, (k as KeptAreas | undefined) ?? null))
+      .catch(() => undefined)
   }
 
   render(): void {

@@ -150,6 +150,7 @@ export class App {
   private projectChanged(): void {
     void this.renderProjects()
     this.workspace.render()
+    this.workspace.restoreKept()
   }
 
   private onMapLoad(): void {

@@ -87,7 +87,7 @@ export const resultsZh = {
   'sweep.headcount': '人员总数',
   'sweep.cost': '年成本',
   'sweep.staffOf': '人员 {staff} 人，年成本 {cost}',
-  'sweep.staffNote': '人员总数含网格员、社区工作者、物业人员、街道干部、执法队员、区级部门（按人口分摊）、社会组织购买服务（折合全职）和志愿者；年成本按每类人员的假定人均年成本计算（见 docs/staff-costs.md），志愿者不计成本。',
+  'sweep.staffNote': '人员总数含网格员、社区工作者、物业人员、街道干部、执法队员、区级部门（按人口分摊）、社会组织购买服务（折合全职）和志愿者；年成本按每类人员的假定人均年成本计算，志愿者不计成本。各类人均年成本为假定值，可在模型代码中修改。',
   'sweep.summaryCsv': '导出汇总（CSV）',
   'sweep.saved': '上次扫描的结果，已随项目保存（逐次运行的 CSV 需重新扫描）。',
   'unit.wanYuan': '万元',
