@@ -294,7 +294,7 @@ export class SweepPanel {
     } catch (e) {
       curve.textContent = String(e)
     }
-    this.el.append(answer, h('div', { class: 'sweep-note', text: how }), curve, table)
+    this.el.append(answer, h('div', { class: 'sweep-note', text: how }), curve, h('div', { class: 'sweep-scroll' }, table))
   }
 
   private plot(points: SweepPoint[], x: string, series: string | undefined, s: SweepSettings, best: SweepPoint | null, xLabel: string): Element {
