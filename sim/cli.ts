@@ -43,6 +43,7 @@ ${WORLD_FROM_USAGE}
               (--workers, or --preset beijing: a city run, districts on N worker threads, merged per district and street)
   gongzhi sweep --plan FILE.json [--workers N] [--shard K/N] --out FILE.csv   (resumes: rows already in the CSV are skipped)
   gongzhi sweep merge PART.csv... --out FILE.csv     (the shards of one plan, each once, into the local sweep's CSV)
+  gongzhi sweep best --plan FILE.json FILE.csv --target METRIC>=X [--objective staff.headcount|staff.cost] [--strict]
   gongzhi sweep --plan FILE.json --queue redis://HOST:PORT --out FILE.csv     (queue the runs, collect the rows)
   gongzhi worker --queue redis://HOST:PORT [--concurrency N] [--lock-seconds S]   (run queued sweep jobs)
   gongzhi scenarios                      list the preset scenarios, one a line

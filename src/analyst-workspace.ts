@@ -15,7 +15,8 @@ import { Tabs } from './panels/tabs.ts'
 /** localStorage key of the results drawer: its tab and whether the user closed it */
 export const DRAWER_KEY = 'gongzhi:drawer'
 import { SimClient } from './sim-client.ts'
-import type { Analysis } from './store/persist.ts'
+import { getResultAreas, putResultAreas, type Analysis } from './store/persist.ts'
+import type { KeptAreas } from './panels/result-map-panel.ts'
 import type { Doc } from './store/store.ts'
 
 export interface WorkspaceHost {
@@ -24,6 +25,8 @@ export interface WorkspaceHost {
   doc(): Doc
   analysis(): Analysis
   saveAnalysis(a: Analysis): void
+  /** the open project's id: the result map's figures are kept under it */
+  projectId(): string
 }
 
 export class AnalystWorkspace {
@@ -35,6 +38,7 @@ export class AnalystWorkspace {
   private tabs: Tabs
   private resultMap: ResultMapPanel
   private runDiff: RunDiffPanel
+  private host: WorkspaceHost
 
   constructor(host: WorkspaceHost) {
     const { world, view } = host
@@ -56,9 +60,21 @@ export class AnalystWorkspace {
     )
     this.resultMap = new ResultMapPanel(
       $('#result-map-panel'),
-      { setResultLayer: (fc) => view.setResultLayer(fc), pickResult: (p) => view.pickResult(p), communities: () => world.communities.features },
+      {
+        setResultLayer: (fc) => view.setResultLayer(fc),
+        pickResult: (p) => view.pickResult(p),
+        communities: () => world.communities.features,
+        grids: () => host.doc().grids,
+        keep: (choice, areas) => {
+          const a = host.analysis()
+          if (JSON.stringify(a.resultLayer) !== JSON.stringify(choice)) host.saveAnalysis({ ...a, resultLayer: choice })
+          if (areas) void putResultAreas(host.projectId(), areas).catch(() => undefined)
+        },
+      },
       this.results,
     )
+    this.host = host
+    this.restoreKept()
     this.runDiff = new RunDiffPanel($('#diff-panel'), this.results, (id, doc) => (doc as Doc).grids.find((g) => g.properties.id === id)?.properties.name ?? id)
     this.tabs = new Tabs(
       $('#results-tabs'),
@@ -93,6 +109,15 @@ export class AnalystWorkspace {
     el.hidden = false
     if (kind === 'compare' && this.tabs.collapsed && !this.tabs.chosen) this.tabs.setCollapsed(false, false)
     else el.classList.add('fresh')
+  }
+
+  /** a reload or another project opened: the result layer shown before, drawn from the figures kept with the
+   *  project until a new run comes */
+  restoreKept(): void {
+    const host = this.host
+    void getResultAreas(host.projectId())
+      .then((k) => this.resultMap.restore(host.analysis().resultLayer, (k as KeptAreas | undefined) ?? null))
+      .catch(() => undefined)
   }
 
   render(): void {

@@ -66,8 +66,9 @@ export class App {
     mark('store')
     this.communityNames = new Map(w.communities.features.map((f) => [f.properties.id, f.properties.name]))
     this.view = opts.view
-    if (!restoreView(this.view, opts.preset)) this.view.fit(bboxOf(w.district))
-    rememberView(this.view, opts.preset)
+    if (!restoreView(this.view, opts.preset, opts.loaded.project.analysis?.view)) this.view.fit(bboxOf(w.district))
+    // the view is kept with the project (and per world, for a project that has none yet)
+    rememberView(this.view, opts.preset, (v) => this.projects && this.saveAnalysis({ ...this.analysis(), view: v }))
     this.layout = new Layout()
     this.toast = new Toast($('#message'))
     this.layerPanel = new LayerPanel($('#layer-panel'), this.view)
@@ -115,6 +116,7 @@ export class App {
       doc: () => this.store.state.doc,
       analysis: () => this.analysis(),
       saveAnalysis: (a) => this.saveAnalysis(a),
+      projectId: () => this.project.id,
     })
     this.wireChrome()
     trainerButton(opts.preset)
@@ -148,6 +150,7 @@ export class App {
   private projectChanged(): void {
     void this.renderProjects()
     this.workspace.render()
+    this.workspace.restoreKept()
   }
 
   private onMapLoad(): void {

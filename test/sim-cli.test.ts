@@ -76,6 +76,12 @@ describe('gongzhi sweep', () => {
     const after = readFileSync(csv, 'utf8').trim().split('\n')
     expect(after).toHaveLength(5)
     expect(new Set(after.map((l) => l.split(',').slice(0, 3).join(','))).size).toBe(5)
+    // the setting meeting a target with the fewest staff: twice the grid workers is more staff
+    const best = gongzhi('sweep', 'best', '--plan', plan, csv, '--target', 'rates.response>=0', '--objective', 'staff.headcount')
+    expect(best.status, best.stderr).toBe(0)
+    expect(best.stdout).toContain('2 of 2 settings meet it')
+    expect(best.stdout).toMatch(/cheapest by staff\.headcount: gridWorkers\.scale=1 /)
+    expect(gongzhi('sweep', 'best', '--plan', plan, csv, '--target', 'rates.response>=2').status).toBe(1)
   })
 
   it('gives the same rows from the precompiled bundle and from the TypeScript through tsx', () => {

@@ -57,6 +57,7 @@ export function loadPlan(file: string): { plan: SweepPlan; base: Scenario } {
 }
 
 export async function sweepCmd(args: string[]): Promise<number> {
+  if (args[0] === 'best') return (await import('./sweep-best.ts')).sweepBestCmd(args.slice(1))
   if (args[0] === 'merge') {
     const { values, positionals } = parseOptions(args.slice(1), { out: { type: 'string' } }, Infinity)
     if (!values.out) throw new UsageError('--out FILE.csv is required')

@@ -11,7 +11,7 @@ export interface Label {
 
 /** higher-better: a rate to raise; higher-worse: hours, whistles, demand; neutral: a load figure with no right side */
 export type Direction = 'higher-better' | 'higher-worse' | 'neutral'
-export type MetricUnit = 'count' | 'share' | 'hours' | 'per-resident-year' | 'per-10k-issues' | 'households-per-worker' | 'per-1000-households'
+export type MetricUnit = 'count' | 'share' | 'hours' | 'per-resident-year' | 'per-10k-issues' | 'households-per-worker' | 'per-1000-households' | 'people' | 'yuan-per-year'
 
 export interface MetricInfo {
   unit: MetricUnit
@@ -39,6 +39,9 @@ export const METRICS = {
   'hoursToClose.p50': { unit: 'hours', direction: 'higher-worse', label: { zh: '结案用时 P50（小时）', en: 'Hours to close, P50' } },
   'hoursToClose.p90': { unit: 'hours', direction: 'higher-worse', label: { zh: '结案用时 P90（小时）', en: 'Hours to close, P90' } },
   'whistles.per10k': { unit: 'per-10k-issues', direction: 'higher-worse', label: { zh: '每万件吹哨数', en: 'Whistles per 10,000 issues' } },
+  // what the scenario staffs, not an outcome: the sweep's objective (sim/model/staff-cost.ts)
+  'staff.headcount': { unit: 'people', direction: 'higher-worse', label: { zh: '人员总数', en: 'Total staff' } },
+  'staff.cost': { unit: 'yuan-per-year', direction: 'higher-worse', label: { zh: '人员年成本（元）', en: 'Staff cost (yuan / year)' } },
 } as const satisfies Record<SummaryMetric, MetricInfo>
 
 /** result figures outside the replicate summary that the run diff shows */

@@ -9,6 +9,7 @@ import { CH } from '../model/model.ts'
 import { checkRunBounds } from './run-bounds.ts'
 import { RUN_LIMITS, withinLimit } from './limits.ts'
 import { systemsReport } from '../metrics/systems-report.ts'
+import { staffOf, type StaffRole } from '../model/staff-cost.ts'
 
 export const RESULT_VERSION = '1.0.0'
 
@@ -48,6 +49,9 @@ export interface SimResult {
   /** the book's community-level systems: participation, needs map, owners' committees, consultation, social
    *  organisations, alley stewards, parked cases */
   systems: ReturnType<typeof systemsReport>
+  /** everyone the scenario staffs on this world and their cost a year (yuan; unit costs are assumptions, see
+   *  docs/staff-costs.md): the sweep's objective "fewest staff / lowest cost that meets a target" */
+  staff: { headcount: number; cost: number; people: Record<StaffRole, number>; costByRole: Record<StaffRole, number> }
   byGrid?: ReturnType<typeof byArea>
   byCommunity?: ReturnType<typeof byArea>
   daily?: ReturnType<typeof daily>
@@ -113,6 +117,7 @@ export function report(m: Model, daysRun: number, cancelled: boolean, detail = t
     byLevel: byLevel(m),
     closeHistogram: closeHistogram(m),
     systems: systemsReport(m, endMin),
+    staff: staffSection(m),
     ...(detail
       ? {
           byGrid: byArea(m, (b) => w.buildings.grid[b], w.grids.n, w.grids.ids, w.grids.households, m.gridWorkers),
@@ -122,6 +127,11 @@ export function report(m: Model, daysRun: number, cancelled: boolean, detail = t
       : {}),
     events: m.sched.processed,
   }
+}
+
+function staffSection(m: Model): SimResult['staff'] {
+  const s = staffOf(m.w, m.sc)
+  return { headcount: s.headcount, cost: s.costYuan, people: s.people, costByRole: s.cost }
 }
 
 /** runs synchronously; the same seed, world and scenario always give the same result */
@@ -179,6 +189,8 @@ export const SUMMARY_METRICS = [
   'hoursToClose.p50',
   'hoursToClose.p90',
   'whistles.per10k',
+  'staff.headcount',
+  'staff.cost',
 ] as const
 
 export function metricAt(r: unknown, path: string): number {

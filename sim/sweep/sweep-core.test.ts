@@ -8,7 +8,7 @@ import { BOM, cellText, csvRecords, csvText } from './csv.ts'
 import { feed } from './feed.ts'
 import { jobAt, jobCount, jobsOf, parseSweepPlan, PlanError } from './plan.ts'
 import { rowCells, rowOf, sweepHeader, type RunMetrics } from './rows.ts'
-import { summarizeRows } from './summary.ts'
+import { bestSetting, meetsTarget, summarizeRows } from './summary.ts'
 
 const metrics = (x: number): RunMetrics => Object.fromEntries(SUMMARY_METRICS.map((m) => [m, x])) as RunMetrics
 
@@ -59,6 +59,29 @@ describe('sweep summaries', () => {
     expect(b).toMatchObject({ n: 2, seeds: [2, 3] })
     expect(c.n).toBe(0)
     expect(c.metrics['rates.resolution'].mean).toBeNaN()
+  })
+})
+
+describe('the cheapest setting that meets a target', () => {
+  // three settings of grid workers per grid: the response rate rises with them, and so do staff and cost — but
+  // the third setting cuts hours, so it is cheaper than the second with more people
+  const plan = parseSweepPlan({ preset: 'street', replicates: 2, levers: { 'gridWorkers.perGrid': [1, 2, 3] } })
+  const at = (response: [number, number], headcount: number, cost: number): RunMetrics[] => response.map((r) => ({ ...metrics(0), 'rates.response': r, 'staff.headcount': headcount, 'staff.cost': cost }))
+  const runs = [at([0.8, 0.82], 300, 3e7), at([0.9, 0.94], 450, 4.5e7), at([0.95, 0.951], 600, 4e7)]
+  const rows = jobsOf(plan).map((j) => rowOf(plan, 'x', j, runs[j.setting][j.replicate]))
+  const sums = summarizeRows(plan, rows)
+  const target = { metric: 'rates.response', op: '>=', value: 0.9 } as const
+
+  it('meets on the mean, or strictly on the interval’s unfavourable end', () => {
+    expect(sums.map((s) => meetsTarget(s, target))).toEqual([false, true, true])
+    expect(sums.map((s) => meetsTarget(s, { ...target, strict: true }))).toEqual([false, false, true])
+  })
+
+  it('minimises total staff or their cost, or a key of the lever values', () => {
+    expect(bestSetting(sums, target, 'staff.headcount')?.levers).toEqual({ 'gridWorkers.perGrid': 2 })
+    expect(bestSetting(sums, target, 'staff.cost')?.levers).toEqual({ 'gridWorkers.perGrid': 3 })
+    expect(bestSetting(sums, target, (s) => [-(s.levers['gridWorkers.perGrid'] as number)])?.levers).toEqual({ 'gridWorkers.perGrid': 3 })
+    expect(bestSetting(sums, { ...target, value: 0.99 }, 'staff.cost')).toBeNull()
   })
 })
 

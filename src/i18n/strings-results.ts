@@ -80,6 +80,17 @@ export const resultsZh = {
   'sweep.meanCi': '均值与 95% 区间',
   'sweep.runs': '运行次数',
   'sweep.meets': '达标',
+  'sweep.objective': '最省是指',
+  'sweep.obj.lever': '参数取值最省',
+  'sweep.obj.staff.headcount': '人员总数最少',
+  'sweep.obj.staff.cost': '人员年成本最低',
+  'sweep.headcount': '人员总数',
+  'sweep.cost': '年成本',
+  'sweep.staffOf': '人员 {staff} 人，年成本 {cost}',
+  'sweep.staffNote': '人员总数含网格员、社区工作者、物业人员、街道干部、执法队员、区级部门（按人口分摊）、社会组织购买服务（折合全职）和志愿者；年成本按每类人员的假定人均年成本计算，志愿者不计成本。各类人均年成本为假定值，可在模型代码中修改。',
+  'sweep.summaryCsv': '导出汇总（CSV）',
+  'sweep.saved': '上次扫描的结果，已随项目保存（逐次运行的 CSV 需重新扫描）。',
+  'unit.wanYuan': '万元',
 }
 
 export const resultsEn: Record<keyof typeof resultsZh, string> = {
@@ -163,4 +174,15 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'sweep.meanCi': 'mean and 95% interval',
   'sweep.runs': 'Runs',
   'sweep.meets': 'Meets',
+  'sweep.objective': 'Cheapest means',
+  'sweep.obj.lever': 'lowest lever value',
+  'sweep.obj.staff.headcount': 'fewest staff in all',
+  'sweep.obj.staff.cost': 'lowest staff cost',
+  'sweep.headcount': 'Staff',
+  'sweep.cost': 'Cost a year',
+  'sweep.staffOf': '{staff} staff, {cost} a year',
+  'sweep.staffNote': 'Staff counts grid workers, community workers, property staff, street office staff, enforcement officers, district departments (this world’s share by residents), social organisations’ purchased hours (as full-time equivalents) and volunteers; the cost a year uses an assumed yearly cost per person of each kind (docs/staff-costs.md), volunteers unpaid.',
+  'sweep.summaryCsv': 'Export summary (CSV)',
+  'sweep.saved': 'The last sweep, kept with the project (the per-run CSV needs a new sweep).',
+  'unit.wanYuan': '× 10,000 yuan',
 }

@@ -16,3 +16,12 @@ export function pctRange(lo: number, hi: number): [string, string] {
   for (let d = 1; d <= 3; d++) if (pct(lo, d) !== pct(hi, d) || d === 3) return [pct(lo, d), pct(hi, d)]
   return [pct(lo), pct(hi)]
 }
+
+/** a summary metric's value as the page shows it: shares as percentages (with `d` decimals), people and yuan with
+ *  thousands separators (yuan as 万元), other figures to 4 significant decimals */
+export function metricText(unit: string, x: number, d = 1): string {
+  if (!Number.isFinite(x)) return '–'
+  if (unit === 'share') return pct(x, d)
+  if (unit === 'yuan-per-year') return `${(x / 1e4).toLocaleString(undefined, { maximumFractionDigits: 1 })} ${t('unit.wanYuan')}`
+  return x.toLocaleString(undefined, { maximumFractionDigits: unit === 'people' ? 1 : 4 })
+}

@@ -15,6 +15,21 @@ export interface ResultMapHost {
   setResultLayer(fc: FeatureCollection | null): void
   pickResult(point: { x: number; y: number }): string | null
   communities(): Feature[]
+  /** the current layout's grids: what a kept result is drawn on after a reload */
+  grids?(): Feature[]
+  /** the choice changed or a new run came: keep the choice and the shown level's figures with the project */
+  keep?(choice: ResultChoice, areas: KeptAreas | null): void
+}
+
+export interface ResultChoice {
+  level: Level
+  metric: string
+  shown: boolean
+}
+/** one level's per-area figures of the last single run, as kept with the project */
+export interface KeptAreas {
+  level: Level
+  cols: AreaColumns
 }
 
 interface AreaFeature extends Feature {
@@ -28,6 +43,8 @@ export class ResultMapPanel {
   shown = true
   private pub: Published | null = null
   private picked: { level: Level; id: string } | null = null
+  /** the figures kept with the project, drawn until a new run comes */
+  private kept: KeptAreas | null = null
 
   constructor(
     private el: HTMLElement,
@@ -37,7 +54,9 @@ export class ResultMapPanel {
     hub.subscribe((p) => {
       this.pub = p
       this.picked = null
+      this.kept = null
       this.render()
+      this.keep()
     })
   }
 
@@ -51,12 +70,25 @@ export class ResultMapPanel {
 
   private columns(): AreaColumns | null {
     const r = this.single()
-    return r ? (this.level === 'grid' ? r.byGrid! : r.byCommunity!) : null
+    if (r) return this.level === 'grid' ? r.byGrid! : r.byCommunity!
+    return !this.pub && this.kept?.level === this.level ? this.kept.cols : null
+  }
+
+  /** after a reload: the choice and figures kept with the project */
+  restore(choice: ResultChoice | undefined, areas: KeptAreas | null): void {
+    if (choice) Object.assign(this, { level: choice.level, metric: METRICS.some((m) => m.key === choice.metric) ? choice.metric : '', shown: choice.shown })
+    if (!this.pub) this.kept = areas
+    this.render()
+  }
+
+  private keep(): void {
+    const cols = this.single() ? this.columns() : null
+    this.host.keep?.({ level: this.level, metric: this.metric, shown: this.shown }, cols ? { level: this.level, cols } : this.kept)
   }
 
   private areas(): AreaFeature[] {
     if (this.level === 'community') return this.host.communities() as AreaFeature[]
-    const grids = ((this.pub?.doc as { grids?: AreaFeature[] } | null)?.grids ?? []) as (AreaFeature & { properties: { layer?: string } })[]
+    const grids = ((this.pub?.doc as { grids?: AreaFeature[] } | null)?.grids ?? this.host.grids?.() ?? []) as (AreaFeature & { properties: { layer?: string } })[]
     return grids.filter((g) => (g.properties.layer ?? 'governance') !== 'party')
   }
 
@@ -67,7 +99,7 @@ export class ResultMapPanel {
     delete el.dataset.features
     delete el.dataset.nodata
     const cur = this.pub?.current
-    if (!cur) {
+    if (!cur && !this.kept) {
       el.dataset.state = 'empty'
       el.append(h('div', { class: 'hint', testid: 'result-empty', text: t('resmap.empty') }))
       return this.draw()
@@ -75,7 +107,7 @@ export class ResultMapPanel {
     const cols = this.columns()
     if (!cols) {
       el.dataset.state = 'needs-single'
-      el.append(h('div', { class: 'caveat', testid: 'result-needs-single', text: t(cur.kind === 'compare' ? 'resmap.needsSingleCompare' : 'resmap.needsSingle') }))
+      el.append(h('div', { class: 'caveat', testid: 'result-needs-single', text: t(cur?.kind === 'compare' ? 'resmap.needsSingleCompare' : 'resmap.needsSingle') }))
       return this.draw()
     }
     el.dataset.state = 'ready'
@@ -96,6 +128,7 @@ export class ResultMapPanel {
     Object.assign(this, p)
     if (p.level) this.picked = null
     this.render()
+    this.keep()
   }
 
   /** the layer and the legend for the current choice */

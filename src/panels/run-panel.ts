@@ -93,9 +93,12 @@ export class RunPanel {
     const [bar, status] = this.run.views()
     const cards = h('div', { class: 'rate-cards', testid: 'rate-cards' })
     const o = this.outcome
+    // after a reload the last run's figures come from the project (its runs are not kept)
+    const kept = !o && !this.comparison && !this.run.running ? a.lastRun : undefined
+    if (kept) cards.dataset.saved = 'true'
     for (const [k, testid] of RATES) {
-      const summary = o?.summary?.metrics[`rates.${k}`] ?? (this.comparison && this.comparison.seeds.length > 1 ? this.comparison.a.summary.metrics[`rates.${k}`] : undefined)
-      const value = summary ? summary.mean : (o?.results[0]?.rates[k] ?? this.comparison?.a.runs[0]?.rates[k])
+      const summary = o?.summary?.metrics[`rates.${k}`] ?? (this.comparison && this.comparison.seeds.length > 1 ? this.comparison.a.summary.metrics[`rates.${k}`] : kept?.summary?.metrics[`rates.${k}`])
+      const value = summary ? summary.mean : (o?.results[0]?.rates[k] ?? this.comparison?.a.runs[0]?.rates[k] ?? kept?.rates[k])
       const card = h('div', { class: 'rate-card', testid }, h('div', { class: 'rate-label', text: rateLabel(k) }), h('div', { class: 'rate-value', text: value === undefined ? '–' : pct(value) }))
       if (value !== undefined) {
         card.dataset.value = String(value)
@@ -195,7 +198,7 @@ export class RunPanel {
       td.dataset.value = String(value)
       if (ci && c.seeds.length > 1) {
         td.dataset.ci = `${ci[0]},${ci[1]}`
-        td.append(h('div', { class: 'rate-ci', text: ciText ?? `${(ci[0] * 100).toFixed(1)}–${(ci[1] * 100).toFixed(1)}` }))
+        td.append(h('div', { class: 'rate-ci', text: ciText ?? (ci[0] === ci[1] ? t('rate.same') : pctRange(ci[0], ci[1]).join('–')) }))
       }
       return td
     }
@@ -318,6 +321,8 @@ export class RunPanel {
       } else {
         this.outcome = o
         this.last = { kind: 'run', outcome: o, scenario: o.results[0]?.scenario ?? '' }
+        const first = o.results[0]
+        if (first) this.host.setAnalysis({ ...this.host.analysis(), lastRun: { scenario: first.scenario, days: first.days, seeds: o.results.map((r) => r.seed), summary: o.summary ?? null, rates: { ...first.rates } } })
         this.run.fraction = 1
         this.run.set('done', () => t('run.done', { reps: a.replicates, days: a.days, s: o.seconds.toFixed(1) }))
         this.host.onResult(this.last)

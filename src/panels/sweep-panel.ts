@@ -4,14 +4,15 @@
 // value (for staffing levers, the fewest people; householdsPerWorker the other way round); for a lever that is
 // not staffing-like we assume lower = cheaper and say so. The table carries each point's numbers in data-*.
 import * as Plot from '@observablehq/plot'
-import { isSummaryMetric, LEVERS, RUN_LIMITS, SUMMARY_METRICS, targetOp, type ScenarioInput } from '../../sim/api.ts'
+import { csvText, isSummaryMetric, LEVERS, metricInfo, RUN_LIMITS, SUMMARY_METRICS, SWEEP_OBJECTIVES, targetOp, type ScenarioInput } from '../../sim/api.ts'
 import { onLangChange, t } from '../i18n/i18n.ts'
 import { metricLabel as registryLabel } from './labels.ts'
 import { leverLabel } from './scenario-panel.ts'
 import { leverUnit } from './lever-units.ts'
 import type { Analysis } from '../store/persist.ts'
 import type { Doc } from '../store/store.ts'
-import { aggregate, checkSettings, cheapest, costSign, isStaffing, planSweep, SWEEPABLE, sweepCsv, type SweepAxis, type SweepPlan, type SweepPoint, type SweepSettings } from '../sweep/plan.ts'
+import { checkSettings, cheapest, costSign, isStaffing, planSweep, pointsOf, savedSweep, SWEEPABLE, sweepCsv, type SavedSweep, type SweepAxis, type SweepPlan, type SweepPoint, type SweepSettings } from '../sweep/plan.ts'
+import { metricText, pctRange } from './format.ts'
 import { defaultWorkers, MAX_WORKERS, SweepPool, type SweepOutcome } from '../sweep/pool.ts'
 import type { ScenarioState } from './scenario-panel.ts'
 import { clear, download, h } from './dom.ts'
@@ -55,12 +56,25 @@ const metricLabel = (m: string): string => (isSummaryMetric(m) ? registryLabel(m
 const opFor = (metric: string): '>=' | '<=' => (isSummaryMetric(metric) ? targetOp(metric) : '>=')
 /** an emptied field is not 0 (Number('') is): NaN, so checkSettings names it instead of sweeping to a target of 0 */
 const numberOf = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s))
-const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1e4) / 1e4) : '–')
+/** the metric's unit ('' for a metric a saved project names but the registry no longer has) */
+const unitOf = (m: string): string => (isSummaryMetric(m) ? metricInfo(m).unit : '')
+/** a share is shown and typed as a percentage, like every rate of the page; the project keeps the fraction */
+const isShare = (m: string) => unitOf(m) === 'share'
+const fmt = (m: string, x: number, d = 1) => metricText(unitOf(m), x, d)
+/** an interval's ends, with as many decimals as it takes for them to differ when they are percentages */
+const range = (m: string, lo: number, hi: number): [string, string] => (isShare(m) ? pctRange(lo, hi) : [fmt(m, lo), fmt(m, hi)])
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6
 
 export class SweepPanel {
   private pool = new SweepPool()
   private readonly run = new RunStatus(() => this.render(), { bar: 'sweep-progress', status: 'sweep-status' })
   private last: { plan: SweepPlan; outcome: SweepOutcome; settings: SweepSettings } | null = null
+  /** what the table and curve show: this page's last sweep, or the one kept in the project */
+  private shown(): { saved: SavedSweep; fresh: boolean } | null {
+    if (this.last) return { saved: savedSweep(this.last.plan, this.last.outcome.results), fresh: true }
+    const kept = this.host.analysis().sweepResult
+    return kept?.summaries?.length ? { saved: kept, fresh: false } : null
+  }
 
   constructor(
     private el: HTMLElement,
@@ -122,7 +136,10 @@ export class SweepPanel {
     for (const m of SUMMARY_METRICS) metric.append(h('option', { value: m, text: metricLabel(m), selected: m === s.target.metric }))
     const op = h('select', { testid: 'sweep-op', onchange: (e: Event) => this.set((x) => (x.target.op = (e.target as HTMLSelectElement).value as '>=' | '<=')) })
     for (const o of ['>=', '<='] as const) op.append(h('option', { value: o, text: o === '>=' ? '≥' : '≤', selected: o === s.target.op }))
+    const objective = h('select', { testid: 'sweep-objective', onchange: (e: Event) => this.set((x) => (x.objective = (e.target as HTMLSelectElement).value as SweepSettings['objective']), true) })
+    for (const o of ['lever', ...SWEEP_OBJECTIVES] as const) objective.append(h('option', { value: o, text: t(`sweep.obj.${o}`), selected: o === (s.objective ?? 'lever') }))
     const running = this.run.running
+    const shown = running ? null : this.shown()
     const [bar, status] = this.run.views()
     el.append(
       h('div', { class: 'sweep-form' }, axisRow(0), axisRow(1)),
@@ -139,21 +156,27 @@ export class SweepPanel {
         { class: 'sweep-form' },
         h('label', {}, `${t('sweep.target')} `, metric),
         op,
-        numIn('sweep-threshold', s.target.value, (v) => this.set((x) => (x.target.value = v), true)),
+        numIn('sweep-threshold', isShare(s.target.metric) ? r6(s.target.value * 100) : s.target.value, (v) => this.set((x) => (x.target.value = isShare(x.target.metric) ? Math.round(v * 1e8) / 1e10 : v), true)),
+        isShare(s.target.metric) ? h('span', { class: 'unit', text: '%' }) : null,
         // one replicate has no interval, so "strict" could not mean anything stricter
         h('label', { title: s.replicates < 2 ? t('sweep.strictNeedsReps') : '' }, h('input', { type: 'checkbox', testid: 'sweep-strict', checked: s.strict && s.replicates >= 2, disabled: s.replicates < 2, onchange: (e: Event) => this.set((x) => (x.strict = (e.target as HTMLInputElement).checked), true) }), ` ${t('sweep.strict')}`),
       ),
+      h('div', { class: 'sweep-form' }, h('label', {}, `${t('sweep.objective')} `, objective)),
       h(
         'div',
         { class: 'run-buttons' },
         h('button', { text: t('sweep.start'), testid: 'sweep', class: 'primary', disabled: running, onclick: () => void this.start() }),
         h('button', { text: t('run.cancel'), testid: 'sweep-cancel', disabled: !running, onclick: () => this.pool.cancel() }),
         h('button', { text: t('sweep.csv'), testid: 'sweep-csv', disabled: running || !this.last, onclick: () => this.exportCsv() }),
+        h('button', { text: t('sweep.summaryCsv'), testid: 'sweep-summary-csv', disabled: !shown, onclick: () => shown && this.exportSummary(shown.saved, s) }),
       ),
       bar,
       status,
     )
-    if (this.last && !this.run.running) this.renderResult(this.last.plan, this.last.outcome, s)
+    if (shown) {
+      if (!shown.fresh) el.append(h('div', { class: 'hint', testid: 'sweep-saved', text: t('sweep.saved') }))
+      this.renderResult(shown.saved, s)
+    }
   }
 
   private async start(): Promise<void> {
@@ -195,6 +218,8 @@ export class SweepPanel {
       el.dataset.runSeconds = outcome.runSeconds.toFixed(3)
       if (outcome.cancelled) return this.run.set('cancelled', () => t('sweep.cancelled', { done: outcome.results.filter(Boolean).length, total: plan.jobs.length }))
       this.last = { plan, outcome, settings: s }
+      // the summaries (not the runs) go into the project, so the table, curve and answer survive a reload
+      this.host.setAnalysis({ ...this.host.analysis(), sweepResult: savedSweep(plan, outcome.results) })
       this.run.fraction = 1
       this.run.set('done', () => t('sweep.done', { runs: plan.jobs.length, workers: outcome.workers, s: outcome.seconds.toFixed(1) }))
     } catch (e) {
@@ -202,39 +227,63 @@ export class SweepPanel {
     }
   }
 
-  private renderResult(plan: SweepPlan, outcome: SweepOutcome, s: SweepSettings): void {
+  private renderResult(saved: SavedSweep, s: SweepSettings): void {
     // the target may have been changed since the sweep ran: the answer follows the current target
-    const strict = s.strict && plan.seeds.length >= 2
-    const points = aggregate(plan, outcome.results, s.target, strict)
-    const [a1, a2] = plan.axes
-    const best = cheapest(points, plan.axes)
+    const strict = s.strict && saved.seeds.length >= 2
+    const points = pointsOf(saved, s.target, strict)
+    const m = s.target.metric
+    const [a1, a2] = saved.axes
+    const objective = s.objective ?? 'lever'
+    const best = cheapest(points, saved.axes, objective)
     const answer = h('div', { class: 'sweep-answer', testid: 'sweep-answer' })
     const l1 = leverOf(a1.path)!
-    const cmp = `${metricLabel(s.target.metric)} ${s.target.op === '>=' ? '≥' : '≤'} ${s.target.value}${strict ? ` (${t('sweep.strictShort')})` : ''}`
+    const cmp = `${metricLabel(m)} ${s.target.op === '>=' ? '≥' : '≤'} ${fmt(m, s.target.value, 2)}${strict ? ` (${t('sweep.strictShort')})` : ''}`
+    const staffText = (p: SweepPoint) => t('sweep.staffOf', { staff: metricText('people', p.headcount), cost: metricText('yuan-per-year', p.cost) })
     if (best) {
       answer.dataset.value = String(best.levers[a1.path])
       if (a2) answer.dataset.value2 = String(best.levers[a2.path])
-      const setting = plan.axes.map((a) => `${leverLabel(leverOf(a.path)!)} · ${a.path} = ${best.levers[a.path]}`).join(', ')
-      answer.textContent = t('sweep.answer', { target: cmp, setting, mean: fmt(best.mean), lo: fmt(best.lo), hi: fmt(best.hi) })
+      answer.dataset.headcount = String(best.headcount)
+      answer.dataset.cost = String(best.cost)
+      const setting = saved.axes.map((a) => `${leverLabel(leverOf(a.path)!)} · ${a.path} = ${best.levers[a.path]}`).join(', ')
+      const [lo, hi] = range(m, best.lo, best.hi)
+      answer.textContent = `${t('sweep.answer', { target: cmp, setting, mean: fmt(m, best.mean), lo, hi })} ${staffText(best)}`
     } else {
       answer.dataset.value = ''
       answer.textContent = t('sweep.noAnswer', { target: cmp })
     }
-    const how = plan.axes.map((a) => (isStaffing(a.path) ? t(costSign(a.path) > 0 ? 'sweep.costStaff' : 'sweep.costStaffInverse', { lever: a.path }) : t('sweep.costAssumed', { lever: a.path }))).join(' ')
+    const how =
+      objective === 'lever'
+        ? saved.axes.map((a) => (isStaffing(a.path) ? t(costSign(a.path) > 0 ? 'sweep.costStaff' : 'sweep.costStaffInverse', { lever: a.path }) : t('sweep.costAssumed', { lever: a.path }))).join(' ')
+        : t('sweep.staffNote')
     const table = h('table', { class: 'compare-table sweep-table', testid: 'sweep-table' })
-    table.append(h('tr', {}, ...plan.axes.map((a) => h('th', { text: leverLabel(leverOf(a.path)!), title: a.path })), h('th', { text: t('sweep.mean') }), h('th', { text: t('sweep.ci') }), h('th', { text: t('sweep.runs') }), h('th', { text: t('sweep.meets') })))
+    table.append(
+      h(
+        'tr',
+        {},
+        ...saved.axes.map((a) => h('th', { text: leverLabel(leverOf(a.path)!), title: a.path })),
+        h('th', { text: `${t('sweep.mean')}${isShare(m) ? ' (%)' : ''}` }),
+        h('th', { text: t('sweep.ci') }),
+        h('th', { text: t('sweep.headcount') }),
+        h('th', { text: t('sweep.cost') }),
+        h('th', { text: t('sweep.runs') }),
+        h('th', { text: t('sweep.meets') }),
+      ),
+    )
     for (const p of points) {
+      const [lo, hi] = range(m, p.lo, p.hi)
       const tr = h(
         'tr',
         { class: p === best ? 'best' : '' },
-        ...plan.axes.map((a) => h('td', { text: String(p.levers[a.path]) })),
-        h('td', { text: fmt(p.mean) }),
+        ...saved.axes.map((a) => h('td', { text: String(p.levers[a.path]) })),
+        h('td', { text: fmt(m, p.mean) }),
         // one replicate has no interval (summarize gives lo = hi = mean): say so rather than print a zero-width one
-        h('td', { text: p.n > 1 ? `${fmt(p.lo)}–${fmt(p.hi)}` : t('rate.single') }),
+        h('td', { text: p.n > 1 ? (p.lo === p.hi ? t('rate.same') : `${lo}–${hi}`) : t('rate.single') }),
+        h('td', { text: metricText('people', p.headcount) }),
+        h('td', { text: metricText('yuan-per-year', p.cost) }),
         h('td', { text: String(p.n) }),
         h('td', { text: p.meets ? '✓' : '✗' }),
       )
-      Object.assign(tr.dataset, { lever: String(p.levers[a1.path]), mean: String(p.mean), lo: String(p.lo), hi: String(p.hi), n: String(p.n), meets: String(p.meets) })
+      Object.assign(tr.dataset, { lever: String(p.levers[a1.path]), mean: String(p.mean), lo: String(p.lo), hi: String(p.hi), n: String(p.n), meets: String(p.meets), headcount: String(p.headcount), cost: String(p.cost) })
       if (a2) tr.dataset.lever2 = String(p.levers[a2.path])
       table.append(tr)
     }
@@ -245,19 +294,21 @@ export class SweepPanel {
     } catch (e) {
       curve.textContent = String(e)
     }
-    this.el.append(answer, h('div', { class: 'sweep-note', text: how }), curve, table)
+    this.el.append(answer, h('div', { class: 'sweep-note', text: how }), curve, h('div', { class: 'sweep-scroll' }, table))
   }
 
   private plot(points: SweepPoint[], x: string, series: string | undefined, s: SweepSettings, best: SweepPoint | null, xLabel: string): Element {
-    const data = points.filter((p) => p.n > 0).map((p) => ({ x: p.levers[x], mean: p.mean, lo: p.lo, hi: p.hi, series: series ? `${series} = ${p.levers[series]}` : '' }))
+    // shares are drawn in percent, like every rate of the page
+    const k = isShare(s.target.metric) ? 100 : 1
+    const data = points.filter((p) => p.n > 0).map((p) => ({ x: p.levers[x], mean: p.mean * k, lo: p.lo * k, hi: p.hi * k, series: series ? `${series} = ${p.levers[series]}` : '' }))
     const colour = series ? 'series' : '#b3232a'
     const marks: Plot.Markish[] = [
       Plot.areaY(data, { x: 'x', y1: 'lo', y2: 'hi', z: 'series', fill: colour, fillOpacity: 0.15 }),
       Plot.line(data, { x: 'x', y: 'mean', z: 'series', stroke: colour, strokeWidth: 2 }),
       Plot.dot(data, { x: 'x', y: 'mean', fill: colour, r: 3 }),
-      Plot.ruleY([s.target.value], { stroke: '#555', strokeDasharray: '4 3' }),
+      Plot.ruleY([s.target.value * k], { stroke: '#555', strokeDasharray: '4 3' }),
     ]
-    if (best) marks.push(Plot.dot([{ x: best.levers[x], mean: best.mean }], { x: 'x', y: 'mean', r: 8, stroke: '#2b2b2b', strokeWidth: 2, fill: 'none' }))
+    if (best) marks.push(Plot.dot([{ x: best.levers[x], mean: best.mean * k }], { x: 'x', y: 'mean', r: 8, stroke: '#2b2b2b', strokeWidth: 2, fill: 'none' }))
     return Plot.plot({
       width: 600,
       height: 260,
@@ -265,10 +316,23 @@ export class SweepPanel {
       marginBottom: 38,
       style: { fontSize: '11px', background: '#fff', overflow: 'visible' },
       x: { label: xLabel, grid: true },
-      y: { label: `${metricLabel(s.target.metric)} (${t('sweep.meanCi')})`, grid: true },
+      y: { label: `${metricLabel(s.target.metric)}${k === 100 ? ' (%)' : ''} (${t('sweep.meanCi')})`, grid: true },
       color: series ? { legend: true, type: 'ordinal' } : undefined,
       marks,
     })
+  }
+
+  /** one row per lever setting, in the page's language: the levers, runs, staff and cost, the target metric's
+   *  mean and interval (percentages for rates), and whether it meets the target */
+  private exportSummary(saved: SavedSweep, s: SweepSettings): void {
+    const m = s.target.metric
+    const k = isShare(m) ? 100 : 1
+    const unit = isShare(m) ? ' (%)' : ''
+    const points = pointsOf(saved, s.target, s.strict && saved.seeds.length >= 2)
+    const head = [...saved.axes.map((a) => `${leverLabel(leverOf(a.path)!)} · ${a.path}`), t('sweep.runs'), t('sweep.headcount'), `${t('sweep.cost')} (${t('unit.wanYuan')})`, `${metricLabel(m)} ${t('sweep.mean')}${unit}`, `${t('sweep.ci')}${unit} −`, `${t('sweep.ci')}${unit} +`, t('sweep.meets')]
+    const r = (x: number) => (Number.isFinite(x) ? Math.round(x * k * 1e4) / 1e4 : '')
+    const rows = points.map((p) => [...saved.axes.map((a) => p.levers[a.path]), p.n, p.headcount, Number.isFinite(p.cost) ? Math.round(p.cost / 10) / 1e3 : '', r(p.mean), r(p.lo), r(p.hi), p.meets ? '✓' : '✗'])
+    download('sweep-summary.csv', csvText(head, rows), 'text/csv')
   }
 
   private exportCsv(): void {

@@ -32,6 +32,14 @@ export interface Analysis {
   compare?: CompareSettings
   /** the sweep tab's levers, ranges, target and worker count */
   sweep?: import('../sweep/plan.ts').SweepSettings
+  /** the last finished sweep's summaries (no runs), so its table, curve and answer survive a reload */
+  sweepResult?: import('../sweep/plan.ts').SavedSweep
+  /** the last run's headline figures (no runs), so the rate cards survive a reload */
+  lastRun?: { scenario: string; days: number; seeds: number[]; summary: import('../../sim/api.ts').ReplicateSummary | null; rates: Record<string, number> }
+  /** the map view and the result layer shown: centre, zoom, level, metric, on or off */
+  view?: { center: [number, number]; zoom: number }
+  /** the result map's choice: level, metric, shown or not (its figures are kept beside, putResultAreas) */
+  resultLayer?: { level: 'grid' | 'community'; metric: string; shown: boolean }
 }
 
 export interface CompareSettings {
@@ -289,7 +297,18 @@ export async function deleteProject(id: string): Promise<void> {
   void tx.objectStore('journal').delete(journalRange(id))
   for (const k of await tx.objectStore('layers').index('pid').getAllKeys(id)) void tx.objectStore('layers').delete(k)
   await tx.done
+  await d.delete('meta', resultKey(id))
 }
+/** The last single run's per-area figures at the level the result map shows, kept beside the project rather than
+ * in its journal (on a district they are hundreds of kilobytes, and the analysis is journaled with every edit). */
+const resultKey = (pid: string) => `result:${pid}`
+export async function putResultAreas(pid: string, v: unknown): Promise<void> {
+  await (await db()).put('meta', v, resultKey(pid))
+}
+export async function getResultAreas(pid: string): Promise<unknown> {
+  return (await db()).get('meta', resultKey(pid))
+}
+
 export async function getCurrent(preset: string): Promise<string | undefined> {
   return (await (await db()).get('meta', `current:${preset}`)) as string | undefined
 }

@@ -13,6 +13,8 @@ import {
   parseScenario,
   parseSweepPlan,
   rowOf,
+  bestSetting,
+  settingMeets,
   RUN_LIMITS,
   scenarioOfJob,
   setScenarioPath,
@@ -24,6 +26,9 @@ import {
   type ScenarioInput,
   type SimResult,
   type SweepRow,
+  type SettingSummary,
+  type SweepObjective,
+  type SummaryMetric,
 } from '../../sim/api.ts'
 
 export interface SweepAxis {
@@ -50,6 +55,8 @@ export interface SweepSettings {
   strict: boolean
   /** 0 = navigator.hardwareConcurrency */
   workers: number
+  /** what "cheapest" minimises: the swept lever values (the default) or the scenario's total staff or its cost */
+  objective?: 'lever' | SweepObjective
 }
 
 export interface SweepJob {
@@ -85,6 +92,11 @@ export interface SweepPoint {
   lo: number
   hi: number
   meets: boolean
+  /** the setting's staff and their yearly cost (yuan), the same for every replicate; NaN without a run */
+  headcount: number
+  cost: number
+  /** the core's summary of the point's runs */
+  summary: SettingSummary
 }
 
 /** the numeric levers a sweep can move */
@@ -199,31 +211,53 @@ export const rowsOf = (plan: SweepPlan, results: (SimResult | null | undefined)[
 /** true when x meets the target */
 export const meetsTarget = (x: number, t: SweepTarget): boolean => (t.op === '>=' ? x >= t.value : x <= t.value)
 
+/** a finished sweep as the project keeps it: the core's summary of every point (no runs), enough to draw the
+ *  table, the curve and the answer again after a reload */
+export interface SavedSweep {
+  axes: SweepAxis[]
+  points: Record<string, number>[]
+  seeds: number[]
+  days: number
+  summaries: SettingSummary[]
+}
+
+export const savedSweep = (plan: SweepPlan, results: (SimResult | null | undefined)[]): SavedSweep => ({
+  axes: plan.axes,
+  points: plan.points,
+  seeds: plan.seeds,
+  days: plan.days,
+  summaries: summarizeRows(plan.core, rowsOf(plan, results)),
+})
+
 /** mean and 95 % interval of the target metric per point (runs missing from `results` are left out): the core's
- *  summary of the rows, the same as summarize over the point's runs */
-export function aggregate(plan: SweepPlan, results: (SimResult | null | undefined)[], target: SweepTarget, strict = false): SweepPoint[] {
+ *  summary of the rows, the same as summarize over the point's runs; meeting the target is the core's test */
+export const aggregate = (plan: SweepPlan, results: (SimResult | null | undefined)[], target: SweepTarget, strict = false): SweepPoint[] => pointsOf(savedSweep(plan, results), target, strict)
+
+export function pointsOf(saved: SavedSweep, target: SweepTarget, strict = false): SweepPoint[] {
   const metric = isSummaryMetric(target.metric) ? target.metric : null
-  return summarizeRows(plan.core, rowsOf(plan, results)).map((sum, point) => {
-    const levers = plan.points[point]
+  return saved.summaries.map((sum, point) => {
+    const levers = saved.points[point]
+    const staff = { headcount: sum.metrics['staff.headcount']?.mean ?? NaN, cost: sum.metrics['staff.cost']?.mean ?? NaN, summary: sum }
     const m = metric && sum.n ? sum.metrics[metric] : null
-    if (!m) return { levers, n: sum.n, mean: NaN, lo: NaN, hi: NaN, meets: false }
+    if (!m) return { levers, n: sum.n, mean: NaN, lo: NaN, hi: NaN, meets: false, ...staff }
     const [lo, hi] = m.ci95
-    // strict: the pessimistic end of the interval must meet the target too
-    const meets = meetsTarget(m.mean, target) && (!strict || meetsTarget(target.op === '>=' ? lo : hi, target))
-    return { levers, n: sum.n, mean: m.mean, lo, hi, meets }
+    const meets = settingMeets(sum, coreTarget(target, metric!, strict))
+    return { levers, n: sum.n, mean: m.mean, lo, hi, meets, ...staff }
   })
 }
 
-/** the cheapest point that meets the target: lowest cost on the first lever, then on the second; null if none */
-export function cheapest(points: SweepPoint[], axes: SweepAxis[]): SweepPoint | null {
-  const ok = points.filter((p) => p.meets)
-  if (!ok.length) return null
-  const key = (p: SweepPoint) => axes.map((a) => costSign(a.path) * p.levers[a.path])
-  return ok.reduce((best, p) => {
-    const [a, b] = [key(p), key(best)]
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? p : best
-    return best
-  })
+const coreTarget = (t: SweepTarget, metric: SummaryMetric, strict: boolean) => ({ metric, op: t.op, value: t.value, strict })
+
+/** the cheapest point that meets the target (null if none): by the objective — the scenario's staff or their cost
+ *  (the sweep core's bestSetting, as `gongzhi sweep --target` prints it) — or, by default, the lowest cost on the
+ *  first lever, then on the second */
+export function cheapest(points: SweepPoint[], axes: SweepAxis[], objective: SweepSettings['objective'] = 'lever'): SweepPoint | null {
+  const ok = new Map(points.filter((p) => p.meets).map((p) => [p.summary, p]))
+  // the points' meets already hold the target (and its strictness): the core picks among them
+  const pass = { metric: 'staff.headcount', op: '>=', value: -Infinity } as const
+  const byLevers = (s: SettingSummary) => axes.map((a) => costSign(a.path) * ok.get(s)!.levers[a.path])
+  const best = bestSetting([...ok.keys()], pass, objective === 'lever' ? byLevers : objective)
+  return best ? ok.get(best)! : null
 }
 
 /** one row per run (the core's rows and writer): the swept lever values, replicate, seed, days, then every summary

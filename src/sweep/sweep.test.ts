@@ -49,7 +49,8 @@ describe('sweep plan', () => {
   })
 
   it('picks the cheapest point that meets the target, in the lever’s cost direction', () => {
-    const pt = (v: number, meets: boolean): SweepPoint => ({ levers: { 'gridWorkers.perGrid': v }, n: 2, mean: 0, lo: 0, hi: 0, meets })
+    const summary = (staff: number) => ({ setting: 0, levers: {}, n: 2, seeds: [1, 2], metrics: { 'staff.headcount': { mean: staff, sd: 0, ci95: [staff, staff] }, 'staff.cost': { mean: staff * 1e5, sd: 0, ci95: [0, 0] } } }) as unknown as SweepPoint['summary']
+    const pt = (v: number, meets: boolean, staff = v): SweepPoint => ({ levers: { 'gridWorkers.perGrid': v }, n: 2, mean: 0, lo: 0, hi: 0, meets, headcount: staff, cost: staff * 1e5, summary: summary(staff) })
     const axes = [{ path: 'gridWorkers.perGrid', from: 1, to: 3, steps: 3 }]
     expect(cheapest([pt(1, false), pt(2, true), pt(3, true)], axes)?.levers['gridWorkers.perGrid']).toBe(2)
     expect(cheapest([pt(1, false), pt(2, false)], axes)).toBeNull()
@@ -57,6 +58,11 @@ describe('sweep plan', () => {
     const hpw = [{ path: 'communityWorkers.householdsPerWorker', from: 100, to: 300, steps: 3 }]
     const q = (v: number, meets: boolean): SweepPoint => ({ ...pt(0, meets), levers: { 'communityWorkers.householdsPerWorker': v } })
     expect(cheapest([q(100, true), q(200, true), q(300, false)], hpw)?.levers['communityWorkers.householdsPerWorker']).toBe(200)
+    // by total staff or cost: the setting with the fewest people wins whatever its lever value
+    const pts = [pt(1, false, 50), pt(2, true, 90), pt(3, true, 70)]
+    expect(cheapest(pts, axes, 'staff.headcount')?.levers['gridWorkers.perGrid']).toBe(3)
+    expect(cheapest(pts, axes, 'staff.cost')?.levers['gridWorkers.perGrid']).toBe(3)
+    expect(cheapest(pts, axes, 'lever')?.levers['gridWorkers.perGrid']).toBe(2)
   })
 })
 

@@ -32,7 +32,7 @@ describe('the sweep tab (e2e)', () => {
   it('sweeps workers per grid on 2 workers and on 1 with the same numbers, and names the cheapest setting', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()
-    await openApp(page, `${fx.served.url}?preset=street&panel=run`)
+    await openApp(page, `${fx.served.url}?preset=street&panel=run`, 150_000)
     // a scenario with grid workers (the pre-reform baseline has none, so their number would change nothing)
     await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')
     await page.click('[data-testid=tab-sweep]')
@@ -78,8 +78,16 @@ describe('the sweep tab (e2e)', () => {
     }
     // the answer: with the target at the middle point's mean, the cheapest (lowest) value whose mean meets it
     const target = [...rows].sort((a, b) => a.mean - b.mean)[1].mean
-    await fill(page, 'sweep-threshold', target)
+    // rates are typed and shown as percentages, like everywhere else on the page
+    await fill(page, 'sweep-threshold', target * 100)
     const after = await tableRows(page)
+    const meanCells = await page.$$eval('[data-testid=sweep-table] tr[data-lever] td:nth-child(2)', (tds) => tds.map((td) => td.textContent ?? ''))
+    for (const [i, r] of after.entries()) expect(meanCells[i]).toBe(`${(r.mean * 100).toFixed(1)} %`)
+    expect(await page.textContent('[data-testid=sweep-answer]')).toMatch(/\d+\.\d %/)
+    // every setting carries its staff and their cost; more workers per grid, more staff
+    const staff = await page.$$eval('[data-testid=sweep-table] tr[data-lever]', (trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.headcount)))
+    expect(staff[1]).toBeGreaterThan(staff[0])
+    expect(staff[2]).toBeGreaterThan(staff[1])
     for (const r of after) expect(r.meets).toBe(r.mean >= target)
     const expected = after.filter((r) => r.mean >= target).map((r) => r.lever)[0]
     expect(Number(await page.getAttribute('[data-testid=sweep-answer]', 'data-value'))).toBe(expected)
@@ -90,9 +98,16 @@ describe('the sweep tab (e2e)', () => {
     expect(await page.getAttribute('[data-testid=sweep-answer]', 'data-value')).toBe(strict === undefined ? '' : String(strict))
     await page.uncheck('[data-testid=sweep-strict]')
     // a target no setting meets
-    await fill(page, 'sweep-threshold', 1.5)
+    await fill(page, 'sweep-threshold', 150)
     expect(await page.getAttribute('[data-testid=sweep-answer]', 'data-value')).toBe('')
-    await fill(page, 'sweep-threshold', target)
+    await fill(page, 'sweep-threshold', target * 100)
+    // the objective "fewest staff": the setting meeting the target with the smallest headcount
+    await page.locator('[data-testid=sweep-objective]').selectOption('staff.headcount')
+    const meeting = (await page.$$eval('[data-testid=sweep-table] tr[data-lever]', (trs) => trs.map((tr) => ({ lever: Number((tr as HTMLElement).dataset.lever), meets: (tr as HTMLElement).dataset.meets === 'true', staff: Number((tr as HTMLElement).dataset.headcount) })))).filter((r) => r.meets)
+    const fewest = meeting.reduce((a, b) => (b.staff < a.staff ? b : a))
+    expect(Number(await page.getAttribute('[data-testid=sweep-answer]', 'data-headcount'))).toBe(fewest.staff)
+    expect(Number(await page.getAttribute('[data-testid=sweep-answer]', 'data-value'))).toBe(fewest.lever)
+    await page.locator('[data-testid=sweep-objective]').selectOption('lever')
     const shots = process.env.E2E_SHOTS
     if (shots) {
       mkdirSync(shots, { recursive: true })
@@ -108,15 +123,53 @@ describe('the sweep tab (e2e)', () => {
     await waitSweep(page, 'done')
     expect(await page.getAttribute('[data-testid=sweep-panel]', 'data-workers')).toBe('1')
     expect(await tableRows(page)).toEqual(after)
-    // the settings are kept in the project
+    // a short single run: rate cards and a result layer on the map
+    await page.click('[data-testid=tab-run]')
+    await fill(page, 'days', 7)
+    await fill(page, 'replicates', 1)
+    await page.click('[data-testid=run]')
+    await page.waitForSelector('[data-testid=run-panel][data-state=done]', { timeout: 120_000 })
+    await page.selectOption('[data-testid=result-metric]', 'p90HoursToClose')
+    await page.waitForSelector('[data-testid=result-legend]')
+    const features = await page.getAttribute('[data-testid=result-map-panel]', 'data-features')
+    const cards = () => page.$$eval('[data-testid=rate-cards] .rate-card', (cs) => cs.map((c) => [(c as HTMLElement).dataset.value, c.textContent]))
+    const cardsBefore = await cards()
+    expect(cardsBefore.every(([v]) => v !== undefined && Number.isFinite(Number(v)))).toBe(true)
+    // move the map somewhere of the analyst's own
+    type Hook = { __gongzhi: { app: { view: { map: { jumpTo(o: object): void; once(e: string, f: () => void): void; getCenter(): { lng: number; lat: number }; getZoom(): number } } } } }
+    await page.evaluate(() => new Promise<void>((res) => {
+      const map = (window as unknown as Hook).__gongzhi.app.view.map
+      map.once('moveend', () => res())
+      const c = map.getCenter()
+      map.jumpTo({ center: [c.lng + 0.004, c.lat - 0.003], zoom: map.getZoom() + 0.7 })
+    }))
+    const viewOf = () => page.evaluate(() => {
+      const map = (window as unknown as Hook).__gongzhi.app.view.map
+      const c = map.getCenter()
+      return { lng: c.lng, lat: c.lat, zoom: map.getZoom() }
+    })
+    const view = await viewOf()
+    // the settings, the sweep's table and curve, the rate cards, the result layer and the map view are kept in
+    // the project (IndexedDB) across a reload
     await page.waitForTimeout(400) // autosave debounce (250 ms)
-    await openApp(page, `${fx.served.url}?preset=street&panel=run`)
+    await openApp(page, `${fx.served.url}?preset=street&panel=run`, 150_000)
+    const back = await viewOf()
+    expect(back.lng).toBeCloseTo(view.lng, 6)
+    expect(back.lat).toBeCloseTo(view.lat, 6)
+    expect(back.zoom).toBeCloseTo(view.zoom, 6)
+    await page.waitForSelector('[data-testid=rate-cards][data-saved=true]')
+    expect(await cards()).toEqual(cardsBefore)
+    await page.waitForSelector('[data-testid=result-legend]', { timeout: 30_000 })
+    expect(await page.inputValue('[data-testid=result-metric]')).toBe('p90HoursToClose')
+    expect(await page.getAttribute('[data-testid=result-map-panel]', 'data-features')).toBe(features)
     await page.click('[data-testid=tab-sweep]')
-    await page.waitForSelector('[data-testid=sweep]')
+    await page.waitForSelector('[data-testid=sweep-saved]')
     expect(await page.inputValue('[data-testid=sweep-days]')).toBe('30')
     expect(await page.inputValue('[data-testid=sweep-workers]')).toBe('1')
+    expect((await tableRows(page)).map(({ lever, mean, lo, hi }) => ({ lever, mean, lo, hi }))).toEqual(after.map(({ lever, mean, lo, hi }) => ({ lever, mean, lo, hi })))
+    expect(await page.locator('[data-testid=sweep-curve] svg').count()).toBeGreaterThan(0)
     await ctx.close()
-  }, 180_000)
+  }, 420_000)
 
   it('sweeps two levers (one line per value of the second) in English, with a target to stay under', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
