@@ -1,8 +1,8 @@
-import type { Geometry } from 'geojson'
+import type { Geometry, Polygon } from 'geojson'
 import { describe, expect, it } from 'vitest'
 import { fitProjection, pathOf } from './report-map.ts'
 
-const square = (x: number, y: number, d: number): Geometry => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] })
+const square = (x: number, y: number, d: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] })
 const area = (g: Geometry) => ({ geometry: g, properties: { id: 'a' } })
 
 describe("the report's result map", () => {
@@ -23,7 +23,7 @@ describe("the report's result map", () => {
   })
 
   it('draws every ring of a multipolygon as a closed subpath; nothing to draw gives no projection', () => {
-    const g: Geometry = { type: 'MultiPolygon', coordinates: [square(0, 0, 1).coordinates as never, square(2, 0, 1).coordinates as never] }
+    const g: Geometry = { type: 'MultiPolygon', coordinates: [square(0, 0, 1).coordinates, square(2, 0, 1).coordinates] }
     const proj = fitProjection([area(g)], 300, 100, 0)!
     const d = pathOf(g, proj)
     expect(d.match(/M/g)).toHaveLength(2)
