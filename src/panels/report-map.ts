@@ -54,12 +54,12 @@ export function reportMap(last: LastResult, doc: unknown): HTMLElement | null {
     const c = classify(cols, KEY)
     ;({ ids } = cols), ({ classes, colors } = c)
     legend = legendRanges(c.breaks, def.unit, lang).map((text, i) => ({ color: c.colors[i], text, n: c.counts[i] }))
-    title = t('report.map', { metric: areaMetricLabel(KEY), level: t('resmap.level.grid') })
+    title = t('report.map', { metric: areaMetricLabel(KEY), level: t('resmap.level.grid').toLowerCase() })
   } else if (arms) {
     const d = areaDiff(arms[0].runs, arms[1].runs, 'grid', KEY)
     ;({ ids, classes, colors } = d)
     legend = diffLegendRanges(d.breaks, def.unit, lang, t('unit.pp')).map((text, i) => ({ color: d.colors[i], text, n: d.counts[i] }))
-    title = t('report.mapDiff', { metric: areaMetricLabel(KEY), x: 'B', level: t('resmap.level.grid') })
+    title = t('report.mapDiff', { metric: areaMetricLabel(KEY), x: 'B', level: t('resmap.level.grid').toLowerCase() })
   } else return null
   const proj = fitProjection(grids)
   if (!proj) return null
