@@ -23,12 +23,18 @@ async function shot(page: Page, name: string): Promise<void> {
 type Box = { x: number; y: number; width: number; height: number }
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
-/** the report's buttons are on screen and clear of the report's title and scenario line */
-async function buttonsClear(page: Page): Promise<void> {
-  for (const id of ['report-print', 'report-close']) {
-    const b = (await page.locator(`[data-testid=${id}]`).boundingBox())!
-    expect(b.y).toBeGreaterThanOrEqual(0)
-    for (const sel of ['.report-page h1', '[data-testid=report-scenarios]']) expect(overlaps(b, (await page.locator(sel).boundingBox())!), `${id} over ${sel}`).toBe(false)
+/** at 1280×800 and 1440×900 (ending on `last`): the report's buttons are on screen and clear of its title and
+ *  scenario line */
+async function buttonsClear(page: Page, lang: string, last: 1280 | 1440): Promise<void> {
+  const sizes = [{ width: 1280, height: 800 }, { width: 1440, height: 900 }]
+  for (const size of last === 1280 ? sizes.reverse() : sizes) {
+    await page.setViewportSize(size)
+    for (const id of ['report-print', 'report-close']) {
+      const b = (await page.locator(`[data-testid=${id}]`).boundingBox())!
+      expect(b.y).toBeGreaterThanOrEqual(0)
+      for (const sel of ['.report-page h1', '[data-testid=report-scenarios]']) expect(overlaps(b, (await page.locator(sel).boundingBox())!), `${id} over ${sel}`).toBe(false)
+    }
+    await shot(page, `report-${size.width}-${lang}`)
   }
 }
 
@@ -114,11 +120,7 @@ describe('comparison map, report and projects (e2e)', () => {
     expect(await page.locator('[data-testid=report-diff] tr[data-path]').count()).toBe(diffRows)
     expect(await page.textContent('[data-testid=report-view]')).not.toMatch(/未列出|not listed/)
     expect(await page.textContent('[data-testid=report-meta]')).toMatch(/\d,\d{3} 户/)
-    await buttonsClear(page)
-    await shot(page, 'report-1280-zh')
-    await page.setViewportSize({ width: 1440, height: 900 })
-    await buttonsClear(page)
-    await shot(page, 'report-1440-zh')
+    await buttonsClear(page, 'zh', 1440)
 
     // in English: the report and the comparison map speak it
     await page.click('[data-testid=report-close]')
@@ -130,11 +132,7 @@ describe('comparison map, report and projects (e2e)', () => {
     await page.waitForSelector('[data-testid=report-map] svg path', { timeout: 60_000 })
     expect(await page.textContent('[data-testid=report-map] figcaption')).toMatch(/^Comparison map: .*B − A \(by grid\)$/)
     expect(await page.textContent('[data-testid=report-meta]')).toMatch(/\d,\d{3} households/)
-    await buttonsClear(page)
-    await shot(page, 'report-1440-en')
-    await page.setViewportSize({ width: 1280, height: 800 })
-    await buttonsClear(page)
-    await shot(page, 'report-1280-en')
+    await buttonsClear(page, 'en', 1280)
     await ctx.close()
   }, 240_000)
 })
