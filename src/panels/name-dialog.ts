@@ -9,8 +9,8 @@ export const NAME_MAX = 100
 export function askName(title: Key, initial: string, ok: Key = 'proj.newOk'): Promise<string | null> {
   document.querySelector('dialog.name-dialog')?.remove()
   return new Promise((resolve) => {
-    const input = h('input', { type: 'text', testid: 'name-input', value: initial, maxLength: NAME_MAX, 'aria-label': t('proj.name') })
     const error = h('div', { class: 'caveat', testid: 'name-error', role: 'alert' })
+    const input = h('input', { type: 'text', testid: 'name-input', value: initial, maxLength: NAME_MAX, 'aria-label': t('proj.name'), oninput: () => (error.textContent = '') })
     let answer: string | null = null
     const dlg = h('dialog', { class: 'name-dialog', testid: 'name-dialog' })
     const form = h(

@@ -42,6 +42,7 @@ describe('comparison map, report and projects (e2e)', () => {
   it('maps a comparison, prints its report with a result map, names a new project, lists worlds in one picker', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } })
     const page = await ctx.newPage()
+    page.setDefaultNavigationTimeout(180_000) // a loaded machine serves the page slowly
     await openApp(page, `${fx.served.url}?preset=street&panel=run`, 180_000)
 
     // one world picker: the built-in worlds in their group (this browser has built none from data)
