@@ -15,7 +15,7 @@ type G = { __gongzhi: { app: any; ready: boolean } }
 async function newPage(url: string): Promise<Page> {
   const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await ctx.newPage()
-  await openApp(page, url)
+  await openApp(page, url, 180_000) // a loaded machine takes its time to build and draw
   return page
 }
 
@@ -319,7 +319,7 @@ describe('the planner workspace (e2e)', () => {
     expect(await names()).toContain('方案丙')
     await mapShot(page)
     await page.context().close()
-  })
+  }, 240_000)
 
   it('restores the last state after a browser restart (IndexedDB autosave)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongzhi-profile-'))
