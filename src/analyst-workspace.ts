@@ -55,6 +55,11 @@ export class AnalystWorkspace {
           this.results.publish(r, host.doc())
           this.reveal(r.kind)
         },
+        // the difference map lives in the result-map section of the scenario-and-run tab
+        showCompareMap: () => {
+          document.querySelector<HTMLButtonElement>('[data-testid=tab-run]:not(.on)')?.click()
+          this.resultMap.showCompare()
+        },
       },
       $('#compare-panel'),
     )

@@ -41,8 +41,8 @@ async function boot(): Promise<void> {
   // a world built from the user's own files (?world=ID) is stored whole; its projects use the preset data:ID
   const worldId = q.get('world')
   const dataWorld = worldId ? await getDataWorld(worldId).catch(() => undefined) : undefined
-  void wireDataWorlds(dataWorld ? worldId : null, async () => hook.app?.autosaver.flush())
   const projectPreset = dataWorld ? presetOf(dataWorld.id) : preset
+  void wireDataWorlds(projectPreset, async () => hook.app?.autosaver.flush())
   const projectSeed = dataWorld ? dataWorld.world.meta.seed : seed
   // module workers are required (every current browser has them): the generator and its megabytes of real
   // boundaries stay out of the page's own bundle

@@ -17,6 +17,8 @@ export interface RunSpec {
   days: number
   seed: number
   replicates: number
+  /** per-grid and per-community figures for every replicate (a comparison's map), not only for a single run */
+  areas?: boolean
 }
 
 export interface Progress {
@@ -97,7 +99,7 @@ export class SimClient {
         this.runId = await remote.newRunId()
         if (this.stopped) break
         const r = await remote.run(
-          { scenario: spec.scenario, seed: spec.seed + k, days: spec.days, detail: spec.replicates === 1 },
+          { scenario: spec.scenario, seed: spec.seed + k, days: spec.days, detail: spec.replicates === 1 || !!spec.areas },
           Comlink.proxy((day: number, days: number) => {
             // the worker reports every simulated day (≈50/s on fengtai); redrawing the bar and status that often
             // only makes the compositor paint frames nobody can read

@@ -23,6 +23,8 @@ function parsePick(v: string): HistPick {
 
 export class ChartsPanel {
   private last: LastResult | null
+  /** the grid document the last result ran on: the report draws its map from it */
+  private doc: unknown = null
   private pick: HistPick = { kind: 'overall' }
   /** a result arrived while the tab was hidden: draw it when the tab is shown (Plot takes ~150 ms on a big run) */
   private stale = false
@@ -32,8 +34,10 @@ export class ChartsPanel {
     hub: ResultsHub,
   ) {
     this.last = hub.last?.current ?? null
+    this.doc = hub.last?.doc ?? null
     hub.subscribe((p) => {
       this.last = p.current
+      this.doc = p.doc
       this.render()
     })
     new MutationObserver(() => {
@@ -60,7 +64,7 @@ export class ChartsPanel {
       'div',
       { class: 'charts-head' },
       h('span', { text: t(`chart.kind.${kindOf(last)}`, { a: scenarioName(groups[0].scenario), b: groups.slice(1).map((g) => `${g.key} · ${scenarioName(g.scenario)}`).join(t('list.sep')), n: groups[0].runs.length, days: r0.days }) }),
-      h('button', { text: t('report.open'), testid: 'report', onclick: () => openReport(last) }),
+      h('button', { text: t('report.open'), testid: 'report', onclick: () => openReport(last, this.doc) }),
     )
     const grid = h('div', { class: 'charts-grid' })
     let n = 0

@@ -1,11 +1,12 @@
 // Projects: open, new (a fresh copy of the default world), save as, rename, delete. Every edit is journaled by
 // the project's session (store/session.ts).
 import { t, type Key } from '../i18n/i18n.ts'
-import { DATA_PRESET_PREFIX } from '../data-world/world-store.ts'
+import { DATA_PRESET_PREFIX, listDataWorlds } from '../data-world/world-store.ts'
 import { deleteProject, listProjects, newId, setCurrent, type Project } from '../store/persist.ts'
 import { presetLabel } from './world-picker.ts'
 import type { Doc } from '../store/store.ts'
 import { clear, h } from './dom.ts'
+import { askName, NAME_MAX } from './name-dialog.ts'
 
 export interface ProjectsHost {
   readonly preset: string
@@ -22,7 +23,8 @@ export interface ProjectsHost {
 }
 
 export async function renderProjects(el: HTMLElement, host: ProjectsHost): Promise<void> {
-  const projects = await listProjects()
+  const [projects, dataWorlds] = await Promise.all([listProjects(), listDataWorlds().catch(() => [])])
+  const worldName = worldNamer(dataWorlds)
   clear(el)
   const sel = h('select', { testid: 'project-select', title: t('panel.projects'), onchange: (e: Event) => {
     const id = (e.target as HTMLSelectElement).value
@@ -30,31 +32,32 @@ export async function renderProjects(el: HTMLElement, host: ProjectsHost): Promi
     void (other ? openElsewhere(other, host) : host.openById(id))
   } })
   for (const p of projects.filter((p) => p.preset === host.preset)) sel.append(h('option', { value: p.id, text: p.name, selected: p.id === host.project.id }))
-  // every project, whatever world is open: one on another world opens that world
-  const others = projects.filter((p) => p.preset !== host.preset)
-  if (others.length) {
-    const group = h('optgroup', { label: t('proj.otherWorlds') })
-    for (const p of others) group.append(h('option', { value: p.id, text: `${p.name} · ${p.preset.startsWith(DATA_PRESET_PREFIX) ? t('proj.dataWorld') : presetLabel(p.preset)}` }))
+  // every project, whatever world is open, grouped by its world and named with it: one on another world opens that world
+  const others = new Map<string, Project[]>()
+  for (const p of projects) if (p.preset !== host.preset) others.set(p.preset, [...(others.get(p.preset) ?? []), p])
+  for (const [preset, ps] of others) {
+    const group = h('optgroup', { label: `${t('proj.otherWorlds')} · ${worldName(preset)}`, 'data-preset': preset })
+    for (const p of ps) group.append(h('option', { value: p.id, text: `${p.name} · ${worldName(preset)}` }))
     sel.append(group)
   }
   const btn = (k: Key, id: string, fn: () => void) => h('button', { text: t(k), testid: id, onclick: fn })
   el.append(
     sel,
     btn('proj.new', 'proj-new', () => {
-      const name = prompt(t('proj.newName'), host.fresh().name)
-      if (name === null) return
-      void host.openProject(host.fresh(name))
+      void askName('proj.newTitle', host.fresh().name).then((name) => {
+        if (name !== null) void host.openProject(host.fresh(name))
+      })
     }),
     btn('proj.saveAs', 'proj-save-as', async () => {
-      const name = prompt(t('proj.name'), `${host.project.name} (2)`)
+      const name = await askName('proj.saveAs', `${host.project.name} (2)`, 'proj.saveAs')
       if (!name) return
       await host.flush()
-      await host.openProject({ ...host.project, id: newId(), name: name.slice(0, 100), doc: host.doc(), updated: Date.now() })
+      await host.openProject({ ...host.project, id: newId(), name, doc: host.doc(), updated: Date.now() })
     }),
     btn('proj.rename', 'proj-rename', async () => {
-      const name = prompt(t('proj.name'), host.project.name)
+      const name = await askName('proj.rename', host.project.name, 'proj.rename')
       if (!name) return
-      host.rename(name.slice(0, 100))
+      host.rename(name.slice(0, NAME_MAX))
       await host.flush()
       await renderProjects(el, host)
     }),
@@ -67,6 +70,12 @@ export async function renderProjects(el: HTMLElement, host: ProjectsHost): Promi
     }),
     h('span', { id: 'autosave', class: 'saved' }),
   )
+}
+
+/** a world's name for the project list: a preset's label, or the name the user gave a world built from their data */
+export function worldNamer(dataWorlds: { id: string; name: string }[]): (preset: string) => string {
+  const names = new Map(dataWorlds.map((w) => [`${DATA_PRESET_PREFIX}${w.id}`, w.name]))
+  return (preset) => names.get(preset) ?? (preset.startsWith(DATA_PRESET_PREFIX) ? t('proj.dataWorld') : presetLabel(preset))
 }
 
 /** a project of another world: make it that world's current project and open the world */

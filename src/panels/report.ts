@@ -10,30 +10,32 @@ import { standaloneSvg } from '../charts/export.ts'
 import { RATE_KEYS, ratesChart } from '../charts/rates.ts'
 import { groupsOf, groupStat, round, type Group } from '../charts/shape.ts'
 import { utilizationChart } from '../charts/utilization.ts'
-import { fmtInt, t, type Key } from '../i18n/i18n.ts'
+import { fmtInt, getLang, t, type Key } from '../i18n/i18n.ts'
 import { h } from './dom.ts'
 import { rateLabel } from './labels.ts'
 import { pct, pp, signOf } from './format.ts'
 import { unitAfter } from './lever-units.ts'
 import { leverLabelOf, optionText, scenarioName, scenarioText } from './scenario-panel.ts'
 import { presetLabel } from './world-picker.ts'
+import { reportMap } from './report-map.ts'
 
 /** A4 portrait less 12 mm margins, in CSS px (96 per inch) */
 const PAGE_H_PX = ((297 - 24) / 25.4) * 96
 
 const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'number' ? fmtNum(v) : typeof v === 'boolean' ? t(v ? 'scn.yes' : 'scn.no') : typeof v === 'string' ? optionText(v) : JSON.stringify(v))
 /** a lever value with thousands separators and at most four decimals */
-const fmtNum = (v: number): string => (Number.isInteger(v) ? fmtInt(v) : String(Number(v.toFixed(4))))
+const fmtNum = (v: number): string => (Number.isInteger(v) ? fmtInt(v) : new Intl.NumberFormat(getLang(), { maximumFractionDigits: 4 }).format(v))
 
 export function closeReport(): void {
   document.querySelector('.report-overlay')?.remove()
   document.body.classList.remove('printing-report')
 }
 
-export function openReport(last: LastResult): HTMLElement {
+/** `doc`: the grid document the result ran on, for the report's small result map */
+export function openReport(last: LastResult, doc?: unknown): HTMLElement {
   closeReport()
   const groups = groupsOf(last).filter((g) => g.runs.length)
-  const page = reportPage(groups)
+  const page = reportPage(groups, doc === undefined ? null : reportMap(last, doc))
   const overlay = h(
     'div',
     { class: 'report-overlay', testid: 'report-view' },
@@ -59,7 +61,7 @@ function fitToPage(page: HTMLElement): void {
   page.dataset.zoom = String(z)
 }
 
-function reportPage(groups: Group[]): HTMLElement {
+function reportPage(groups: Group[], map: HTMLElement | null): HTMLElement {
   const r0 = groups[0].runs[0]
   const cmp = groups.length >= 2
   const page = h('article', { class: 'report-page', testid: 'report-page' })
@@ -71,6 +73,7 @@ function reportPage(groups: Group[]): HTMLElement {
   page.append(ratesTable(groups))
   const charts = h('div', { class: 'report-charts' })
   for (const c of [closeHistChart(groups, { kind: 'overall' }), ratesChart(groups), utilizationChart(groups)]) charts.append(chartFigure(c))
+  if (map) charts.append(map)
   charts.append(h('div', { class: 'report-notes' }, h('p', { text: t('report.defs') }), h('p', { text: t('report.synthetic') })))
   page.append(charts)
   return page
@@ -84,9 +87,10 @@ function metaTable(groups: Group[], r0: SimResult): HTMLElement {
   const dl = h('dl', { class: 'report-meta', testid: 'report-meta' })
   const add = (k: Key, v: string) => dl.append(h('dt', { text: t(k) }), h('dd', { text: v }))
   add('report.world', `${w.preset ? presetLabel(w.preset) : '–'}（${t('report.worldSeed', { s: show(w.seed) })}）· ${t('report.worldSize', { g: fmtInt(w.grids), c: fmtInt(w.communities), hh: fmtInt(w.households), res: fmtInt(w.residents) })}`)
-  add('report.days', String(r0.days))
+  add('report.days', fmtInt(r0.days))
+  // seeds are identifiers the CLI takes back (--seed): written plainly
   add('report.seeds', seeds.join(', '))
-  add('report.replicates', String(groups[0].runs.length))
+  add('report.replicates', fmtInt(groups[0].runs.length))
   return dl
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_BAND } from '../../sim/api.ts'
 import { getLang, t, tAny, type Key } from '../i18n/i18n.ts'
 import { clear, h } from './dom.ts'
 import { areaMetricLabel } from './labels.ts'
+import { armPicker, compareInspectRows, compareLegend, diffOf, mappableArms, styleAreas, swatch } from './compare-map.ts'
 
 const DIRECTION_TEXT = { 'up-bad': 'resmap.dir.up-bad', 'up-good': 'resmap.dir.up-good', neutral: 'resmap.dir.neutral' } as const satisfies Record<Direction, Key>
 
@@ -41,6 +42,8 @@ export class ResultMapPanel {
   /** '' until the analyst picks one: a run does not repaint the map on its own */
   metric: MetricKey | '' = ''
   shown = true
+  /** in a comparison: which arm (1 = B, 2 = C, …) is mapped against A */
+  arm = 1
   private pub: Published | null = null
   private picked: { level: Level; id: string } | null = null
   /** the figures kept with the project, drawn until a new run comes */
@@ -55,6 +58,7 @@ export class ResultMapPanel {
       this.pub = p
       this.picked = null
       this.kept = null
+      if (this.arm >= (mappableArms(p.current)?.length ?? 2)) this.arm = 1
       this.render()
       this.keep()
     })
@@ -105,49 +109,64 @@ export class ResultMapPanel {
       return this.draw()
     }
     const cols = this.columns()
-    if (!cols) {
+    const arms = mappableArms(cur)
+    if (!cols && !arms) {
       el.dataset.state = 'needs-single'
-      el.append(h('div', { class: 'caveat', testid: 'result-needs-single', text: t(cur?.kind === 'compare' ? 'resmap.needsSingleCompare' : 'resmap.needsSingle') }))
+      el.append(h('div', { class: 'caveat', testid: 'result-needs-single', text: t(cur?.kind === 'compare' ? 'resmap.cmpNeedsRuns' : 'resmap.needsSingle') }))
       return this.draw()
     }
-    el.dataset.state = 'ready'
+    el.dataset.state = arms ? 'compare' : 'ready'
     const level = h('select', { testid: 'result-level', onchange: (e: Event) => this.set({ level: (e.target as HTMLSelectElement).value as Level }) })
     for (const l of ['grid', 'community'] as const) level.append(h('option', { value: l, text: t(`resmap.level.${l}`), selected: l === this.level }))
     const metric = h('select', { testid: 'result-metric', onchange: (e: Event) => this.set({ metric: (e.target as HTMLSelectElement).value as MetricKey | '' }) })
     metric.append(h('option', { value: '', text: t('resmap.pickMetric'), selected: this.metric === '' }))
     for (const m of METRICS) metric.append(h('option', { value: m.key, text: areaMetricLabel(m.key), selected: m.key === this.metric }))
     const show = h('input', { type: 'checkbox', testid: 'result-show', checked: this.shown, onchange: (e: Event) => this.set({ shown: (e.target as HTMLInputElement).checked }) })
+    const against = arms ? h('label', {}, `${t('resmap.against')} `, armPicker(arms, this.arm, (arm) => this.set({ arm }))) : null
     el.append(
-      h('div', { class: 'result-form' }, h('label', {}, `${t('resmap.level')} `, level), h('label', {}, `${t('resmap.metric')} `, metric), h('label', {}, show, ` ${t('resmap.show')}`)),
+      h('div', { class: 'result-form' }, against, h('label', {}, `${t('resmap.level')} `, level), h('label', {}, `${t('resmap.metric')} `, metric), h('label', {}, show, ` ${t('resmap.show')}`)),
       h('div', { class: 'caveat', text: t('resmap.layoutNote') }),
     )
     this.draw()
   }
 
-  private set(p: Partial<Pick<ResultMapPanel, 'level' | 'metric' | 'shown'>>): void {
+  private set(p: Partial<Pick<ResultMapPanel, 'level' | 'metric' | 'shown' | 'arm'>>): void {
     Object.assign(this, p)
     if (p.level) this.picked = null
     this.render()
     this.keep()
   }
 
+  /** from the comparison: show its difference map, on P90 time to close unless a metric is already chosen */
+  showCompare(): boolean {
+    if (!mappableArms(this.pub?.current)) return false
+    this.set({ metric: this.metric || 'p90HoursToClose', shown: true })
+    this.el.scrollIntoView({ block: 'start' })
+    return true
+  }
+
+  /** B − A per area for a live comparison */
+  private drawCompare(): boolean {
+    const arms = mappableArms(this.pub?.current)
+    if (!arms || !this.metric) return false
+    const d = diffOf(arms, this.arm, this.level, this.metric)
+    const s = styleAreas(this.areas(), d.ids, d.classes, d.colors)
+    this.el.dataset.features = String(s.styled)
+    this.el.dataset.nodata = String(s.nodata)
+    this.host.setResultLayer(this.shown ? { type: 'FeatureCollection', features: s.features } : null)
+    this.el.append(compareLegend(d, this.metric, this.arm, arms[0].runs.length, s.nodata))
+    return true
+  }
+
   /** the layer and the legend for the current choice */
   private draw(): void {
+    if (this.drawCompare()) return
     const cols = this.columns()
     if (!cols || !this.metric) return this.host.setResultLayer(null)
     const key = this.metric
     const def = metricDef(key)
     const c = classify(cols, key)
-    const index = new Map(cols.ids.map((id, k) => [id, k]))
-    let styled = 0
-    let nodata = 0
-    const features: Feature[] = this.areas().map((f) => {
-      const k = index.get(f.properties.id)
-      const cls = k === undefined ? -1 : c.classes[k]
-      if (cls < 0) nodata++
-      else styled++
-      return { type: 'Feature', geometry: f.geometry, properties: { id: f.properties.id, _nd: cls < 0 ? 1 : 0, _col: cls < 0 ? '' : c.colors[cls] } }
-    })
+    const { features, styled, nodata } = styleAreas(this.areas(), cols.ids, c.classes, c.colors)
     this.el.dataset.features = String(styled)
     this.el.dataset.nodata = String(nodata)
     this.host.setResultLayer(this.shown ? { type: 'FeatureCollection', features } : null)
@@ -165,7 +184,7 @@ export class ResultMapPanel {
 
   /** a map click: true when it landed on a shown result area, which the inspect panel then explains */
   pick(point: { x: number; y: number } | null): boolean {
-    const id = point && this.metric && this.shown && this.columns() ? this.host.pickResult(point) : null
+    const id = point && this.metric && this.shown && (this.columns() || mappableArms(this.pub?.current)) ? this.host.pickResult(point) : null
     this.picked = id ? { level: this.level, id } : null
     return !!id
   }
@@ -173,13 +192,25 @@ export class ResultMapPanel {
   /** the picked area's numbers, appended to the inspect panel */
   renderInspect(el: HTMLElement): void {
     const cols = this.columns()
-    if (!this.picked || !cols || this.picked.level !== this.level) return
+    const arms = mappableArms(this.pub?.current)
+    if (!this.picked || (!cols && !arms) || this.picked.level !== this.level) return
     const { id } = this.picked
-    const rows = areaRow(cols, id)
     const name = this.areas().find((f) => f.properties.id === id)?.properties.name
     const box = h('div', { class: 'result-inspect', testid: 'result-inspect' })
     box.dataset.id = id
     box.append(h('h3', { text: `${t(`resmap.level.${this.level}`)} · ${name ? `${name} (${id})` : id}` }))
+    if (arms && this.metric) {
+      const table = h('table', { class: 'props' }, h('tr', {}, h('td', { colSpan: 2, text: areaMetricLabel(this.metric) })))
+      for (const r of compareInspectRows(arms, this.arm, this.level, this.metric, id)) {
+        const tr = h('tr', { testid: r.testid }, h('td', { text: r.label }), h('td', { text: r.text }))
+        tr.dataset.value = r.value === null ? '' : String(r.value)
+        table.append(tr)
+      }
+      box.append(table)
+      return void el.append(box)
+    }
+    if (!cols) return
+    const rows = areaRow(cols, id)
     if (!rows) {
       box.append(h('div', { text: t('resmap.notInRun') }))
       return void el.append(box)
@@ -196,8 +227,3 @@ export class ResultMapPanel {
   }
 }
 
-function swatch(color: string | null): HTMLElement {
-  const s = h('span', { class: color ? 'swatch' : 'swatch nodata' })
-  if (color) s.style.background = color
-  return s
-}

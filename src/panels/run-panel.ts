@@ -25,6 +25,8 @@ export interface RunHost {
   cancel(): void
   /** a run or comparison finished: charts, result maps and the diff view take it from here */
   onResult(r: LastResult): void
+  /** show the live comparison's difference map (B − A per grid or community) */
+  showCompareMap?(): void
 }
 
 const RATES = [
@@ -225,6 +227,8 @@ export class RunPanel {
       saved ? h('div', { class: 'hint', testid: 'compare-saved', text: t('cmp.saved') }) : null,
       table,
       c.seeds.length > 1 ? h('div', { class: 'hint', text: t('cmp.pairedHint') }) : null,
+      // a kept comparison has its summaries only: its map needs the runs, so only a live one offers it
+      !saved && this.host.showCompareMap ? h('button', { text: t('cmp.onMap'), testid: 'compare-map-open', onclick: () => this.host.showCompareMap?.() }) : null,
     )
   }
 
@@ -269,7 +273,7 @@ export class RunPanel {
     try {
       const sets: SimResult[][] = []
       for (const [i, input] of inputs.entries()) {
-        const o = await this.host.run({ scenario: input, days: a.days, seed: a.seed, replicates: a.replicates }, (p) => {
+        const o = await this.host.run({ scenario: input, days: a.days, seed: a.seed, replicates: a.replicates, areas: true }, (p) => {
           this.run.progress((i + p.fraction) / inputs.length, `${i ? LETTERS[i - 1].toUpperCase() : 'A'} · ${t('run.progress', { rep: p.replicate, reps: a.replicates, day: p.day, days: p.days })}`)
         })
         // name the scenario the comparison stopped in: the day alone does not say how far it got

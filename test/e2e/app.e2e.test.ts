@@ -286,9 +286,14 @@ describe('the planner workspace (e2e)', () => {
     const names = () => page.locator('[data-testid=project-select] option').allTextContents()
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=project-select] option').length >= 1)
     const first = await page.evaluate(() => (window as unknown as G).__gongzhi.app.project.id)
-    let answer = '方案乙'
-    page.on('dialog', (d) => void (d.type() === 'prompt' ? d.accept(answer) : d.accept()))
+    page.on('dialog', (d) => void d.accept()) // the delete's confirm
+    // new, save as and rename ask for the name in the page's own dialog
+    const answer = async (name: string) => {
+      await page.fill('[data-testid=name-input]', name)
+      await page.click('[data-testid=name-ok]')
+    }
     await page.click('[data-testid=proj-save-as]')
+    await answer('方案乙')
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=project-select] option')].some((o) => o.textContent === '方案乙'))
     // edit the copy: the original keeps its grids
     const n = (await gridIds(page)).length
@@ -298,21 +303,23 @@ describe('the planner workspace (e2e)', () => {
     })
     await page.click('[data-testid=delete]')
     await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.autosaver.savedAt > 0)
-    answer = '方案丙'
     await page.click('[data-testid=proj-rename]')
+    await answer('方案丙')
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=project-select] option')].some((o) => o.textContent === '方案丙'))
     expect(await names()).not.toContain('方案乙')
     await page.selectOption('[data-testid=project-select]', first)
     await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.project.id === id, first)
     expect((await gridIds(page)).length).toBe(n)
     await page.click('[data-testid=proj-new]')
+    await answer('方案丁')
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=project-select] option').length === 3)
+    expect(await page.locator('[data-testid=project-select] option:checked').textContent()).toBe('方案丁')
     await page.click('[data-testid=proj-delete]')
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=project-select] option').length === 2)
     expect(await names()).toContain('方案丙')
     await mapShot(page)
     await page.context().close()
-  })
+  }, 240_000)
 
   it('restores the last state after a browser restart (IndexedDB autosave)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongzhi-profile-'))

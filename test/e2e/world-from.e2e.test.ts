@@ -127,9 +127,11 @@ describe('new project from my data (e2e)', () => {
       expect(again.grids).toBe(built.grids)
       expect(await page.locator('[data-testid=project-select] option:checked').textContent()).toBe('西罗园（街道数据）')
       expect(await page.textContent('[data-testid=notice]')).toContain('社区：来自您的文件')
-      // the switcher leads back to the default world and to this one
-      const worlds = await page.locator('[data-testid=worlds] option').allTextContents()
-      expect(worlds).toEqual(['默认世界（丰台）', '西罗园（街道数据）'])
+      // the one world picker lists the built-in worlds and this one, which is the open one
+      const mine = await page.locator('[data-testid=world-picker] optgroup[data-group=data] option').allTextContents()
+      expect(mine).toEqual(['西罗园（街道数据）'])
+      expect(await page.locator('[data-testid=world-picker] option:checked').textContent()).toBe('西罗园（街道数据）')
+      expect(await page.locator('[data-testid=world-picker] optgroup[data-group=preset] option[value=fengtai]').count()).toBe(1)
       await mapIdle(page)
       await mapShot(page)
       await shot(page, 'after-restart')
