@@ -1,6 +1,7 @@
 // "New project from my data" (新建项目（我的数据）): pick files, confirm the coordinate system and each layer's
 // column mapping (with the first rows), see what will be derived or generated and the household estimate,
 // create. Reading and building run in a worker; the new world and its project are stored, then the page opens it.
+import { importIssueText } from '../i18n/import-text.ts'
 import * as Comlink from 'comlink'
 import { DATA_FIELDS, DATA_LAYERS, type DataLayer, type FromDataSummary, type LayerMapping } from '../../sim/api.ts'
 import { fmtInt, t, tAny, type Key } from '../i18n/i18n.ts'
@@ -53,7 +54,7 @@ export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () =>
       delete s.previews[layer]
       delete s.mappings[layer]
       delete s.files[layer]
-      s.error = r.issues.filter((i) => i.severity === 'error').slice(0, 3).map((i) => i.message).join('\n') || t('fd.unreadable', { file: f.name })
+      s.error = r.issues.filter((i) => i.severity === 'error').slice(0, 3).map(importIssueText).join('\n') || t('fd.unreadable', { file: f.name })
     } else {
       s.previews[layer] = r.preview
       s.mappings[layer] = r.preview.auto

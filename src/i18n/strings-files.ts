@@ -36,7 +36,7 @@ export const filesZh = {
   'io.mapTitle': '导入 {file}：列的对应',
   'io.mapWhat': '{n} 个要素，作为{layer}导入。请核对每一列对应的字段；不对应任何字段的列保留为属性。',
   'io.mapCrs': '坐标系',
-  'io.projected': '投影坐标 {proj}，已用 proj4 转换为经纬度',
+  'io.projected': '投影坐标 {proj}，已转换为经纬度',
   'io.noColumns': '文件没有属性列。',
   'io.mapConfirm': '导入',
   'io.mode.add': '添加到现有网格',
