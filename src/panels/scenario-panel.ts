@@ -38,6 +38,16 @@ export function problemZh(p: string): string {
   return got === undefined ? t('scn.err.invalid') : t('scn.err.invalidGot', { got })
 }
 
+const pathOf = (p: string): string => /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
+
+/** one of parseScenario's problems for the page: English names the field by its path (as the CLI does), Chinese by
+ *  the lever's label; both add the lever's range */
+export function problemLine(p: string): string {
+  const l = LEVER_BY_PATH.get(pathOf(p))
+  const range = l && l.min !== undefined ? `${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l)}` : ''
+  return getLang() === 'zh-CN' ? `${l ? leverLabel(l) : t('scn.field')}：${problemZh(p)}${range ? `；${range}` : ''}` : `${p}${l ? ` — ${leverLabel(l)}${range ? `; ${range}` : ''}` : ''}`
+}
+
 /** a lever's source in the page's language: the citations stay as they are, the words around them are translated;
  *  the book's "book ch. 9.2.4" (chapter.section.part, docs/domain.md § Citations) reads 原书第 9.2.4 节 */
 export const sourceText = (src: string): string =>
@@ -177,14 +187,9 @@ export class ScenarioPanel {
     if (dropped.length) ul.append(h('li', { class: 'warn', testid: 'scenario-dropped', text: t('scn.dropped', { paths: dropped.join(', ') }) }))
     if (!problems.length) return
     ul.append(h('li', { class: 'head', text: t('scn.invalid') }))
-    const meta = new Map(LEVERS.map((l) => [l.path, l]))
     for (const p of problems) {
-      const path = /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
-      const l = meta.get(path)
-      const range = l && l.min !== undefined ? `${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l)}` : ''
-      // English names the field by its path (as the CLI does); Chinese by the lever's label, the path in the title
-      const text = getLang() === 'zh-CN' ? `${l ? leverLabel(l) : t('scn.field')}：${problemZh(p)}${range ? `；${range}` : ''}` : `${p}${l ? ` — ${leverLabel(l)}${range ? `; ${range}` : ''}` : ''}`
-      ul.append(h('li', { text, title: p, 'data-path': path, 'data-problem': p }))
+      const path = pathOf(p)
+      ul.append(h('li', { text: problemLine(p), title: p, 'data-path': path, 'data-problem': p }))
       this.el.querySelector(`[data-testid="lever-${path}"]`)?.classList.add('invalid')
     }
   }

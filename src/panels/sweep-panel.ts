@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot'
 import { isSummaryMetric, LEVERS, RUN_LIMITS, SUMMARY_METRICS, targetOp, type ScenarioInput } from '../../sim/api.ts'
 import { onLangChange, t } from '../i18n/i18n.ts'
 import { metricLabel as registryLabel } from './labels.ts'
-import { leverLabel } from './scenario-panel.ts'
+import { leverLabel, problemLine } from './scenario-panel.ts'
 import { leverUnit } from './lever-units.ts'
 import type { Analysis } from '../store/persist.ts'
 import type { Doc } from '../store/store.ts'
@@ -159,9 +159,9 @@ export class SweepPanel {
   private async start(): Promise<void> {
     const s = this.settings()
     const sc = this.host.scenario()
-    if (!sc.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sc.problems.join('; ')}`)
+    if (!sc.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sc.problems.map(problemLine).join(t('io.sep'))}`)
     const problems = checkSettings(s)
-    if (problems.length) return this.run.set('failed', () => `${t('sweep.bad')} ${problems.join('; ')}`)
+    if (problems.length) return this.run.set('failed', () => `${t('sweep.bad')} ${problems.map(problemLine).join(t('io.sep'))}`)
     let plan: SweepPlan
     try {
       plan = planSweep(sc.input as ScenarioInput, s)
