@@ -9,6 +9,7 @@ import { analystEn } from './strings-analyst.ts'
 import { resultsEn } from './strings-results.ts'
 import { chartsEn } from './strings-charts.ts'
 import { fromDataEn } from './strings-from-data.ts'
+import { csvEn } from './strings-csv.ts'
 
 export const en: Record<keyof typeof zh, string> = {
   ...cityEn,
@@ -20,4 +21,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...resultsEn,
   ...chartsEn,
   ...fromDataEn,
+  ...csvEn,
 }

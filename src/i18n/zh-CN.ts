@@ -9,6 +9,7 @@ import { analystZh } from './strings-analyst.ts'
 import { resultsZh } from './strings-results.ts'
 import { chartsZh } from './strings-charts.ts'
 import { fromDataZh } from './strings-from-data.ts'
+import { csvZh } from './strings-csv.ts'
 
 export const zh = {
   ...cityZh,
@@ -20,4 +21,5 @@ export const zh = {
   ...resultsZh,
   ...chartsZh,
   ...fromDataZh,
+  ...csvZh,
 }

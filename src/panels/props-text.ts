@@ -36,6 +36,12 @@ const KEYS: Record<string, Pair> = {
   kind: ['类别', 'Kind'],
   class: ['道路等级', 'Road class'],
   population: ['常住人口', 'Resident population'],
+  roster: ['网格员名单', 'Grid worker roster'],
+  extra: ['文件中的其他属性', 'Other properties from the file'],
+  adcode: ['行政区划代码', 'Division code'],
+  synthetic: ['模拟生成', 'Synthetic'],
+  source: ['数据来源', 'Source'],
+  name_en: ['英文名称', 'English name'],
 }
 
 const VALUES: Record<string, Pair> = {

@@ -4,6 +4,7 @@
 // Compare: the current scenario (A) against a second preset (B) on the same seeds and the same current world,
 // the rates of both with their intervals and the difference B − A. Export: the runs as CSV (one row per run)
 // and the last run or comparison as JSON.
+import { csvForUser, csvHeaderChoice } from './csv-headers.ts'
 import { defaultScenario, leversOf, RUN_LIMITS, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, withinLimit, type ScenarioInput, type SimResult } from '../../sim/api.ts'
 import { armsOf, compareOf, type Comparison } from './compare.ts'
 import { t, type Key } from '../i18n/i18n.ts'
@@ -128,6 +129,7 @@ export class RunPanel {
         { class: 'run-export' },
         h('button', { text: t('cmp.csv'), testid: 'export-csv', disabled: idle, onclick: () => this.exportCsv() }),
         h('button', { text: t('cmp.json'), testid: 'export-json', disabled: idle, onclick: () => this.exportJson() }),
+        csvHeaderChoice('csv-zh-runs'),
       ),
     )
   }
@@ -229,7 +231,7 @@ export class RunPanel {
     const l = this.last
     if (!l) return
     const runs = l.kind === 'run' ? l.outcome.results : armsOf(l.comparison).flatMap((arm) => arm.runs)
-    download(l.kind === 'run' ? 'runs.csv' : 'comparison.csv', runsCsv(runs), 'text/csv')
+    download(l.kind === 'run' ? 'runs.csv' : 'comparison.csv', csvForUser(runsCsv(runs)), 'text/csv')
   }
 
   private exportJson(): void {

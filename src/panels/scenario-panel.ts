@@ -56,6 +56,9 @@ export const sourceText = (src: string): string =>
         .replace(/\bbook ch\. (\d+(?:\.\d+)*(?:, \d+(?:\.\d+)*)*)/g, (_, s: string) => `原书第 ${s.replace(/, /g, '、')} 节`).replace(/\btable (\d+-\d+)/g, '表 $1')
     : src
 
+/** a lever where the user picks one: English adds the path (the CLI's and the CSV's name), Chinese only the label */
+export const leverChoice = (l: LeverMeta): string => (getLang() === 'zh-CN' ? leverLabel(l) : `${leverLabel(l)} · ${l.path}`)
+
 /** a lever's label in the page's language, by path; `fallback` for paths that are not levers */
 export const leverLabelOf = (path: string, fallback: string): string => {
   const l = LEVER_BY_PATH.get(path)

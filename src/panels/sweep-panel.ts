@@ -3,11 +3,12 @@
 // interval against the lever — then name the cheapest setting that meets the target. "Cheapest" is the lowest
 // value (for staffing levers, the fewest people; householdsPerWorker the other way round); for a lever that is
 // not staffing-like we assume lower = cheaper and say so. The table carries each point's numbers in data-*.
+import { csvForUser, csvHeaderChoice } from './csv-headers.ts'
 import * as Plot from '@observablehq/plot'
 import { isSummaryMetric, LEVERS, RUN_LIMITS, SUMMARY_METRICS, targetOp, type ScenarioInput } from '../../sim/api.ts'
 import { onLangChange, t } from '../i18n/i18n.ts'
 import { metricLabel as registryLabel } from './labels.ts'
-import { leverLabel, problemLine } from './scenario-panel.ts'
+import { leverChoice, leverLabel, leverLabelOf, problemLine } from './scenario-panel.ts'
 import { leverUnit } from './lever-units.ts'
 import type { Analysis } from '../store/persist.ts'
 import type { Doc } from '../store/store.ts'
@@ -101,7 +102,7 @@ export class SweepPanel {
         },
       })
       if (i === 1) sel.append(h('option', { value: '', text: t('sweep.none'), selected: s.axes.length < 2 }))
-      for (const l of SWEEPABLE) sel.append(h('option', { value: l.path, text: `${leverLabel(l)} · ${l.path}`, selected: s.axes[i]?.path === l.path }))
+      for (const l of SWEEPABLE) sel.append(h('option', { value: l.path, text: leverChoice(l), title: l.path, selected: s.axes[i]?.path === l.path }))
       return sel
     }
     const axisRow = (i: number) => {
@@ -149,6 +150,7 @@ export class SweepPanel {
         h('button', { text: t('sweep.start'), testid: 'sweep', class: 'primary', disabled: running, onclick: () => void this.start() }),
         h('button', { text: t('run.cancel'), testid: 'sweep-cancel', disabled: !running, onclick: () => this.pool.cancel() }),
         h('button', { text: t('sweep.csv'), testid: 'sweep-csv', disabled: running || !this.last, onclick: () => this.exportCsv() }),
+        csvHeaderChoice('csv-zh-sweep'),
       ),
       bar,
       status,
@@ -214,13 +216,13 @@ export class SweepPanel {
     if (best) {
       answer.dataset.value = String(best.levers[a1.path])
       if (a2) answer.dataset.value2 = String(best.levers[a2.path])
-      const setting = plan.axes.map((a) => `${leverLabel(leverOf(a.path)!)} · ${a.path} = ${best.levers[a.path]}`).join(', ')
+      const setting = plan.axes.map((a) => `${leverChoice(leverOf(a.path)!)} = ${best.levers[a.path]}`).join(', ')
       answer.textContent = t('sweep.answer', { target: cmp, setting, mean: fmt(best.mean), lo: fmt(best.lo), hi: fmt(best.hi) })
     } else {
       answer.dataset.value = ''
       answer.textContent = t('sweep.noAnswer', { target: cmp })
     }
-    const how = plan.axes.map((a) => (isStaffing(a.path) ? t(costSign(a.path) > 0 ? 'sweep.costStaff' : 'sweep.costStaffInverse', { lever: a.path }) : t('sweep.costAssumed', { lever: a.path }))).join(' ')
+    const how = plan.axes.map((a) => (isStaffing(a.path) ? t(costSign(a.path) > 0 ? 'sweep.costStaff' : 'sweep.costStaffInverse', { lever: leverLabelOf(a.path, a.path) }) : t('sweep.costAssumed', { lever: leverLabelOf(a.path, a.path) }))).join(' ')
     const table = h('table', { class: 'compare-table sweep-table', testid: 'sweep-table' })
     table.append(h('tr', {}, ...plan.axes.map((a) => h('th', { text: leverLabel(leverOf(a.path)!), title: a.path })), h('th', { text: t('sweep.mean') }), h('th', { text: t('sweep.ci') }), h('th', { text: t('sweep.runs') }), h('th', { text: t('sweep.meets') })))
     for (const p of points) {
@@ -273,6 +275,6 @@ export class SweepPanel {
 
   private exportCsv(): void {
     if (!this.last) return
-    download('sweep.csv', sweepCsv(this.last.plan, this.last.outcome.results), 'text/csv')
+    download('sweep.csv', csvForUser(sweepCsv(this.last.plan, this.last.outcome.results)), 'text/csv')
   }
 }

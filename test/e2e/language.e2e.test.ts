@@ -28,7 +28,7 @@ async function walkViews(page: Page, mode: Mode): Promise<string[]> {
     await page.click(`[data-testid=${tab}]`)
     await walk(tab)
   }
-  for (const tab of await page.$$eval('[data-testid^=tab-]', (els) => els.map((e) => e.getAttribute('data-testid')!).filter((x) => !['tab-layers', 'tab-run', 'tab-sweep'].includes(x)))) {
+  for (const tab of await page.$$eval('button[data-testid^=tab-]', (els) => els.map((e) => e.getAttribute('data-testid')!).filter((x) => !['tab-layers', 'tab-run', 'tab-sweep'].includes(x)))) {
     if (!(await page.isVisible(`[data-testid=${tab}]`))) continue
     await page.click(`[data-testid=${tab}]`)
     await walk(tab)
