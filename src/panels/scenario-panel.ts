@@ -1,6 +1,7 @@
 // The scenario picker and the lever editor: every lever of sim/scenario/schema.ts grouped, with its unit, range,
 // default and the source of that default. Edits are kept as path → value over the chosen preset; the result is
 // validated with parseScenario, and each problem is named and explained next to the lever it concerns.
+import { LEVER_SOURCES_ZH } from '../i18n/lever-sources-zh.ts'
 import { flattenScenario, leverPathProblem, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath, type LeverMeta, type ScenarioInput } from '../../sim/api.ts'
 import { getLang, t, tAny, type Key } from '../i18n/i18n.ts'
 import type { Analysis } from '../store/persist.ts'
@@ -48,11 +49,12 @@ export function problemLine(p: string): string {
   return getLang() === 'zh-CN' ? `${l ? leverLabel(l) : t('scn.field')}：${problemZh(p)}${range ? `；${range}` : ''}` : `${p}${l ? ` — ${leverLabel(l)}${range ? `; ${range}` : ''}` : ''}`
 }
 
-/** a lever's source in the page's language: the citations stay as they are, the words around them are translated;
+/** a lever's source in the page's language: its Chinese text (lever-sources-zh.ts), else the words around the citations
+ *  translated;
  *  the book's "book ch. 9.2.4" (chapter.section.part, docs/domain.md § Citations) reads 原书第 9.2.4 节 */
 export const sourceText = (src: string): string =>
   getLang() === 'zh-CN'
-    ? src.replace(/\bassumption\b/g, '假设').replace(/\bcalibrated to\b/g, '校准于').replace(/\bper preset\b/g, '按预设情景')
+    ? Object.hasOwn(LEVER_SOURCES_ZH, src) ? LEVER_SOURCES_ZH[src] : src.replace(/\bassumption\b/g, '假设').replace(/\bcalibrated to\b/g, '校准于').replace(/\bper preset\b/g, '按预设情景')
         .replace(/\bbook ch\. (\d+(?:\.\d+)*(?:, \d+(?:\.\d+)*)*)/g, (_, s: string) => `原书第 ${s.replace(/, /g, '、')} 节`).replace(/\btable (\d+-\d+)/g, '表 $1')
     : src
 
