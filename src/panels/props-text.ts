@@ -1,6 +1,7 @@
 // Feature properties in the inspector in the page's language: known keys get a label, known enumerated values
 // (grid type and layer, property model, road class, service kind, true/false) a word; anything else — a column
 // the user's own file brought — is shown as it came, since it is the user's own name.
+import { SYNTHETIC_NOTICE, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH } from '../../sim/api.ts'
 import { getLang } from '../i18n/i18n.ts'
 
 type Pair = readonly [zh: string, en: string]
@@ -73,5 +74,6 @@ export function propValue(v: unknown): string {
   if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v.map((x) => Number(x.toFixed(6))).join(', ')
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString(getLang()) : String(Number(v.toFixed(3)))
   const s = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)
+  if (s === SYNTHETIC_NOTICE) return pick([SYNTHETIC_NOTICE_ZH, SYNTHETIC_NOTICE_EN]) // the data notice, in one language
   return Object.hasOwn(VALUES, s) ? pick(VALUES[s]) : s
 }
