@@ -1,9 +1,7 @@
 // The importer's issues in the user's language. sim/import gives each issue a reason code, and most an id with
 // parameters (sim/import/messages.ts, whose English text is the CLI's and the English page's). Here the Chinese:
 // one sentence per id, and per reason code one for the few issues that carry only English technical detail.
-import type { ImportIssue } from '../../sim/api.ts'
-import type { MsgId } from '../../sim/import/messages.ts'
-import type { ImportCode } from '../../sim/import/reasons.ts'
+import type { ImportCode, ImportIssue, ImportMsgId as MsgId } from '../../sim/api.ts'
 import { getLang, tAny } from './i18n.ts'
 
 const ZH_MSG: Record<MsgId, string> = {
