@@ -78,7 +78,7 @@ export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () =>
     }
     const r = await remote().plan(s.mappings, s.hhPerHa ?? undefined)
     s.summary = r.ok ? r.summary : null
-    if (!r.ok) s.error = r.error
+    if (!r.ok) s.error = r.issue ? importIssueText(r.issue) : r.error
     else if (s.summary?.estimate && s.hhPerHa === null) s.hhPerHa = s.summary.estimate.hhPerHa
     render()
   }
@@ -90,7 +90,7 @@ export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () =>
     const r = await remote().build(s.mappings, s.summary?.estimate ? (s.hhPerHa ?? undefined) : undefined, name, 1)
     if (!r.ok) {
       s.busy = ''
-      s.error = r.error
+      s.error = r.issue ? importIssueText(r.issue) : r.error
       return render()
     }
     const id = newWorldId()
