@@ -30,7 +30,7 @@ export const optionText = (v: string): string => (Object.hasOwn(OPTION_KEYS, v) 
 
 /** parseScenario's problem (after the field) in Chinese: the bound and the value, or what is wrong */
 export function problemZh(p: string): string {
-  const rest = p.replace(/^scenario\.[\w.]+:\s*/, '')
+  const rest = p.replace(/^[\w.]+:\s*/, '')
   const got = /got (.+)$/.exec(rest)?.[1]
   const bound = /^must be ([≤<≥>]) (\S+?),/.exec(rest)
   if (bound) return t('scn.err.bound', { op: bound[1], v: bound[2], got: got ?? '' })
@@ -39,7 +39,8 @@ export function problemZh(p: string): string {
   return got === undefined ? t('scn.err.invalid') : t('scn.err.invalidGot', { got })
 }
 
-const pathOf = (p: string): string => /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
+/** the lever a problem names: parseScenario's `scenario.PATH:`, or the sweep form's `PATH.from:` */
+const pathOf = (p: string): string => /^(?:scenario\.)?([\w.]+?)(?:\.(?:from|to|steps))?:/.exec(p)?.[1] ?? ''
 
 /** one of parseScenario's problems for the page: English names the field by its path (as the CLI does), Chinese by
  *  the lever's label; both add the lever's range */
