@@ -22,7 +22,7 @@ async function shot(page: Page, name: string): Promise<void> {
 /** every view a user reaches after the work so far: the left panel's tabs, each drawer tab; each walked */
 async function walkViews(page: Page, mode: Mode): Promise<string[]> {
   const found: string[] = []
-  const walk = async (where: string) => found.push(...(await wrongLanguage(page, mode)).map((x) => `${where} ▸ ${x}`))
+  const walk = async (where: string) => found.push(...(await wrongLanguage(page, mode, undefined, true)).map((x) => `${where} ▸ ${x}`))
   for (const tab of ['tab-layers', 'tab-run', 'tab-sweep']) {
     if (!(await page.locator(`[data-testid=${tab}]`).count())) continue
     await page.click(`[data-testid=${tab}]`)
@@ -47,6 +47,8 @@ describe('one language at a time (e2e)', () => {
   it('zh-CN shows no English and English no Chinese after a run, a comparison, a sweep and imports', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } })
     const page = await ctx.newPage()
+    page.setDefaultNavigationTimeout(180_000) // a loaded machine serves the first page slowly
+    page.setDefaultTimeout(120_000)
     await openApp(page, `${fx.served.url}?preset=street&panel=run`, 120_000)
     await page.locator('[data-testid=scenario-picker]').selectOption('grid-management')
 

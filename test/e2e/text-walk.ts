@@ -18,8 +18,9 @@ export const LATIN_ALLOWED = [
 export type Mode = 'zh' | 'en'
 
 /** the offending text nodes, each as `testid: text` (the nearest data-testid, else the tag) */
-export const wrongLanguage = (page: Page, mode: Mode, allowed: string[] = LATIN_ALLOWED): Promise<string[]> =>
-  page.evaluate(({ allow, mode }) => {
+/** `charts`: walk the charts' SVG text too (ticks, legends, titles); the map's own SVG never */
+export const wrongLanguage = (page: Page, mode: Mode, allowed: string[] = LATIN_ALLOWED, charts = false): Promise<string[]> =>
+  page.evaluate(({ allow, mode, charts }) => {
     const ok = new Set(allow)
     // place names: every named feature of the open world (streets, communities, grids, services...)
     const app = (window as unknown as { __gongzhi?: { app?: any } }).__gongzhi?.app
@@ -40,7 +41,7 @@ export const wrongLanguage = (page: Page, mode: Mode, allowed: string[] = LATIN_
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement
-      if (!el || ['SCRIPT', 'STYLE'].includes(el.tagName) || el.closest('svg, .maplibregl-ctrl-attrib')) continue
+      if (!el || ['SCRIPT', 'STYLE'].includes(el.tagName) || el.closest(charts ? '#map, .maplibregl-ctrl-attrib' : 'svg, .maplibregl-ctrl-attrib')) continue
       if (!visible(el.tagName === 'OPTION' ? el.closest('select') : el)) continue
       // data the user typed or imported is shown as it is: input values are not text nodes, and [data-user] marks it
       if (el.closest('[data-user]')) continue
@@ -57,4 +58,4 @@ export const wrongLanguage = (page: Page, mode: Mode, allowed: string[] = LATIN_
       if (bad) out.push(`${el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName}: ${text.trim().slice(0, 100)}`)
     }
     return [...new Set(out)]
-  }, { allow: allowed, mode })
+  }, { allow: allowed, mode, charts })
