@@ -41,7 +41,7 @@ export const wrongLanguage = (page: Page, mode: Mode, allowed: string[] = LATIN_
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement
-      if (!el || ['SCRIPT', 'STYLE'].includes(el.tagName) || el.closest(charts ? '#map, .maplibregl-ctrl-attrib' : 'svg, .maplibregl-ctrl-attrib')) continue
+      if (!el || ['SCRIPT', 'STYLE'].includes(el.tagName.toUpperCase()) || el.closest(charts ? '#map, .maplibregl-ctrl-attrib' : 'svg, .maplibregl-ctrl-attrib')) continue
       if (!visible(el.tagName === 'OPTION' ? el.closest('select') : el)) continue
       // data the user typed or imported is shown as it is: input values are not text nodes, and [data-user] marks it
       if (el.closest('[data-user]')) continue
