@@ -44,14 +44,15 @@ export const wrongLanguage = (page: Page, mode: Mode, allowed: string[] = LATIN_
       if (!el || ['SCRIPT', 'STYLE'].includes(el.tagName.toUpperCase()) || el.closest(charts ? '#map, .maplibregl-ctrl-attrib' : 'svg, .maplibregl-ctrl-attrib')) continue
       if (!visible(el.tagName === 'OPTION' ? el.closest('select') : el)) continue
       // data the user typed or imported is shown as it is: input values are not text nodes, and [data-user] marks it
-      if (el.closest('[data-user]')) continue
+      if (el.closest('[data-user], [data-testid=project-select]')) continue // project names are the user's
       const text = n.textContent ?? ''
       let bad: boolean
       if (mode === 'zh') {
         const words = text.replace(/\b[\w.-]+\/[\w.-]+\b/g, '').replace(/\b\d[\w-]*/g, '').match(/[A-Za-z][A-Za-z0-9]*/g) ?? []
         bad = words.some((w) => w.length > 1 && !ok.has(w))
       } else {
-        let rest = text.replace(/（[^）]*）|\([^)]*\)/g, '')
+        // a domain term beside its translation: in parentheses, or right before it ("接诉即办 respond on receipt")
+        let rest = text.replace(/（[^）]*）|\([^)]*\)/g, '').replace(/\p{Script=Han}+(?= [A-Za-z])/gu, '')
         for (const name of names) rest = rest.split(name).join('')
         bad = /\p{Script=Han}/u.test(rest) && el.id !== 'lang'
       }
