@@ -52,7 +52,7 @@ export const wrongLanguage = (page: Page, mode: Mode, allowed: string[] = LATIN_
         bad = words.some((w) => w.length > 1 && !ok.has(w))
       } else {
         // a domain term beside its translation: in parentheses, or right before it ("接诉即办 respond on receipt")
-        let rest = text.replace(/（[^）]*）|\([^)]*\)/g, '').replace(/\p{Script=Han}+(?= [A-Za-z])/gu, '')
+        let rest = text.replace(/（[^）]*）|\([^)]*\)/g, '').replace(/(?:\p{Script=Han}+(?: \+ )?)+(?= [A-Za-z])/gu, '')
         for (const name of names) rest = rest.split(name).join('')
         bad = /\p{Script=Han}/u.test(rest) && el.id !== 'lang'
       }
