@@ -14,6 +14,8 @@ export { repairGrids, type RepairResult, type RepairStep } from './geometry/repa
 export { FINDING, type Finding, type FindingCode, type Severity } from './geometry/findings.ts'
 export { type GridStats, WALK_SPEED_KMH, DETOUR_FACTOR } from './geometry/grid-stats.ts'
 export { importFile, type ColumnTable, type CrsReport, type ImportOptions, type ImportResult, type ImportIssue } from './import/index.ts'
+export type { MsgId as ImportMsgId } from './import/messages.ts'
+export type { ImportCode } from './import/reasons.ts'
 export type { World, WorldMeta } from './world/types.ts'
 export * from './world/from-data/index.ts'
 export * from './world/schema.ts'

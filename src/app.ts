@@ -11,6 +11,7 @@ import { h, $ } from './panels/dom.ts'
 import { renderFindings } from './panels/findings-panel.ts'
 import { runImport } from './panels/io.ts'
 import { importMessage } from './panels/import-mapping.ts'
+import { importIssueText } from './i18n/import-text.ts'
 import { exportAs, renderExportMenu } from './panels/export-menu.ts'
 import { appendLayer, mergeImport } from './editor/import-merge.ts'
 import { LayerPanel, renderLegend } from './panels/layer-panel.ts'
@@ -243,7 +244,7 @@ export class App {
     const msg = $('#message')
     if (!r.ok) {
       msg.classList.remove('ok')
-      this.store.say(`${t('io.failed', { file: r.file })}\n${r.issues.filter((i) => i.severity === 'error').slice(0, 10).map((i) => i.message).join('\n')}`)
+      this.store.say(`${t('io.failed', { file: r.file })}\n${r.issues.filter((i) => i.severity === 'error').slice(0, 10).map(importIssueText).join('\n')}`)
       return
     }
     if (r.layer !== 'grids' && r.features.length) {
@@ -254,7 +255,7 @@ export class App {
     this.store.commit(merged.doc)
     if (r.stored) pendingLayers.delete(r.stored) // listed by the edit now
     msg.classList.add('ok')
-    const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map((i) => i.message)
+    const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map(importIssueText)
     const lines = importMessage({ ...r, n: r.features.length }, merged.summary, (id) => this.communityNames.get(id) ?? id)
     this.store.say([...lines, sampleNoteFor(this.mapWiring.importedPoints + (r.layer === 'grids' ? 0 : r.packed.points)), ...warnings].filter(Boolean).join('\n'))
     const [x0, y0, x1, y1] = r.bbox

@@ -1,5 +1,6 @@
 // GeoJSON text -> raw features. Only the envelope is checked here (collection, feature, geometry
 // object); coordinates are checked by geometry-check.ts for every format alike.
+import { msg } from './messages.ts'
 import { EMPTY, JSON_SYNTAX, NOT_GEOJSON, UNSUPPORTED_GEOMETRY } from './reasons.ts'
 import type { Issues } from './issues.ts'
 import { parseJson } from './json-syntax.ts'
@@ -19,7 +20,7 @@ function kindOf(v: unknown): string {
 export function readGeoJson(text: string, issues: Issues): ReadResult | null {
   const parsed = parseJson(text)
   if (!parsed.ok) {
-    issues.error(JSON_SYNTAX, `not valid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.problem}`)
+    issues.error(JSON_SYNTAX, msg('jsonSyntax', { line: parsed.line, column: parsed.column, problem: parsed.problem }))
     return null
   }
   return readGeoJsonValue(parsed.value, issues)
@@ -42,7 +43,7 @@ export function readGeoJsonValue(root: unknown, issues: Issues): ReadResult | nu
       return null
     }
     if (list.length === 0) {
-      issues.error(EMPTY, 'the FeatureCollection has no features')
+      issues.error(EMPTY, msg('noFeatures'))
       return null
     }
     const features: RawFeature[] = []

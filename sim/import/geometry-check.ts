@@ -1,5 +1,6 @@
 // Per-feature geometry checks. normalizeGeometry only trusts what it has walked: it never recurses
 // deeper than the declared type allows, so a hostile [[[[…]]]] cannot blow the stack.
+import { msg } from './messages.ts'
 import type { Position } from 'geojson'
 import { dropRepeats, fmtPos, ringProblems } from '../geometry/ring-validity.ts'
 import { DEPTH, ringsOf, type Geom } from './coords.ts'
@@ -47,7 +48,7 @@ function probeDepth(c: unknown): number {
 /** Checks structure and numbers; returns the geometry with [x, y] positions, or null after reporting. */
 export function normalizeGeometry(g: unknown, where: Where, issues: Issues, stats: GeometryStats): Geom | null {
   const path = where.path ?? 'geometry'
-  if (g === null) { issues.error(EMPTY, 'has no geometry (null)', where); return null }
+  if (g === null) { issues.error(EMPTY, msg('nullGeometry'), where); return null }
   if (g === undefined) { issues.error(NOT_GEOJSON, 'has no "geometry" member', where); return null }
   if (typeof g !== 'object' || Array.isArray(g)) { issues.error(NOT_GEOJSON, `its geometry is ${show(g)}, not a geometry object`, where); return null }
   const { type, coordinates } = g as { type?: unknown; coordinates?: unknown }
@@ -131,8 +132,7 @@ export function checkShape(g: Geom, where: Where, issues: Issues, stats: Geometr
   scan(g.coordinates, DEPTH[g.type], `${path}.coordinates`)
   if (bad) {
     const swapped = Math.abs(bad[0]) <= 90 && Math.abs(bad[1]) <= 180
-    const rule = Math.abs(bad[0]) > 180 ? 'longitude must be within ±180' : 'latitude must be within ±90'
-    issues.error(OUT_OF_RANGE, `position ${badAt} is ${fmtPos(bad)}: ${rule}${swapped ? '; longitude and latitude look swapped (GeoJSON puts longitude first)' : ''}`, { ...where, path: badAt })
+    issues.error(OUT_OF_RANGE, msg('outOfRange', { at: badAt, pos: fmtPos(bad), lon: Math.abs(bad[0]) > 180 ? 1 : 0, swapped: swapped ? 1 : 0 }), { ...where, path: badAt })
     return null
   }
 

@@ -1,5 +1,6 @@
 // The importer: GeoJSON, KML/KMZ or a zipped shapefile -> features of one of our layers, in WGS84,
 // or a list of problems a person can act on. Runs in a Web Worker or Node; never throws for bad input.
+import { msg } from './messages.ts'
 import type { Feature } from 'geojson'
 import { LAYER_GEOMETRY, LAYER_KINDS, type LayerKind } from '../world/schema.ts'
 import { forEachPosition, mapPositions, type Geom } from './coords.ts'
@@ -80,7 +81,7 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
   if (!checkOptions(bytes, opts, issues)) return null
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
   if (bytes.byteLength > maxBytes) {
-    issues.error(R.TOO_LARGE, `the file is ${mib(bytes.byteLength)}, over the ${mib(maxBytes)} limit; clip it to the district or split it`)
+    issues.error(R.TOO_LARGE, msg('tooLarge', { size: mib(bytes.byteLength), limit: mib(maxBytes) }))
     return null
   }
   const src = await read(file, bytes, maxBytes, issues)
@@ -99,8 +100,7 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
     projection = unproject(file, src, geoms, opts, issues)
     if (!projection) {
       const e = stats.example!
-      const prj = src.projectedPrj ? `its .prj declares the projected system "${src.projectedPrj}", which could not be converted, and ` : ''
-      issues.error(R.PROJECTED_COORDINATES, `${prj}every coordinate is outside longitude/latitude range (e.g. ${+e[0].toFixed(2)}, ${+e[1].toFixed(2)}) and fits none of EPSG:3857 or the CGCS2000 Gauss-Krüger zones (EPSG:4491–4554) near the district; export as longitude/latitude (EPSG:4326)`)
+      issues.error(R.PROJECTED_COORDINATES, msg('projectedUnknown', { prj: src.projectedPrj ?? '', x: +e[0].toFixed(2), y: +e[1].toFixed(2) }))
       return null
     }
   }
@@ -114,12 +114,12 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
   else {
     const guess = guessLayer(file, shapes, src.features.map((f) => f.properties))
     layer = guess.layer
-    issues.info(R.LAYER_GUESSED, `imported as ${layer} (${guess.reason}); set the layer option if that is wrong`)
+    issues.info(R.LAYER_GUESSED, msg('layerGuessed', { layer, reason: guess.reason }))
   }
   const allowed = LAYER_GEOMETRY[layer]
   shapes.forEach((g, i) => {
     if (!allowed.includes(g.type)) {
-      issues.error(R.WRONG_GEOMETRY_FOR_LAYER, `is a ${g.type}, but ${layer} need ${allowed.join(' or ')}${opts.layer && opts.layer !== 'auto' ? '' : ' (the layer was guessed; set the layer option if it is wrong)'}`, where(i))
+      issues.error(R.WRONG_GEOMETRY_FOR_LAYER, msg('wrongGeometry', { type: g.type, layer, allowed: allowed.join(' or '), guessed: opts.layer && opts.layer !== 'auto' ? 0 : 1 }), where(i))
     }
   })
   if (issues.errorCount) return null
@@ -146,11 +146,11 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
   const detected = detectCrs({ option: opts.crs, hints, sample, reference: opts.reference })
   const crs = projection ? { ...detected, projection: projection.projection.label, ...(projection.confidence === 'unsure' && detected.confidence !== 'certain' ? { confidence: 'unsure' as const } : {}) } : detected
   if (crs.confidence === 'unsure') {
-    issues.warn(R.CRS_UNSURE, `cannot tell whether the coordinates are WGS84, GCJ-02 or BD-09 (${crs.reason}); if the features sit a few hundred metres off, import again choosing the crs option`)
+    issues.warn(R.CRS_UNSURE, msg('crsUnsure', { reason: crs.reason }))
   } else if (crs.overruled) {
-    issues.warn(R.CRS_UNSURE, `coordinates read as ${crsLabel(crs.applied)}, not ${crsLabel(crs.overruled)} (${crs.reason}); if that is wrong, import again choosing the crs option`)
+    issues.warn(R.CRS_UNSURE, msg('crsOverruled', { applied: crsLabel(crs.applied), overruled: crsLabel(crs.overruled), reason: crs.reason }))
   } else if (!opts.crs || opts.crs === 'auto') {
-    issues.info(R.CRS_DETECTED, `coordinates read as ${crsLabel(crs.applied)} (${crs.confidence}: ${crs.reason})`)
+    issues.info(R.CRS_DETECTED, msg('crsDetected', { applied: crsLabel(crs.applied), confidence: crs.confidence, reason: crs.reason }))
   }
 
   // 5. convert, round, rewind
@@ -163,9 +163,9 @@ async function run(file: string, bytes: Uint8Array, opts: ImportOptions, issues:
     finished.push(r.geometry)
   })
   if (issues.errorCount) return null
-  if (rewound) issues.warn(R.WINDING_FIXED, `${rewound} feature${rewound === 1 ? ' had rings' : 's had rings'} wound the wrong way (RFC 7946 wants outer rings counter-clockwise, holes clockwise); rewound them`)
-  if (stats.repeats) issues.info(R.REPEATED_POSITIONS_DROPPED, `dropped ${stats.repeats} repeated consecutive position${stats.repeats === 1 ? '' : 's'}`)
-  if (stats.altitude) issues.info(R.ALTITUDE_DROPPED, `dropped the altitude of ${stats.altitude} position${stats.altitude === 1 ? '' : 's'} (the map is 2D)`)
+  if (rewound) issues.warn(R.WINDING_FIXED, msg('windingFixed', { n: rewound }))
+  if (stats.repeats) issues.info(R.REPEATED_POSITIONS_DROPPED, msg('repeatsDropped', { n: stats.repeats }))
+  if (stats.altitude) issues.info(R.ALTITUDE_DROPPED, msg('altitudeDropped', { n: stats.altitude }))
 
   // 6. properties
   const rawProps = src.features.map((f) => f.properties)
@@ -191,6 +191,6 @@ function unproject(file: string, src: ReadResult, geoms: (Geom | null)[], opts: 
   const conv = unprojector(guess.projection)
   for (let i = 0; i < geoms.length; i++) { const g = geoms[i]; if (g) geoms[i] = mapPositions(g, conv) }
   const say = guess.confidence === 'unsure' ? issues.warn.bind(issues) : issues.info.bind(issues)
-  say(R.PROJECTED_CONVERTED, `projected coordinates converted to longitude/latitude with proj4 (${guess.confidence}: ${guess.reason})`)
+  say(R.PROJECTED_CONVERTED, msg('projectedConverted', { confidence: guess.confidence, reason: guess.reason }))
   return guess
 }

@@ -2,6 +2,7 @@
 // yields a readable list (errors first) instead of a megabyte of text.
 import { MORE_ISSUES, type ImportCode } from './reasons.ts'
 import type { ImportIssue, Severity } from './types.ts'
+import { importEnglish, msg, type Msg } from './messages.ts'
 
 export interface Where {
   feature?: number
@@ -22,13 +23,14 @@ export class Issues {
     this.cap = cap
   }
 
-  error(code: ImportCode, text: string, where: Where = {}): void { this.add('error', code, text, where) }
-  warn(code: ImportCode, text: string, where: Where = {}): void { this.add('warning', code, text, where) }
-  info(code: ImportCode, text: string, where: Where = {}): void { this.add('info', code, text, where) }
+  /** `text`: a message id with parameters (shown in the user's language), or plain English for rare technical cases */
+  error(code: ImportCode, text: string | Msg, where: Where = {}): void { this.add('error', code, text, where) }
+  warn(code: ImportCode, text: string | Msg, where: Where = {}): void { this.add('warning', code, text, where) }
+  info(code: ImportCode, text: string | Msg, where: Where = {}): void { this.add('info', code, text, where) }
 
   get errorCount(): number { return this.kept.error.length + this.dropped.error }
 
-  private add(severity: Severity, code: ImportCode, text: string, where: Where): void {
+  private add(severity: Severity, code: ImportCode, text: string | Msg, where: Where): void {
     const list = this.kept[severity]
     if (list.length >= this.cap) {
       this.dropped[severity]++
@@ -36,7 +38,8 @@ export class Issues {
     }
     const name = where.featureName ? ` ("${clip(where.featureName)}")` : ''
     const who = where.feature !== undefined ? `feature ${where.feature}${name}: ` : ''
-    const issue: ImportIssue = { file: this.file, code, severity, message: `${this.file}: ${who}${text}` }
+    const issue: ImportIssue = { file: this.file, code, severity, message: `${this.file}: ${who}${typeof text === 'string' ? text : importEnglish(text)}` }
+    if (typeof text !== 'string') (issue.msg = text.id), (issue.params = text.params)
     if (where.feature !== undefined) issue.feature = where.feature
     if (where.featureName) issue.featureName = where.featureName
     if (where.path) issue.path = where.path
@@ -49,10 +52,8 @@ export class Issues {
     for (const s of ORDER) {
       const n = this.dropped[s]
       if (n) {
-        out.push({
-          file: this.file, code: MORE_ISSUES, severity: s,
-          message: `${this.file}: ${n} more ${s === 'info' ? 'notes' : s + 's'} not listed (only the first ${this.cap} of each kind are shown)`,
-        })
+        const m = msg('moreIssues', { n, severity: s, cap: this.cap })
+        out.push({ file: this.file, code: MORE_ISSUES, severity: s, message: `${this.file}: ${importEnglish(m)}`, msg: m.id, params: m.params })
       }
     }
     return out

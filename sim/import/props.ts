@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import { implausible, LAYER_PROPS, type LayerKind } from '../world/schema.ts'
 import type { Issues } from './issues.ts'
+import { importEnglish, msg, type Msg } from './messages.ts'
 import { DUPLICATE_ID, GENERATED_ID, INVALID_PROPERTY, MISSING_FIELD, VALUE_CONVERTED, VALUE_KEPT } from './reasons.ts'
 import { ENUM_WORDS, FALSE_WORDS, normalizeKey, synonymsFor, TRUE_WORDS } from './synonyms.ts'
 import type { ColumnChoice, ColumnTable, PropertyMapping } from './types.ts'
@@ -20,7 +21,7 @@ export interface Plan extends PropertyMapping {
   /** ours -> their key, FEATURE_ID for the GeoJSON feature's own id */
   from: Map<string, string>
   /** columns a name matched to a field whose values they do not fit, kept as properties: one line each */
-  notes?: string[]
+  notes?: Msg[]
 }
 
 /** Our fields of a layer, in the order the mapping table lists them. */
@@ -60,18 +61,18 @@ export function planMapping(layer: LayerKind, props: Record<string, unknown>[], 
   const fields = ['id', 'name', ...Object.keys(shape).filter((f) => f !== 'id' && f !== 'name')].filter((f) => f in shape)
   const from = new Map<string, string>()
   const taken = new Set<string>()
-  const notes: string[] = []
+  const notes: Msg[] = []
   if (chosen) {
     // the user's table: taken as given (a column that does not fit still ends up kept, value by value)
     for (const [field, theirs] of Object.entries(chosen.fields)) if (fields.includes(field) && (keys.includes(theirs) || theirs === FEATURE_ID)) { from.set(field, theirs); taken.add(theirs) }
   } else {
-    const misfit = new Map<string, string>()
+    const misfit = new Map<string, Msg>()
     for (const field of fields) {
       for (const syn of synonymsFor(field, layer)) {
         const theirs = byNorm.get(syn)
         if (theirs === undefined || taken.has(theirs)) continue
         const f = fits(field, theirs, props)
-        if (!f.ok) { misfit.set(theirs, `column "${theirs}" looks like "${field}", but ${f.bad} of its first ${f.seen} values do not fit (e.g. ${show(f.example)}); kept as a property`); continue }
+        if (!f.ok) { misfit.set(theirs, msg('valueMisfit', { column: theirs, field, bad: f.bad, seen: f.seen, value: show(f.example) })); continue }
         from.set(field, theirs); taken.add(theirs); misfit.delete(theirs); break
       }
     }
@@ -156,14 +157,14 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
   const base = schemaOf(layer)
   const schema = missing.length ? base.partial(Object.fromEntries(missing.map((f) => [f, true])) as Record<string, true>) : base
   for (const f of missing) {
-    issues.warn(MISSING_FIELD, `no column gives "${f}", which ${layer} need; the features are imported without it and must get it in the editor (e.g. from the layer they lie in) before use`)
+    issues.warn(MISSING_FIELD, msg('missingField', { field: f, layer }))
   }
   const converted = new Map<string, number>()
   const generated: number[] = []
   const ids = new Map<string, number>()
   const out: Record<string, unknown>[] = []
   // a value that does not fit an optional field stays with the feature as a property, under its column
-  const kept = new Map<string, { field: string; n: number; example: string }>()
+  const kept = new Map<string, { field: string; n: number; value: string; why: string }>()
   const optional = (field: string) => field !== 'id' && field in schema.shape && schema.shape[field].safeParse(undefined).success
   let failed = false
   for (const f of features) {
@@ -177,7 +178,7 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
       const raw = theirs === FEATURE_ID ? f.id : f.props[theirs]
       put(aside, theirs === FEATURE_ID ? 'id' : theirs, raw)
       delete obj[field]
-      const k = kept.get(theirs) ?? { field, n: 0, example: `${show(raw)} ${why}` }
+      const k = kept.get(theirs) ?? { field, n: 0, value: show(raw), why }
       k.n++
       kept.set(theirs, k)
     }
@@ -186,7 +187,7 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
       const c = coerce(field, raw)
       if (!c.ok) {
         if (optional(field)) { keepAside(field, c.why); continue }
-        issues.error(INVALID_PROPERTY, `field "${field}" (column "${theirs}") has ${show(raw)}, which ${c.why}`, where)
+        issues.error(INVALID_PROPERTY, msg('invalidValue', { field, column: theirs, value: show(raw), why: c.why }), where)
         reported.add(field)
         bad = true
         continue
@@ -210,9 +211,7 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
         const field = String(zi.path[0] ?? '')
         if (reported.has(field)) continue
         const theirs = from.get(field)
-        const col = theirs ? ` (column "${theirs}")` : ''
-        const value = field in obj ? `has ${show(obj[field])}: ` : 'is required but empty: '
-        issues.error(INVALID_PROPERTY, `field "${field}"${col} ${value}${zi.message}`, where)
+        issues.error(INVALID_PROPERTY, msg('invalidField', { field, column: theirs ?? '', value: field in obj ? show(obj[field]) : '', why: zi.message }), where)
       }
     }
     let odd = parsed.success ? implausible(layer, parsed.data as Record<string, unknown>) : null
@@ -223,7 +222,7 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
     }
     if (odd) {
       const theirs = from.get(odd.field)
-      issues.error(INVALID_PROPERTY, `field "${odd.field}"${theirs ? ` (column "${theirs}")` : ''}: ${odd.message}`, where)
+      issues.error(INVALID_PROPERTY, msg('invalidField', { field: odd.field, column: theirs ?? '', value: show(parsed.success ? (parsed.data as Record<string, unknown>)[odd.field] : undefined), why: odd.message }), where)
       bad = true
     }
     if (bad) { failed = true; continue }
@@ -231,7 +230,7 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
     const id = String(props.id)
     const twin = ids.get(id)
     if (twin !== undefined) {
-      issues.error(DUPLICATE_ID, `has id "${id}", already used by feature ${twin}; ids must be unique within a layer`, where)
+      issues.error(DUPLICATE_ID, msg('duplicateId', { id, twin }), where)
       failed = true
     } else ids.set(id, f.index)
     const extra = extraOf(f.props, plan, aside)
@@ -240,14 +239,14 @@ export function mapProperties(plan: Plan, features: PropSource[], issues: Issues
   }
   if (failed) return null
   for (const [theirs, k] of kept) {
-    issues.warn(VALUE_KEPT, `column "${theirs}": ${k.n} value${k.n === 1 ? '' : 's'} do${k.n === 1 ? 'es' : ''} not fit field "${k.field}" (e.g. ${k.example}); kept as a property`)
+    issues.warn(VALUE_KEPT, msg('valueKept', { column: theirs, n: k.n, field: k.field, value: k.value, why: k.why }))
   }
   for (const [theirs, n] of converted) {
-    issues.info(VALUE_CONVERTED, `converted ${n} value${n === 1 ? '' : 's'} of column "${theirs}" (text to number, percent to share, 是/否 to yes/no, or a Chinese word to our code)`)
+    issues.info(VALUE_CONVERTED, msg('valueConverted', { column: theirs, n }))
   }
   if (generated.length) {
     const first = generated.slice(0, 3).map((i) => `${layer}-${i}`).join(', ')
-    issues.info(GENERATED_ID, `${generated.length} feature${generated.length === 1 ? ' has' : 's have'} no id; generated ${first}${generated.length > 3 ? ', …' : ''}`, generated.length === 1 ? { feature: generated[0] } : {})
+    issues.info(GENERATED_ID, msg('generatedId', { n: generated.length, first }), generated.length === 1 ? { feature: generated[0] } : {})
   }
   return out
 }
@@ -303,5 +302,5 @@ export function columnTable(layer: LayerKind, props: Record<string, unknown>[], 
   const text = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)).slice(0, 40)
   const rows = props.slice(0, PREVIEW_ROWS).map((p) => Object.fromEntries(columns.map((c) => [c, text(p[c])])))
   const fields = Object.fromEntries([...plan.from].filter(([, theirs]) => theirs !== FEATURE_ID))
-  return { columns, rows, fields: fieldsOf(layer), choice: { fields, ignore: plan.ignored ?? [] }, notes: plan.notes ?? [] }
+  return { columns, rows, fields: fieldsOf(layer), choice: { fields, ignore: plan.ignored ?? [] }, notes: (plan.notes ?? []).map(importEnglish) }
 }

@@ -1,5 +1,6 @@
 // Which reader a file goes to, and how its bytes become text. Extensions lie often enough
 // (a .json that is a zip, a .txt that is GeoJSON) that the content decides when it is recognisable.
+import { msg } from './messages.ts'
 import { DECODED_AS_GBK, FORMAT_BY_CONTENT, TEXT_ENCODING, UNSUPPORTED_FORMAT } from './reasons.ts'
 import type { Issues } from './issues.ts'
 
@@ -49,7 +50,7 @@ export function sniffFormat(fileName: string, bytes: Uint8Array, issues: Issues)
   const seen = byContent(bytes)
   if (seen === 'xml') {
     if (claimed === 'kml') return 'kml'
-    issues.error(UNSUPPORTED_FORMAT, 'this is an XML file but not KML; import GeoJSON, KML or a zipped shapefile')
+    issues.error(UNSUPPORTED_FORMAT, msg('xmlNotKml'))
     return null
   }
   if (seen) {
@@ -62,8 +63,7 @@ export function sniffFormat(fileName: string, bytes: Uint8Array, issues: Issues)
   }
   if (claimed) return claimed
   const hint = HINTS[ext]
-  const what = ext ? `".${ext}" files` : 'files without an extension'
-  issues.error(UNSUPPORTED_FORMAT, hint ? `${what} cannot be imported: ${hint}` : `${what} are not recognised; import GeoJSON (.geojson/.json), KML (.kml/.kmz) or a zipped shapefile (.zip)`)
+  issues.error(UNSUPPORTED_FORMAT, msg('notRecognised', { ext, hint: hint ?? '' }))
   return null
 }
 

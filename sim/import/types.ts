@@ -28,8 +28,11 @@ export interface ImportIssue {
   path?: string
   code: string
   severity: Severity
-  /** complete sentence naming file, feature and problem */
+  /** complete English sentence naming file, feature and problem (the CLI's text) */
   message: string
+  /** the message's id and parameters (sim/import/messages.ts), for the page to say it in the user's language */
+  msg?: string
+  params?: Record<string, string | number>
 }
 
 export interface CrsReport {

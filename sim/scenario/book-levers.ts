@@ -46,7 +46,7 @@ export function bookLevers() {
     socialOrgs: z
       .object({
         perCommunity: int('socialOrgs.perCommunity', 0, 0, 100, 'organisations', 'book ch. 7.2.2 (target ≥ 10 per urban community, 民发〔2017〕191号); 0 = off', 'community social organisations per community'),
-        budgetPerCommunity: num('socialOrgs.budgetPerCommunity', 30, 0, 1000, '万元 / community / year', 'assumption (book ch. 2.2.1: Shanghai bought ¥5.35 bn of services in 2013)', 'services government buys from them, per community and year'),
+        budgetPerCommunity: num('socialOrgs.budgetPerCommunity', 30, 0, 1000, '10,000 yuan (万元) / community / year', 'assumption (book ch. 2.2.1: Shanghai bought ¥5.35 bn of services in 2013)', 'services government buys from them, per community and year'),
         yuanPerHour: num('socialOrgs.yuanPerHour', 80, 10, 1000, 'yuan / service hour', 'assumption', 'cost of one purchased service hour'),
         handOffShare: num('socialOrgs.handOffShare', 0.7, 0, 1, 'share of welfare and dispute cases', 'assumption (book ch. 7.2.2: 91.3 % expect services, 84.56 % conflict resolution)', 'welfare and dispute cases handed to them (at the target number of organisations)'),
         fix: num('socialOrgs.fix', 0.9, 0, 1, 'probability', 'assumption (as community workers in their own categories)', 'chance a social-organisation job solves it'),

@@ -42,7 +42,7 @@ export const LEVER_UNITS = {
   'days / week': '天 / 周',
   days: '天',
   organisations: '个',
-  '万元 / community / year': '万元 / 社区 / 年',
+  '10,000 yuan (万元) / community / year': '万元 / 社区 / 年',
   'yuan / service hour': '元 / 服务小时',
   'share of welfare and dispute cases': '养老和纠纷诉求占比',
   'days (0 = none)': '天（0 = 不开）',

@@ -1,6 +1,7 @@
 // "New project from my data" (新建项目（我的数据）): pick files, confirm the coordinate system and each layer's
 // column mapping (with the first rows), see what will be derived or generated and the household estimate,
 // create. Reading and building run in a worker; the new world and its project are stored, then the page opens it.
+import { importIssueText } from '../i18n/import-text.ts'
 import * as Comlink from 'comlink'
 import { DATA_FIELDS, DATA_LAYERS, type DataLayer, type FromDataSummary, type LayerMapping } from '../../sim/api.ts'
 import { fmtInt, t, tAny, type Key } from '../i18n/i18n.ts'
@@ -53,7 +54,7 @@ export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () =>
       delete s.previews[layer]
       delete s.mappings[layer]
       delete s.files[layer]
-      s.error = r.issues.filter((i) => i.severity === 'error').slice(0, 3).map((i) => i.message).join('\n') || t('fd.unreadable', { file: f.name })
+      s.error = r.issues.filter((i) => i.severity === 'error').slice(0, 3).map(importIssueText).join('\n') || t('fd.unreadable', { file: f.name })
     } else {
       s.previews[layer] = r.preview
       s.mappings[layer] = r.preview.auto
@@ -77,7 +78,7 @@ export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () =>
     }
     const r = await remote().plan(s.mappings, s.hhPerHa ?? undefined)
     s.summary = r.ok ? r.summary : null
-    if (!r.ok) s.error = r.error
+    if (!r.ok) s.error = r.issue ? importIssueText(r.issue) : r.error
     else if (s.summary?.estimate && s.hhPerHa === null) s.hhPerHa = s.summary.estimate.hhPerHa
     render()
   }
@@ -89,7 +90,7 @@ export function openFromDataDialog(dialog: HTMLDialogElement, beforeLeave: () =>
     const r = await remote().build(s.mappings, s.summary?.estimate ? (s.hhPerHa ?? undefined) : undefined, name, 1)
     if (!r.ok) {
       s.busy = ''
-      s.error = r.error
+      s.error = r.issue ? importIssueText(r.issue) : r.error
       return render()
     }
     const id = newWorldId()

@@ -31,16 +31,21 @@ export interface LayerPreview {
 
 export type ReadAnswer = { ok: true; preview: LayerPreview } | { ok: false; issues: ImportIssue[] }
 export type Mappings = Partial<Record<DataLayer, LayerMapping>>
-export type PlanAnswer = { ok: true; summary: FromDataSummary } | { ok: false; error: string }
-export type BuildAnswer = { ok: true; world: World; summary: FromDataSummary } | { ok: false; error: string }
+/** a failure: the English text, and the importer's issue when there is one (the page says it in its language) */
+type Failed = { ok: false; error: string; issue?: ImportIssue }
+export type PlanAnswer = { ok: true; summary: FromDataSummary } | Failed
+export type BuildAnswer = { ok: true; world: World; summary: FromDataSummary } | Failed
 
 const reads = new Map<DataLayer, DataLayerRead>()
 
-function mapped(m: Mappings): { input: Omit<FromDataInput, 'hhPerHa' | 'name'> } | { error: string } {
+function mapped(m: Mappings): { input: Omit<FromDataInput, 'hhPerHa' | 'name'> } | { error: string; issue?: ImportIssue } {
   const layers: Partial<Record<DataLayer, MappedLayer>> = {}
   for (const [layer, read] of reads) {
     const r = mapLayer(read, m[layer] ?? autoMapping(read))
-    if (!r.ok) return { error: r.issues.find((i) => i.severity === 'error')?.message ?? `${read.file}: cannot be mapped` }
+    if (!r.ok) {
+      const issue = r.issues.find((i) => i.severity === 'error')
+      return { error: issue?.message ?? `${read.file}: cannot be mapped`, issue }
+    }
     layers[layer] = r.layer
   }
   if (!layers.communities) return { error: 'no communities file' }
@@ -65,13 +70,13 @@ const api = {
   },
   plan(m: Mappings, hhPerHa?: number): PlanAnswer {
     const x = mapped(m)
-    if ('error' in x) return { ok: false, error: x.error }
+    if ('error' in x) return { ok: false, error: x.error, issue: x.issue }
     const s = planFromData({ ...x.input, hhPerHa })
     return 'error' in s ? { ok: false, error: s.error } : { ok: true, summary: s }
   },
   build(m: Mappings, hhPerHa: number | undefined, name: string, seed: number): BuildAnswer {
     const x = mapped(m)
-    if ('error' in x) return { ok: false, error: x.error }
+    if ('error' in x) return { ok: false, error: x.error, issue: x.issue }
     const r = buildFromData({ ...x.input, hhPerHa, name, seed })
     return r.ok ? { ok: true, world: r.world, summary: r.summary } : { ok: false, error: r.error }
   },

@@ -10,6 +10,7 @@ import { resultsEn } from './strings-results.ts'
 import { chartsEn } from './strings-charts.ts'
 import { fromDataEn } from './strings-from-data.ts'
 import { reportEn } from './strings-report.ts'
+import { csvEn } from './strings-csv.ts'
 
 export const en: Record<keyof typeof zh, string> = {
   ...cityEn,
@@ -22,4 +23,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...chartsEn,
   ...fromDataEn,
   ...reportEn,
+  ...csvEn,
 }

@@ -70,6 +70,10 @@ export const fromDataZh = {
   'fd.remove': '不使用此文件',
   'fd.missingWorld': '找不到这个数据世界（可能已被删除或浏览器存储被清除）；已打开默认世界。',
   'fd.f.roster': '网格员名单',
+  'fd.f.base': '网格员出发点',
+  'fd.f.property': '物业模式',
+  'fd.f.ownersCommittee': '业主委员会',
+  'fd.f.class': '道路等级',
 }
 
 export const fromDataEn: Record<keyof typeof fromDataZh, string> = {
@@ -143,4 +147,8 @@ export const fromDataEn: Record<keyof typeof fromDataZh, string> = {
   'fd.remove': 'Do not use this file',
   'fd.missingWorld': 'This data world is gone (deleted, or the browser storage was cleared); the default world is open instead.',
   'fd.f.roster': 'grid worker roster',
+  'fd.f.base': 'grid worker base',
+  'fd.f.property': 'property management',
+  'fd.f.ownersCommittee': "owners' committee",
+  'fd.f.class': 'road class',
 }

@@ -36,7 +36,7 @@ export const mapZh = {
   'legend.diff': '两网不一致区域',
   'search.placeholder': '搜索街道、社区、网格',
   'search.none': '无结果',
-  'basemap.url': '样式 URL',
+  'basemap.url': '样式地址',
   'basemap.load': '加载',
   'basemap.remove': '移除',
   'basemap.caveat': '注意：国内在线地图（高德、腾讯等）使用 GCJ-02 坐标，相对本系统的 WGS84 数据偏移约 500 米；请使用 WGS84 底图，或仅作大致参考。需要联网。',

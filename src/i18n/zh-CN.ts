@@ -10,6 +10,7 @@ import { resultsZh } from './strings-results.ts'
 import { chartsZh } from './strings-charts.ts'
 import { fromDataZh } from './strings-from-data.ts'
 import { reportZh } from './strings-report.ts'
+import { csvZh } from './strings-csv.ts'
 
 export const zh = {
   ...cityZh,
@@ -22,4 +23,5 @@ export const zh = {
   ...chartsZh,
   ...fromDataZh,
   ...reportZh,
+  ...csvZh,
 }

@@ -1,14 +1,15 @@
 // The export menu: the grids or the whole world as GeoJSON, and per-grid statistics as CSV.
+import { zhHeaderRow } from './csv-headers.ts'
 import type { Feature, FeatureCollection } from 'geojson'
 import type { World } from '../../sim/api.ts'
-import { t } from '../i18n/i18n.ts'
+import { getLang, t } from '../i18n/i18n.ts'
 import type { AppState as State } from '../store/store.ts'
 import { clear, download, h } from './dom.ts'
 import { csvOf } from './io.ts'
 
 export function renderExportMenu(sel: HTMLSelectElement): void {
   clear(sel)
-  sel.append(h('option', { value: '', text: t('io.export') }), h('option', { value: 'grids', text: t('io.exportGrids') }), h('option', { value: 'world', text: t('io.exportWorld') }), h('option', { value: 'csv', text: t('io.exportCsv') }))
+  sel.append(h('option', { value: '', text: t('io.export') }), h('option', { value: 'grids', text: t('io.exportGrids') }), h('option', { value: 'world', text: t('io.exportWorld') }), h('option', { value: 'csv', text: t('io.exportCsv') }), ...(getLang() === 'zh-CN' ? [h('option', { value: 'csv-zh', text: `${t('io.exportCsv')}（${t('csv.zhHeaders')}）` })] : []))
 }
 
 const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features })
@@ -20,7 +21,7 @@ export function exportAs(kind: string, w: World, s: State, communityNames: Map<s
     const all = { ...w, grids: fc(s.doc.grids), imported: fc(s.doc.imported) }
     download('world.geojson', JSON.stringify(fc(WORLD_LAYERS.flatMap((k) => (all[k] as FeatureCollection).features.map((f) => ({ ...f, properties: { ...f.properties, layer_kind: k } }))))), 'application/geo+json')
   }
-  if (kind === 'csv') download('grid-stats.csv', statsCsv(s, communityNames), 'text/csv')
+  if (kind === 'csv' || kind === 'csv-zh') download('grid-stats.csv', kind === 'csv' ? statsCsv(s, communityNames) : zhHeaderRow(statsCsv(s, communityNames)), 'text/csv')
 }
 
 export function statsCsv(s: State, communityNames: Map<string, string>): string {

@@ -4,7 +4,7 @@ import * as Comlink from 'comlink'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import type { ImportStage, ImportWorker, PackedImport } from '../import.worker.ts'
 import { csvText } from '../../sim/api.ts'
-import { t } from '../i18n/i18n.ts'
+import { getLang, t } from '../i18n/i18n.ts'
 import { Unpacker } from '../store/packed-layer.ts'
 import { deleteLayer, newLayerId, pendingLayers } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
@@ -19,7 +19,7 @@ export function askCrs(dialog: HTMLDialogElement, file: string, detected: Crs, r
   return new Promise((resolve) => {
     clear(dialog)
     const form = h('form', { method: 'dialog' })
-    form.append(h('h3', { text: t('io.crsTitle') }), h('p', { text: t('io.crsAsk', { file }) }), h('p', { class: 'caveat', text: reason }))
+    form.append(h('h3', { text: t('io.crsTitle') }), h('p', { text: t('io.crsAsk', { file }) }), h('p', { class: 'caveat', text: getLang() === 'en' ? reason : t('io.crsGuess', { crs: t(`io.crs.${detected}`) }) }))
     for (const c of ['wgs84', 'gcj02', 'bd09'] as const)
       form.append(h('label', {}, h('input', { type: 'radio', name: 'crs', value: c, checked: c === detected, 'data-testid': `crs-${c}` }), ` ${t(`io.crs.${c}`)}`))
     const done = (v: Crs | null) => {

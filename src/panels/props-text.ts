@@ -1,6 +1,7 @@
 // Feature properties in the inspector in the page's language: known keys get a label, known enumerated values
 // (grid type and layer, property model, road class, service kind, true/false) a word; anything else — a column
 // the user's own file brought — is shown as it came, since it is the user's own name.
+import { SYNTHETIC_NOTICE, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH } from '../../sim/api.ts'
 import { getLang } from '../i18n/i18n.ts'
 
 type Pair = readonly [zh: string, en: string]
@@ -36,6 +37,12 @@ const KEYS: Record<string, Pair> = {
   kind: ['类别', 'Kind'],
   class: ['道路等级', 'Road class'],
   population: ['常住人口', 'Resident population'],
+  roster: ['网格员名单', 'Grid worker roster'],
+  extra: ['文件中的其他属性', 'Other properties from the file'],
+  adcode: ['行政区划代码', 'Division code'],
+  synthetic: ['模拟生成', 'Synthetic'],
+  source: ['数据来源', 'Source'],
+  name_en: ['英文名称', 'English name'],
 }
 
 const VALUES: Record<string, Pair> = {
@@ -67,5 +74,6 @@ export function propValue(v: unknown): string {
   if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v.map((x) => Number(x.toFixed(6))).join(', ')
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString(getLang()) : String(Number(v.toFixed(3)))
   const s = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)
+  if (s === SYNTHETIC_NOTICE) return pick([SYNTHETIC_NOTICE_ZH, SYNTHETIC_NOTICE_EN]) // the data notice, in one language
   return Object.hasOwn(VALUES, s) ? pick(VALUES[s]) : s
 }

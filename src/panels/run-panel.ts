@@ -4,10 +4,11 @@
 // Compare: the current scenario (A) against a second preset (B) on the same seeds and the same current world,
 // the rates of both with their intervals and the difference B − A. Export: the runs as CSV (one row per run)
 // and the last run or comparison as JSON.
+import { csvForUser, csvHeaderChoice } from './csv-headers.ts'
 import { defaultScenario, leversOf, RUN_LIMITS, SCENARIO_PRESETS, SUMMARY_METRICS, metricAt, withinLimit, type ScenarioInput, type SimResult } from '../../sim/api.ts'
 import { armsOf, compareOf, type Comparison } from './compare.ts'
 import { t, type Key } from '../i18n/i18n.ts'
-import { scenarioName, scenarioOf, type ScenarioState } from './scenario-panel.ts'
+import { problemLine, scenarioName, scenarioOf, type ScenarioState } from './scenario-panel.ts'
 import type { Analysis, CompareSettings } from '../store/persist.ts'
 import type { Progress, RunOutcome, RunSpec } from '../sim-client.ts'
 import { clear, download, h } from './dom.ts'
@@ -133,6 +134,7 @@ export class RunPanel {
         { class: 'run-export' },
         h('button', { text: t('cmp.csv'), testid: 'export-csv', disabled: idle, onclick: () => this.exportCsv() }),
         h('button', { text: t('cmp.json'), testid: 'export-json', disabled: idle, onclick: () => this.exportJson() }),
+        csvHeaderChoice('csv-zh-runs'),
       ),
     )
   }
@@ -236,7 +238,7 @@ export class RunPanel {
     const l = this.last
     if (!l) return
     const runs = l.kind === 'run' ? l.outcome.results : armsOf(l.comparison).flatMap((arm) => arm.runs)
-    download(l.kind === 'run' ? 'runs.csv' : 'comparison.csv', runsCsv(runs), 'text/csv')
+    download(l.kind === 'run' ? 'runs.csv' : 'comparison.csv', csvForUser(runsCsv(runs)), 'text/csv')
   }
 
   private exportJson(): void {
@@ -255,14 +257,14 @@ export class RunPanel {
   private async startCompare(): Promise<void> {
     const a = this.host.analysis()
     const sa = this.host.scenario()
-    if (!sa.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sa.problems.join('; ')}`)
+    if (!sa.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sa.problems.map(problemLine).join(t('io.sep'))}`)
     if (!this.validInput(a)) return this.run.set('failed', () => t('run.badInput'))
     const st = this.settings()
     const inputs: ScenarioInput[] = [sa.input]
     for (const name of st.with) {
       const v = st.variants[name]
       const sb = scenarioOf({ ...a, base: v ? v.base : name, edits: v ? v.edits : {} })
-      if (!sb.input) return this.run.set('failed', () => `${t('scn.invalid')} ${name}: ${sb.problems.join('; ')}`)
+      if (!sb.input) return this.run.set('failed', () => `${t('scn.invalid')} ${name}: ${sb.problems.map(problemLine).join(t('io.sep'))}`)
       inputs.push(v ? { ...sb.input, name } : sb.input)
     }
     this.outcome = null
@@ -307,7 +309,7 @@ export class RunPanel {
   private async start(): Promise<void> {
     const a = this.host.analysis()
     const sc = this.host.scenario()
-    if (!sc.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sc.problems.join('; ')}`)
+    if (!sc.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sc.problems.map(problemLine).join(t('io.sep'))}`)
     if (!this.validInput(a)) return this.run.set('failed', () => t('run.badInput'))
     this.outcome = null
     this.comparison = null

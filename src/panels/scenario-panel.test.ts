@@ -19,8 +19,8 @@ describe('lever and preset sources', () => {
   it('read in Chinese on the zh-CN page with the same chapter and section', () => {
     expect(getLang()).toBe('zh-CN')
     const perGrid = LEVERS.find((l) => l.path === 'gridWorkers.perGrid')!
-    expect(sourceText(perGrid.source)).toBe('原书第 9.2.4 节 (one per grid)')
-    expect(sourceText('book ch. 5.2.2, table 5-1 (survey)')).toBe('原书第 5.2.2 节, 表 5-1 (survey)')
+    expect(sourceText(perGrid.source)).toBe('原书第 9.2.4 节（每格一人）')
+    expect(sourceText('book ch. 5.2.2, table 5-1 (a survey)')).toBe('原书第 5.2.2 节, 表 5-1 (a survey)') // no Chinese text: the citation still reads
     expect(sourceText('assumption (book ch. 5.2.3, 8.1.3, 4.3.2: x)')).toBe('假设 (原书第 5.2.3、8.1.3、4.3.2 节: x)')
     for (const l of LEVERS) {
       const zh = sourceText(l.source)
@@ -28,6 +28,8 @@ describe('lever and preset sources', () => {
       const en = [...l.source.matchAll(BOOK)].map((m) => m[1].replace(/, /g, '、'))
       const back = [...zh.matchAll(/原书第 ([\d.、]+) 节/g)].map((m) => m[1])
       expect(back, l.path).toEqual(en)
+      // every lever's source has its Chinese text: no English word but place names' and sources' acronyms
+      expect(zh.replace(/\b\d[\w-]*/g, '').match(/[A-Za-z]{2,}/g) ?? [], `${l.path}: ${zh}`).toEqual([])
     }
   })
 })

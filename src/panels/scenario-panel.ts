@@ -1,6 +1,7 @@
 // The scenario picker and the lever editor: every lever of sim/scenario/schema.ts grouped, with its unit, range,
 // default and the source of that default. Edits are kept as path → value over the chosen preset; the result is
 // validated with parseScenario, and each problem is named and explained next to the lever it concerns.
+import { LEVER_SOURCES_ZH } from '../i18n/lever-sources-zh.ts'
 import { flattenScenario, leverPathProblem, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath, type LeverMeta, type ScenarioInput } from '../../sim/api.ts'
 import { getLang, t, tAny, type Key } from '../i18n/i18n.ts'
 import type { Analysis } from '../store/persist.ts'
@@ -29,7 +30,7 @@ export const optionText = (v: string): string => (Object.hasOwn(OPTION_KEYS, v) 
 
 /** parseScenario's problem (after the field) in Chinese: the bound and the value, or what is wrong */
 export function problemZh(p: string): string {
-  const rest = p.replace(/^scenario\.[\w.]+:\s*/, '')
+  const rest = p.replace(/^[\w.]+:\s*/, '')
   const got = /got (.+)$/.exec(rest)?.[1]
   const bound = /^must be ([≤<≥>]) (\S+?),/.exec(rest)
   if (bound) return t('scn.err.bound', { op: bound[1], v: bound[2], got: got ?? '' })
@@ -38,13 +39,28 @@ export function problemZh(p: string): string {
   return got === undefined ? t('scn.err.invalid') : t('scn.err.invalidGot', { got })
 }
 
-/** a lever's source in the page's language: the citations stay as they are, the words around them are translated;
+/** the lever a problem names: parseScenario's `scenario.PATH:`, or the sweep form's `PATH.from:` */
+const pathOf = (p: string): string => /^(?:scenario\.)?([\w.]+?)(?:\.(?:from|to|steps))?:/.exec(p)?.[1] ?? ''
+
+/** one of parseScenario's problems for the page: English names the field by its path (as the CLI does), Chinese by
+ *  the lever's label; both add the lever's range */
+export function problemLine(p: string): string {
+  const l = LEVER_BY_PATH.get(pathOf(p))
+  const range = l && l.min !== undefined ? `${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l)}` : ''
+  return getLang() === 'zh-CN' ? `${l ? leverLabel(l) : t('scn.field')}：${problemZh(p)}${range ? `；${range}` : ''}` : `${p}${l ? ` — ${leverLabel(l)}${range ? `; ${range}` : ''}` : ''}`
+}
+
+/** a lever's source in the page's language: its Chinese text (lever-sources-zh.ts), else the words around the citations
+ *  translated;
  *  the book's "book ch. 9.2.4" (chapter.section.part, docs/domain.md § Citations) reads 原书第 9.2.4 节 */
 export const sourceText = (src: string): string =>
   getLang() === 'zh-CN'
-    ? src.replace(/\bassumption\b/g, '假设').replace(/\bcalibrated to\b/g, '校准于').replace(/\bper preset\b/g, '按预设情景')
+    ? Object.hasOwn(LEVER_SOURCES_ZH, src) ? LEVER_SOURCES_ZH[src] : src.replace(/\bassumption\b/g, '假设').replace(/\bcalibrated to\b/g, '校准于').replace(/\bper preset\b/g, '按预设情景')
         .replace(/\bbook ch\. (\d+(?:\.\d+)*(?:, \d+(?:\.\d+)*)*)/g, (_, s: string) => `原书第 ${s.replace(/, /g, '、')} 节`).replace(/\btable (\d+-\d+)/g, '表 $1')
     : src
+
+/** a lever where the user picks one: English adds the path (the CLI's and the CSV's name), Chinese only the label */
+export const leverChoice = (l: LeverMeta): string => (getLang() === 'zh-CN' ? leverLabel(l) : `${leverLabel(l)} · ${l.path}`)
 
 /** a lever's label in the page's language, by path; `fallback` for paths that are not levers */
 export const leverLabelOf = (path: string, fallback: string): string => {
@@ -177,14 +193,9 @@ export class ScenarioPanel {
     if (dropped.length) ul.append(h('li', { class: 'warn', testid: 'scenario-dropped', text: t('scn.dropped', { paths: dropped.join(', ') }) }))
     if (!problems.length) return
     ul.append(h('li', { class: 'head', text: t('scn.invalid') }))
-    const meta = new Map(LEVERS.map((l) => [l.path, l]))
     for (const p of problems) {
-      const path = /^scenario\.([\w.]+):/.exec(p)?.[1] ?? ''
-      const l = meta.get(path)
-      const range = l && l.min !== undefined ? `${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l)}` : ''
-      // English names the field by its path (as the CLI does); Chinese by the lever's label, the path in the title
-      const text = getLang() === 'zh-CN' ? `${l ? leverLabel(l) : t('scn.field')}：${problemZh(p)}${range ? `；${range}` : ''}` : `${p}${l ? ` — ${leverLabel(l)}${range ? `; ${range}` : ''}` : ''}`
-      ul.append(h('li', { text, title: p, 'data-path': path, 'data-problem': p }))
+      const path = pathOf(p)
+      ul.append(h('li', { text: problemLine(p), title: p, 'data-path': path, 'data-problem': p }))
       this.el.querySelector(`[data-testid="lever-${path}"]`)?.classList.add('invalid')
     }
   }

@@ -3,11 +3,12 @@
 // interval against the lever — then name the cheapest setting that meets the target. "Cheapest" is the lowest
 // value (for staffing levers, the fewest people; householdsPerWorker the other way round); for a lever that is
 // not staffing-like we assume lower = cheaper and say so. The table carries each point's numbers in data-*.
+import { csvForUser, csvHeaderChoice } from './csv-headers.ts'
 import * as Plot from '@observablehq/plot'
 import { csvText, isSummaryMetric, LEVERS, metricInfo, RUN_LIMITS, SUMMARY_METRICS, SWEEP_OBJECTIVES, targetOp, type ScenarioInput } from '../../sim/api.ts'
 import { onLangChange, t } from '../i18n/i18n.ts'
 import { metricLabel as registryLabel } from './labels.ts'
-import { leverLabel } from './scenario-panel.ts'
+import { leverChoice, leverLabel, leverLabelOf, problemLine } from './scenario-panel.ts'
 import { leverUnit } from './lever-units.ts'
 import type { Analysis } from '../store/persist.ts'
 import type { Doc } from '../store/store.ts'
@@ -115,7 +116,7 @@ export class SweepPanel {
         },
       })
       if (i === 1) sel.append(h('option', { value: '', text: t('sweep.none'), selected: s.axes.length < 2 }))
-      for (const l of SWEEPABLE) sel.append(h('option', { value: l.path, text: `${leverLabel(l)} · ${l.path}`, selected: s.axes[i]?.path === l.path }))
+      for (const l of SWEEPABLE) sel.append(h('option', { value: l.path, text: leverChoice(l), title: l.path, selected: s.axes[i]?.path === l.path }))
       return sel
     }
     const axisRow = (i: number) => {
@@ -169,6 +170,7 @@ export class SweepPanel {
         h('button', { text: t('run.cancel'), testid: 'sweep-cancel', disabled: !running, onclick: () => this.pool.cancel() }),
         h('button', { text: t('sweep.csv'), testid: 'sweep-csv', disabled: running || !this.last, onclick: () => this.exportCsv() }),
         h('button', { text: t('sweep.summaryCsv'), testid: 'sweep-summary-csv', disabled: !shown, onclick: () => shown && this.exportSummary(shown.saved, s) }),
+        csvHeaderChoice('csv-zh-sweep'),
       ),
       bar,
       status,
@@ -182,9 +184,9 @@ export class SweepPanel {
   private async start(): Promise<void> {
     const s = this.settings()
     const sc = this.host.scenario()
-    if (!sc.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sc.problems.join('; ')}`)
+    if (!sc.input) return this.run.set('failed', () => `${t('scn.invalid')} ${sc.problems.map(problemLine).join(t('io.sep'))}`)
     const problems = checkSettings(s)
-    if (problems.length) return this.run.set('failed', () => `${t('sweep.bad')} ${problems.join('; ')}`)
+    if (problems.length) return this.run.set('failed', () => `${t('sweep.bad')} ${problems.map(problemLine).join(t('io.sep'))}`)
     let plan: SweepPlan
     try {
       plan = planSweep(sc.input as ScenarioInput, s)
@@ -244,7 +246,7 @@ export class SweepPanel {
       if (a2) answer.dataset.value2 = String(best.levers[a2.path])
       answer.dataset.headcount = String(best.headcount)
       answer.dataset.cost = String(best.cost)
-      const setting = saved.axes.map((a) => `${leverLabel(leverOf(a.path)!)} · ${a.path} = ${best.levers[a.path]}`).join(', ')
+      const setting = saved.axes.map((a) => `${leverChoice(leverOf(a.path)!)} = ${best.levers[a.path]}`).join(', ')
       const [lo, hi] = range(m, best.lo, best.hi)
       answer.textContent = `${t('sweep.answer', { target: cmp, setting, mean: fmt(m, best.mean), lo, hi })} ${staffText(best)}`
     } else {
@@ -253,7 +255,7 @@ export class SweepPanel {
     }
     const how =
       objective === 'lever'
-        ? saved.axes.map((a) => (isStaffing(a.path) ? t(costSign(a.path) > 0 ? 'sweep.costStaff' : 'sweep.costStaffInverse', { lever: a.path }) : t('sweep.costAssumed', { lever: a.path }))).join(' ')
+        ? saved.axes.map((a) => (isStaffing(a.path) ? t(costSign(a.path) > 0 ? 'sweep.costStaff' : 'sweep.costStaffInverse', { lever: leverLabelOf(a.path, a.path) }) : t('sweep.costAssumed', { lever: leverLabelOf(a.path, a.path) }))).join(' ')
         : t('sweep.staffNote')
     const table = h('table', { class: 'compare-table sweep-table', testid: 'sweep-table' })
     table.append(
@@ -337,6 +339,6 @@ export class SweepPanel {
 
   private exportCsv(): void {
     if (!this.last) return
-    download('sweep.csv', sweepCsv(this.last.plan, this.last.outcome.results), 'text/csv')
+    download('sweep.csv', csvForUser(sweepCsv(this.last.plan, this.last.outcome.results)), 'text/csv')
   }
 }

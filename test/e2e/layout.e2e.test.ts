@@ -7,14 +7,9 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { mapIdle, openApp, useServedApp } from './harness.ts'
 import { setRun, waitState } from './steps.ts'
+import { LATIN_ALLOWED, wrongLanguage } from './text-walk.ts'
 
 const fx = useServedApp()
-
-/** Latin words the zh-CN page may show (issue 10, Done when): file formats, percentiles and units, plus three
- * names — the language switch's own name, the Erlang C formula and the MIT licence of a data source. Place names are
- * Chinese in these worlds. Single letters (scenario arms A–E), codes that start with a digit (a grid id such as
- * 110106003014-G03) and `owner/repo` data-source ids are not words. */
-export const LATIN_ALLOWED = ['SVG', 'PNG', 'CSV', 'GeoJSON', 'JSON', 'P50', 'P90', 'km', 'm', 'English', 'Erlang', 'MIT']
 
 /** share of the viewport the map's visible rectangle takes */
 const mapShare = (page: Page) =>
@@ -25,30 +20,8 @@ const mapShare = (page: Page) =>
     return (w * h) / (innerWidth * innerHeight)
   })
 
-/** visible text nodes (and visible option labels) with Latin words outside the allow-list */
-const latinWords = (page: Page, allowed: string[]) =>
-  page.evaluate((allow) => {
-    const ok = new Set(allow)
-    const out: string[] = []
-    const visible = (el: Element | null): boolean => {
-      for (let e = el; e; e = e.parentElement) {
-        if (e instanceof HTMLElement && (e.hidden || getComputedStyle(e).display === 'none' || getComputedStyle(e).visibility === 'hidden')) return false
-        if (e.tagName === 'DIALOG' && !(e as HTMLDialogElement).open) return false
-        if (e.parentElement?.tagName === 'DETAILS' && !(e.parentElement as HTMLDetailsElement).open && e.tagName !== 'SUMMARY') return false
-      }
-      return true
-    }
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement
-      if (!el || ['SCRIPT', 'STYLE'].includes(el.tagName) || el.closest('svg, .maplibregl-ctrl-attrib')) continue
-      if (!visible(el.tagName === 'OPTION' ? el.closest('select') : el)) continue
-      const words = (n.textContent ?? '').replace(/\b[\w.-]+\/[\w.-]+\b/g, '').replace(/\b\d[\w-]*/g, '').match(/[A-Za-z][A-Za-z0-9]*/g) ?? []
-      const bad = words.filter((w) => w.length > 1 && !ok.has(w))
-      if (bad.length) out.push(`${el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName}: ${(n.textContent ?? '').trim().slice(0, 80)}`)
-    }
-    return out
-  }, allowed)
+/** visible text nodes in zh-CN with Latin words outside the allow-list (test/e2e/text-walk.ts) */
+const latinWords = (page: Page, allowed: string[]) => wrongLanguage(page, 'zh', allowed)
 
 async function shot(page: Page, name: string): Promise<void> {
   if (!process.env.E2E_SHOTS) return
