@@ -54,7 +54,7 @@ export class MapWiring {
     const buildings = buildingLayers(arrays)
     const needs = needsLayer(world, arrays)
     let grids: Label[] = []
-    const chars = characterSetOf(base)
+    let chars = characterSetOf(base)
     const map = view.map
     let band = labelBand(map.getZoom())
     let near = map.getZoom() >= MINZOOM.buildings
@@ -75,8 +75,9 @@ export class MapWiring {
       if (band === 2 && this.labeledGrids !== doc) {
         this.labeledGrids = doc
         grids = gridLabelsOf(doc)
-        // a new glyph rebuilds the font atlas: only when a grid's name brings one
-        for (const l of grids) for (const ch of l.text) chars.add(ch)
+        // a new glyph rebuilds the font atlas (a new set): only when a grid's name brings one
+        const more = [...new Set(grids.flatMap((l) => [...l.text]))].filter((ch) => !chars.has(ch))
+        if (more.length) chars = new Set([...chars, ...more])
       }
       newBox()
       const labels = labelsIn(band === 2 ? [...base, ...grids] : base, band, box)
