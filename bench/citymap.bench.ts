@@ -81,6 +81,8 @@ try {
   // tsx names the functions it compiles with a helper the page does not have
   await ctx.addInitScript({ content: 'globalThis.__name = (f) => f' })
   const page = await ctx.newPage()
+  // the whole city's world takes minutes to build on a loaded machine: no step may time out before it
+  page.setDefaultTimeout(1_800_000)
   await page.addInitScript(() => {
     const w = window as unknown as { __loadTasks: number[] }
     w.__loadTasks = []

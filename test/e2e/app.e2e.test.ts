@@ -152,8 +152,13 @@ describe('the planner workspace (e2e)', () => {
     })
     expect(ring.some((p) => Math.abs(p[0] - corner[0]) < 1e-8 && Math.abs(p[1] - corner[1]) < 1e-8)).toBe(true)
     await mapShot(page)
+    // level of detail (issue 14): at district zoom the buildings leave deck.gl's layers, the grids stay drawn
+    await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.jumpTo({ zoom: 11 }))
+    await mapIdle(page)
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.overlay._deck.props.layers.map((l: { id: string }) => l.id))).toEqual(['labels'])
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.queryRenderedFeatures({ layers: ['grids-fill'] }).length)).toBeGreaterThan(0)
     await page.context().close()
-  })
+  }, 240_000)
 
   it('keeps party-building grids as a second layer, shows where they differ, exports CSV and GeoJSON', async () => {
     const page = await newPage(`${fx.served.url}?preset=street`)
