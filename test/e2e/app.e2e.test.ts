@@ -12,10 +12,10 @@ const fx = useServedApp()
 
 type G = { __gongzhi: { app: any; ready: boolean } }
 
-async function newPage(url: string): Promise<Page> {
+async function newPage(url: string, timeout?: number): Promise<Page> {
   const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await ctx.newPage()
-  await openApp(page, url)
+  await openApp(page, url, timeout)
   return page
 }
 
@@ -118,7 +118,7 @@ describe('the planner workspace (e2e)', () => {
   })
 
   it('snaps a drawn vertex onto a neighbouring grid corner', async () => {
-    const page = await newPage(`${fx.served.url}?preset=street`)
+    const page = await newPage(`${fx.served.url}?preset=street`, 180_000)
     const c = await focusCommunity(page, 6)
     const corner: number[] = await page.evaluate((id) => {
       const g = (window as unknown as G).__gongzhi.app.store.grid(id)
