@@ -136,7 +136,7 @@ export function createMap(container: HTMLElement): MapView {
   const hidden = new Set<string>()
   const opac = new Map<string, number>()
   const renderDeck = () =>
-    overlay.setProps({ layers: deckLayers.map((l) => l.clone({ visible: !hidden.has(l.id), opacity: opac.get(l.id) ?? 1 })) })
+    overlay.setProps({ layers: deckLayers.map((l) => l.clone({ visible: l.props.visible && !hidden.has(l.id), opacity: opac.get(l.id) ?? 1 })) })
   const paintKeys = (id: string) => {
     const t = map.getLayer(id)?.type
     return t === 'fill' ? ['fill-opacity'] : t === 'line' ? ['line-opacity'] : []

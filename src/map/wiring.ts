@@ -58,6 +58,7 @@ export class MapWiring {
     const map = view.map
     let band = labelBand(map.getZoom())
     let near = map.getZoom() >= MINZOOM.buildings
+    let wanted = false
     // the labels inside the screen and half a screen around it: a pan inside that box keeps the set
     let box = [0, 0, 0, 0]
     const inBox = () => {
@@ -81,8 +82,11 @@ export class MapWiring {
       }
       newBox()
       const labels = labelsIn(band === 2 ? [...base, ...grids] : base, band, box)
-      // level of detail: buildings and the 民情图 points only from street zoom on
-      view.setDeckLayers([...(near ? [...buildings, needs] : []), labelsLayer(labels, chars, band)])
+      // level of detail: buildings and the 民情图 points only from street zoom on; made the first time they are needed
+      // and then kept hidden, not dropped, below it (a dropped layer would tessellate its buildings again)
+      wanted ||= near
+      const dense = wanted ? [...buildings, needs].map((l) => l.clone({ visible: near })) : []
+      view.setDeckLayers([...dense, labelsLayer(labels, chars, band)])
     }
     this.drawDeck()
     // per frame only a comparison of the zoom: layers change when a zoom band is crossed, labels when the view
