@@ -18,7 +18,9 @@ window.__gongzhi = hook
 async function boot(): Promise<void> {
   const q = new URLSearchParams(location.search)
   const asked = q.get('preset') ?? 'fengtai'
-  const preset = (PAGE_PRESETS.includes(asked) ? asked : 'fengtai') as Preset
+  // ?preset=beijing&planner=1: the planner's map on the whole city (all 16 districts built in the worker)
+  const cityPlanner = asked === 'beijing' && q.get('planner') === '1'
+  const preset = (PAGE_PRESETS.includes(asked) || cityPlanner ? asked : 'fengtai') as Preset
   const seed = Number(q.get('seed') ?? 1) || 1
   if (q.get('lang') === 'en') setLang('en')
   applyI18n()
@@ -31,7 +33,7 @@ async function boot(): Promise<void> {
   const loading = document.getElementById('loading-text')
   const bar = document.getElementById('loading-bar') as HTMLProgressElement | null
   // the whole city: a city run sharded by district across workers (src/city/), not the planner on one world
-  if (asked === 'beijing') {
+  if (asked === 'beijing' && !cityPlanner) {
     const { bootCity } = await import('./city/city-page.ts')
     await bootCity({ worldSeed: seed, districts: (q.get('districts') ?? '').split(',').filter(Boolean) }, hook)
     document.getElementById('loading')?.remove()

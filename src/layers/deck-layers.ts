@@ -1,9 +1,9 @@
-// deck.gl layer factories for the dense layers: buildings (PolygonLayer) and CJK labels (TextLayer with a
-// character set computed from the names, so the font atlas holds every glyph and nothing needs the network).
+// deck.gl layer factories for the labels: CJK names (TextLayer with a character set computed from the names, so the
+// font atlas holds every glyph and nothing needs the network). Buildings and the 民情图 points: deck-binary.ts.
 import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions'
-import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers'
-import type { Feature, Polygon, Position } from 'geojson'
-import { defaultScenario, highNeedByBuilding, type BuildingP, type World } from '../../sim/api.ts'
+import { TextLayer } from '@deck.gl/layers'
+import type { Feature, Position } from 'geojson'
+import type { World } from '../../sim/api.ts'
 import { centroid, polysOf, type Area } from '../store/geo.ts'
 
 export interface Label {
@@ -12,53 +12,6 @@ export interface Label {
   size: number
   /** 0 street, 1 community, 2 grid: the coarser wins a collision */
   level: 0 | 1 | 2
-}
-
-export function buildingsLayer(w: World): PolygonLayer<Feature<Polygon, BuildingP>> {
-  return new PolygonLayer<Feature<Polygon, BuildingP>>({
-    id: 'buildings',
-    data: w.buildings.features,
-    getPolygon: (f) => f.geometry.coordinates,
-    getFillColor: (f) => (f.properties.households > 150 ? [120, 110, 98, 220] : [150, 140, 125, 210]),
-    getLineColor: [90, 80, 70, 200],
-    lineWidthMinPixels: 0.5,
-    stroked: true,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [228, 0, 43, 160],
-  })
-}
-
-export interface NeedsPoint {
-  pos: Position
-  households: number
-}
-
-/** 民情图: high-need households (elderly living alone, disabled, low-income; generated as the model draws them with
- *  the default shares, docs/book-systems.md) per building, as points sized by their number */
-export function needsPoints(w: World): NeedsPoint[] {
-  const bf = w.buildings.features
-  const counts = highNeedByBuilding(bf.map((f) => f.properties.households), bf.map((f) => f.properties.elderlyShare), defaultScenario().needs)
-  const out: NeedsPoint[] = []
-  bf.forEach((f, b) => {
-    if (counts[b] > 0) out.push({ pos: centroid(polysOf(f.geometry)), households: counts[b] })
-  })
-  return out
-}
-
-export function needsLayer(points: NeedsPoint[]): ScatterplotLayer<NeedsPoint> {
-  return new ScatterplotLayer<NeedsPoint>({
-    id: 'needs',
-    data: points,
-    getPosition: (p) => p.pos as [number, number],
-    getRadius: (p) => 4 * Math.sqrt(p.households),
-    radiusUnits: 'meters',
-    radiusMinPixels: 2,
-    getFillColor: [214, 39, 40, 170],
-    getLineColor: [255, 255, 255, 200],
-    lineWidthMinPixels: 0.5,
-    stroked: true,
-  })
 }
 
 export function labelsOf(w: World): Label[] {
@@ -74,11 +27,28 @@ function addLabel(out: Label[], f: Feature<Area, { name?: string }>, level: Labe
   if (f.properties.name) out.push({ text: f.properties.name, pos: centroid(polysOf(f.geometry)), size: SIZE[level], level })
 }
 
+/** a grid's label, kept per grid object: an edit recomputes the centres of the grids it replaced, not of all */
+const gridLabel = new WeakMap<object, Label | null>()
+
 /** grid names (the grid layer is edited, so these follow the document) */
 export function gridLabelsOf(grids: readonly Feature<Area, { name?: string }>[]): Label[] {
   const out: Label[] = []
-  for (const g of grids) addLabel(out, g, 2)
+  for (const g of grids) {
+    let l = gridLabel.get(g)
+    if (l === undefined) {
+      const one: Label[] = []
+      addLabel(one, g, 2)
+      gridLabel.set(g, (l = one[0] ?? null))
+    }
+    if (l) out.push(l)
+  }
   return out
+}
+
+/** The labels of a zoom band inside a view box [w, s, e, n] (the box a little larger than the screen, so a short pan
+ * needs no new set): at city scale the layer holds the few hundred labels on screen, not all of the city's. */
+export function labelsIn(labels: readonly Label[], band: 0 | 1 | 2, box: readonly number[]): Label[] {
+  return labels.filter((l) => l.level <= band && l.level >= band - 1 && l.pos[0] >= box[0] && l.pos[0] <= box[2] && l.pos[1] >= box[1] && l.pos[1] <= box[3])
 }
 
 /** Every distinct character of the labels (CJK included) for the font atlas. */
@@ -91,8 +61,7 @@ export function characterSetOf(labels: Label[]): Set<string> {
 
 /** The labels of a zoom band (streets at district zoom, communities at street zoom, grids at community zoom),
  * with the coarser levels kept: where two overlap, the collision filter keeps the coarser one. */
-export function labelsLayer(labels: Label[], chars: Set<string>, band: 0 | 1 | 2): TextLayer<Label, CollisionFilterExtensionProps<Label>> {
-  const data = labels.filter((l) => l.level <= band && l.level >= band - 1)
+export function labelsLayer(data: Label[], chars: Set<string>, band: 0 | 1 | 2): TextLayer<Label, CollisionFilterExtensionProps<Label>> {
   return new TextLayer<Label, CollisionFilterExtensionProps<Label>>({
     id: 'labels',
     data,

@@ -1,6 +1,6 @@
 // The one module that imports maplibre-gl: the map, its offline style built from the world's own layers,
 // layer visibility/opacity/order, and the deck.gl overlay for dense layers (buildings, labels).
-import { Map as MlMapClass, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapOptions, type LayerSpecification, type Map as MlMap, type StyleSpecification } from 'maplibre-gl'
+import { Map as MlMapClass, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource, type GeoJSONSourceDiff, type MapOptions, type LayerSpecification, type Map as MlMap, type StyleSpecification } from 'maplibre-gl'
 import mlWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import 'maplibre-gl/dist/maplibre-gl.css'
 import { MapLibreOverlay } from '@deck.gl/maplibre'
@@ -23,14 +23,14 @@ export type LayerGroup = 'district' | 'compounds' | 'roads' | 'communities' | 's
 export const GROUPS: { key: LayerGroup; layers: string[] }[] = [
   { key: 'district', layers: ['district-fill', 'district-line'] },
   { key: 'compounds', layers: ['compounds-fill'] },
-  { key: 'roads', layers: ['roads-line'] },
+  { key: 'roads', layers: ['roads-line', 'roads-local'] },
   { key: 'communities', layers: ['communities-fill', 'communities-line'] },
   { key: 'streets', layers: ['streets-line'] },
   { key: 'grids', layers: ['grids-fill', 'grids-line', 'grids-sel'] },
   { key: 'party', layers: ['party-line'] },
   { key: 'diff', layers: ['diff-fill'] },
   { key: 'imported', layers: ['imported-fill', 'imported-line', 'imported-point'] },
-  { key: 'buildings', layers: ['deck:buildings'] },
+  { key: 'buildings', layers: ['deck:buildings', 'deck:buildings-line'] },
   { key: 'needs', layers: ['deck:needs'] },
   { key: 'labels', layers: ['deck:labels'] },
 ]
@@ -40,27 +40,33 @@ export const BAND_COLORS = { below: '#8fb8de', in: '#9ccf8f', above: '#f0a35e', 
 
 const base = { 'fill-opacity': 1, 'line-opacity': 1 }
 
+/** Level of detail (issue 14): the zoom from which a layer means something. Below it the style does not draw it,
+ * so the city view is districts and streets, a district view adds communities and grids, a street view
+ * compounds, local roads and buildings (deck.gl, see wiring.ts). A district preset opens at about 10. */
+export const MINZOOM = { communities: 9.5, grids: 9.5, compounds: 12, localRoads: 11.5, buildings: 13 } as const
+
 function styleOf(): StyleSpecification {
   const src = (data: unknown) => ({ type: 'geojson' as const, data: data as FeatureCollection })
   const layers: LayerSpecification[] = [
     { id: 'bg', type: 'background', paint: { 'background-color': '#f4f2ec' } },
     { id: 'district-fill', type: 'fill', source: 'district', paint: { 'fill-color': '#fbfaf6', 'fill-opacity': 1 } },
     { id: 'district-line', type: 'line', source: 'district', paint: { 'line-color': '#8a7f6a', 'line-width': 2.5 } },
-    { id: 'compounds-fill', type: 'fill', source: 'compounds', paint: { 'fill-color': '#ebe6d8', 'fill-opacity': 1 } },
-    { id: 'roads-line', type: 'line', source: 'roads', paint: { 'line-color': '#ffffff', 'line-width': ['match', ['get', 'class'], 'arterial', 4, 1.5], 'line-opacity': 1 } },
-    { id: 'communities-fill', type: 'fill', source: 'communities', paint: { 'fill-color': '#000000', 'fill-opacity': 0 } },
-    { id: 'communities-line', type: 'line', source: 'communities', paint: { 'line-color': '#a79c86', 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': 1 } },
+    { id: 'compounds-fill', type: 'fill', source: 'compounds', minzoom: MINZOOM.compounds, paint: { 'fill-color': '#ebe6d8', 'fill-opacity': 1 } },
+    { id: 'roads-line', type: 'line', source: 'roads', filter: ['==', ['get', 'class'], 'arterial'], paint: { 'line-color': '#ffffff', 'line-width': 4, 'line-opacity': 1 } },
+    { id: 'roads-local', type: 'line', source: 'roads', minzoom: MINZOOM.localRoads, filter: ['!=', ['get', 'class'], 'arterial'], paint: { 'line-color': '#ffffff', 'line-width': 1.5, 'line-opacity': 1 } },
+    { id: 'communities-fill', type: 'fill', source: 'communities', minzoom: MINZOOM.communities, paint: { 'fill-color': '#000000', 'fill-opacity': 0 } },
+    { id: 'communities-line', type: 'line', source: 'communities', minzoom: MINZOOM.communities, paint: { 'line-color': '#a79c86', 'line-width': 1, 'line-dasharray': [3, 2], 'line-opacity': 1 } },
     { id: 'streets-line', type: 'line', source: 'streets', paint: { 'line-color': '#7d6f58', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.2, 15, 2.5], 'line-opacity': 1 } },
     {
-      id: 'grids-fill', type: 'fill', source: 'grids',
+      id: 'grids-fill', type: 'fill', source: 'grids', minzoom: MINZOOM.grids,
       paint: {
         'fill-color': ['case', ['<', ['get', '_hh'], 0], BAND_COLORS.none, ['<', ['get', '_hh'], DEFAULT_BAND.min], BAND_COLORS.below, ['>', ['get', '_hh'], DEFAULT_BAND.max], BAND_COLORS.above, BAND_COLORS.in],
         'fill-opacity': 0.45,
       },
     },
-    { id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': '#4f6d7a', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.3, 13, 0.8, 16, 1.5], 'line-opacity': 1 } },
-    { id: 'grids-sel', type: 'line', source: 'grids', filter: ['==', ['get', '_sel'], 1], paint: { 'line-color': '#c0392b', 'line-width': 3, 'line-opacity': 1 } },
-    { id: 'party-line', type: 'line', source: 'party', paint: { 'line-color': '#d0021b', 'line-width': 1.5, 'line-dasharray': [2, 2], 'line-opacity': 1 } },
+    { id: 'grids-line', type: 'line', source: 'grids', minzoom: MINZOOM.grids, paint: { 'line-color': '#4f6d7a', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.3, 13, 0.8, 16, 1.5], 'line-opacity': 1 } },
+    { id: 'grids-sel', type: 'line', source: 'grids', minzoom: MINZOOM.grids, filter: ['==', ['get', '_sel'], 1], paint: { 'line-color': '#c0392b', 'line-width': 3, 'line-opacity': 1 } },
+    { id: 'party-line', type: 'line', source: 'party', minzoom: MINZOOM.grids, paint: { 'line-color': '#d0021b', 'line-width': 1.5, 'line-dasharray': [2, 2], 'line-opacity': 1 } },
     { id: 'diff-fill', type: 'fill', source: 'diff', paint: { 'fill-color': '#d0021b', 'fill-opacity': 0.3 } },
     { id: 'imported-fill', type: 'fill', source: 'imported', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.15 } },
     { id: 'imported-line', type: 'line', source: 'imported', paint: { 'line-color': '#6a3d9a', 'line-width': 2.5, 'line-opacity': 1 } },
@@ -74,7 +80,8 @@ function styleOf(): StyleSpecification {
     version: 8,
     sources: {
       district: src(EMPTY), streets: src(EMPTY), communities: src(EMPTY), compounds: src(EMPTY), roads: src(EMPTY),
-      grids: src(EMPTY), party: src(EMPTY), diff: src(EMPTY), imported: src(EMPTY), highlight: src(EMPTY), searched: src(EMPTY),
+      // keyed by grid id: an edit updates the grids it changed (updateData), see grid-sync.ts
+      grids: { ...src(EMPTY), promoteId: 'id' }, party: { ...src(EMPTY), promoteId: 'id' }, diff: src(EMPTY), imported: src(EMPTY), highlight: src(EMPTY), searched: src(EMPTY),
     },
     layers,
   }
@@ -88,6 +95,8 @@ export interface MapView {
   overlay: MapLibreOverlay
   /** viaUrl: the map's worker fetches the layer as a blob instead of the page cloning it (large layers) */
   setData(source: string, fc: FeatureCollection, viaUrl?: boolean): void
+  /** a few features of a source with promoteId added, replaced or removed */
+  updateData(source: string, diff: GeoJSONSourceDiff): void
   setDeckLayers(layers: DeckLayer[]): void
   setGroupVisible(key: string, on: boolean): void
   setGroupOpacity(key: string, x: number): void
@@ -127,7 +136,7 @@ export function createMap(container: HTMLElement): MapView {
   const hidden = new Set<string>()
   const opac = new Map<string, number>()
   const renderDeck = () =>
-    overlay.setProps({ layers: deckLayers.map((l) => l.clone({ visible: !hidden.has(l.id), opacity: opac.get(l.id) ?? 1 })) })
+    overlay.setProps({ layers: deckLayers.map((l) => l.clone({ visible: l.props.visible && !hidden.has(l.id), opacity: opac.get(l.id) ?? 1 })) })
   const paintKeys = (id: string) => {
     const t = map.getLayer(id)?.type
     return t === 'fill' ? ['fill-opacity'] : t === 'line' ? ['line-opacity'] : []
@@ -142,14 +151,18 @@ export function createMap(container: HTMLElement): MapView {
     overlay,
     loaded: new Promise<void>((resolve) => map.once('load', () => resolve())),
     setWorld(w) {
-      for (const k of ['district', 'streets', 'communities', 'compounds', 'roads'] as const) view.setData(k, w[k] as FeatureCollection)
+      // a city's communities, compounds and roads are tens of thousands of features: sent as blobs (no long task)
+      for (const k of ['district', 'streets', 'communities', 'compounds', 'roads'] as const) view.setData(k, w[k] as FeatureCollection, w[k].features.length > 5000)
     },
     setData(source, fc, viaUrl) {
       const src = map.getSource(source) as GeoJSONSource | undefined
       if (!src) return
       const token = {}
       pending.set(source, token)
-      if (!viaUrl) return void src.setData(fc)
+      if (!viaUrl) {
+        pending.delete(source)
+        return void src.setData(fc)
+      }
       // MapLibre walks and clones a GeoJSON object on the page's thread (≈ 270 ms for 10,000 imported points):
       // the layer goes to its worker as a blob URL instead, written a slice at a time so no task is long
       void (async () => {
@@ -165,8 +178,15 @@ export function createMap(container: HTMLElement): MapView {
         // the map's worker may still be fetching the previous blob: free it later, not now
         if (old) setTimeout(() => URL.revokeObjectURL(old), 60_000)
         blobUrls.set(source, url)
+        pending.delete(source)
         src.setData(url)
       })()
+    },
+    updateData(source, diff) {
+      const src = map.getSource(source) as GeoJSONSource | undefined
+      // after a pending blob the map's worker would apply the diff to the old data: wait until the blob is sent
+      if (src && !pending.has(source)) void src.updateData(diff)
+      else if (src) setTimeout(() => view.updateData(source, diff), 50)
     },
     setDeckLayers(layers) {
       deckLayers = layers

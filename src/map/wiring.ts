@@ -3,14 +3,16 @@
 import type { Feature } from 'geojson'
 import { layerDiff, type World } from '../../sim/api.ts'
 import { t, tAny } from '../i18n/i18n.ts'
-import { buildingsLayer, characterSetOf, gridLabelsOf, labelsLayer, labelsOf, needsLayer, needsPoints, type Label } from '../layers/deck-layers.ts'
+import { buildingArrays, buildingLayers, needsLayer } from '../layers/deck-binary.ts'
+import { characterSetOf, gridLabelsOf, labelsIn, labelsLayer, labelsOf, type Label } from '../layers/deck-layers.ts'
 import { drawableAsync } from '../layers/imported-sample.ts'
 import { extendSelection, installBoxSelect } from '../editor/map-select.ts'
 import { $ } from '../panels/dom.ts'
 import { sampledNotice } from '../project-control.ts'
 import { areaOf, polysOf } from '../store/geo.ts'
 import type { Doc, Store } from '../store/store.ts'
-import type { MapView } from './map.ts'
+import { GridSync } from './grid-sync.ts'
+import { MINZOOM, type MapView } from './map.ts'
 
 export interface MapHost {
   world: World
@@ -36,6 +38,7 @@ export class MapWiring {
   private drawDeck: (() => void) | null = null
   private labeledGrids: Doc['grids'] | null = null
   private drawnImported: Doc['imported'] | null = null
+  private sync = { governance: new GridSync('governance'), party: new GridSync('party') }
   /** points of the imported layers as drawn: whether the next import makes the map sample them */
   importedPoints = 0
 
@@ -47,27 +50,57 @@ export class MapWiring {
     view.setWorld(world)
     this.refresh()
     const base = labelsOf(world)
-    const buildings = buildingsLayer(world)
-    const needs = needsLayer(needsPoints(world))
+    const arrays = buildingArrays(world)
+    const buildings = buildingLayers(arrays)
+    const needs = needsLayer(world, arrays)
     let grids: Label[] = []
     let chars = characterSetOf(base)
-    let band = labelBand(view.map.getZoom())
+    const map = view.map
+    let band = labelBand(map.getZoom())
+    let near = map.getZoom() >= MINZOOM.buildings
+    let wanted = false
+    // the labels inside the screen and half a screen around it: a pan inside that box keeps the set
+    let box = [0, 0, 0, 0]
+    const inBox = () => {
+      const b = map.getBounds()
+      return b.getWest() >= box[0] && b.getSouth() >= box[1] && b.getEast() <= box[2] && b.getNorth() <= box[3]
+    }
+    const newBox = () => {
+      const b = map.getBounds()
+      const dx = (b.getEast() - b.getWest()) / 2
+      const dy = (b.getNorth() - b.getSouth()) / 2
+      box = [b.getWest() - dx, b.getSouth() - dy, b.getEast() + dx, b.getNorth() + dy]
+    }
     this.drawDeck = () => {
       const doc = this.host.store.state.doc.grids
       if (band === 2 && this.labeledGrids !== doc) {
         this.labeledGrids = doc
         grids = gridLabelsOf(doc)
-        chars = characterSetOf([...base, ...grids])
+        // a new glyph rebuilds the font atlas (a new set): only when a grid's name brings one
+        const more = [...new Set(grids.flatMap((l) => [...l.text]))].filter((ch) => !chars.has(ch))
+        if (more.length) chars = new Set([...chars, ...more])
       }
-      view.setDeckLayers([buildings, needs, labelsLayer(band === 2 ? [...base, ...grids] : base, chars, band)])
+      newBox()
+      const labels = labelsIn(band === 2 ? [...base, ...grids] : base, band, box)
+      // level of detail: buildings and the 民情图 points only from street zoom on; made the first time they are needed
+      // and then kept hidden, not dropped, below it (a dropped layer would tessellate its buildings again)
+      wanted ||= near
+      const dense = wanted ? [...buildings, needs].map((l) => l.clone({ visible: near })) : []
+      view.setDeckLayers([...dense, labelsLayer(labels, chars, band)])
     }
     this.drawDeck()
-    // the label set depends on the zoom band: redraw when the band changes, not on every zoom step
-    view.map.on('zoomend', () => {
-      const b = labelBand(view.map.getZoom())
-      if (b === band) return
+    // per frame only a comparison of the zoom: layers change when a zoom band is crossed, labels when the view
+    // leaves the box they were chosen for
+    map.on('zoom', () => {
+      const b = labelBand(map.getZoom())
+      const n = map.getZoom() >= MINZOOM.buildings
+      if (b === band && n === near) return
       band = b
+      near = n
       this.drawDeck?.()
+    })
+    map.on('moveend', () => {
+      if (!inBox()) this.drawDeck?.()
     })
     this.wireEvents()
   }
@@ -76,8 +109,13 @@ export class MapWiring {
   refresh(): void {
     const { view, store } = this.host
     if (!view.map.isStyleLoaded() && !view.map.getSource('grids')) return
-    view.setData('grids', store.gridsFc('governance'))
-    view.setData('party', store.gridsFc('party'))
+    const selected = new Set(store.state.selected)
+    for (const layer of ['governance', 'party'] as const) {
+      const d = this.sync[layer].diff(store.state.doc.grids, store.state.stats, selected)
+      const source = layer === 'governance' ? 'grids' : 'party'
+      if (d.all) view.setData(source, { type: 'FeatureCollection', features: d.all }, d.all.length > 2000)
+      else if (d.add.length || d.remove.length) view.updateData(source, { add: d.add, remove: d.remove })
+    }
     const imported = store.state.doc.imported
     if (this.drawnImported !== imported) {
       // only when the layers change: a large layer must not be re-sent to the map on every edit
@@ -117,6 +155,12 @@ export class MapWiring {
     return out
   }
 
+  /** the building under a screen point: the binary layer answers an index into the world's buildings */
+  private buildingAt(p: { x: number; y: number }): Feature | null {
+    const picked = this.host.view.overlay.pickObject({ x: p.x, y: p.y, radius: 2, layerIds: ['buildings'] })
+    return picked && picked.index >= 0 ? (this.host.world.buildings.features[picked.index] ?? null) : null
+  }
+
   private wireEvents(): void {
     const { view, store, host } = { ...this.host, host: this.host }
     const map = view.map
@@ -124,10 +168,10 @@ export class MapWiring {
     const layers = () => QUERYABLE.filter((l) => map.getLayer(l))
     map.on('mousemove', (e) => {
       if (host.tool() !== 'browse') return (tip.hidden = true)
-      const picked = view.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })
+      const building = this.buildingAt(e.point)
       let text = ''
-      if (picked?.object) {
-        const p = (picked.object as Feature).properties as Record<string, unknown>
+      if (building) {
+        const p = building.properties as Record<string, unknown>
         text = t('hover.building', { id: String(p.id), hh: String(p.households) })
       } else {
         const f = map.queryRenderedFeatures(e.point, { layers: layers() })[0]
@@ -143,7 +187,7 @@ export class MapWiring {
     map.on('click', (e) => {
       if (host.tool() !== 'browse' || host.quiet()) return
       host.pickResult(e.point)
-      const picked = view.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })
+      const building = this.buildingAt(e.point)
       const fs = map.queryRenderedFeatures(e.point, { layers: layers() })
       const grid = fs.find((f) => f.layer.id === 'grids-fill')
       const shift = e.originalEvent.shiftKey
@@ -153,10 +197,10 @@ export class MapWiring {
         if (comm) store.setCommunity(String(comm.properties.id))
         if (!shift) store.select([])
       }
-      if (picked?.object)
+      if (building)
         host.inspect({
           title: grid ? `${t('layer.buildings')} · ${String(grid.properties.name || grid.properties.id)}` : t('layer.buildings'),
-          props: (picked.object as Feature).properties as Record<string, unknown>,
+          props: building.properties as Record<string, unknown>,
         })
       else if (fs[0]) {
         const g = grid ? store.grid(String(grid.properties.id)) : undefined
