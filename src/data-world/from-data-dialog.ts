@@ -190,7 +190,7 @@ function planView(s: State, a: Actions): HTMLElement {
   }
   const hh = sum.households
   box.append(list, h('p', { testid: 'fd-households', text: t('fd.households', { file: hh.file, residents: hh.residents, buildings: hh.buildings, estimate: hh.estimate }) }))
-  for (const n of sum.notes) box.append(h('p', { class: 'warn', text: n }))
+  for (const n of sum.noteMsgs ?? []) box.append(h('p', { class: 'warn', text: n.id === 'householdsDiffer' ? t('fd.note.householdsDiffer', { ...n.params, buildings: fmtInt(n.params.buildings), households: fmtInt(n.params.households) }) : t('fd.note.buildingsOutside', { n: fmtInt(n.params.n) }) }))
   const e = sum.estimate
   if (e) {
     box.append(

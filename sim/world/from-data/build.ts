@@ -40,6 +40,8 @@ export interface FromDataSummary {
   estimate: HouseholdEstimate | null
   /** things the user should know that do not stop the build (e.g. buildings and communities disagreeing) */
   notes: string[]
+  /** the same notes as an id plus parameters, for the page to say in its language */
+  noteMsgs: FromDataNote[]
 }
 
 export type FromDataResult =
@@ -106,7 +108,7 @@ function summaryOf(input: FromDataInput, r: Resolved, nStreets: number, streetHo
   }
   // compounds are made with generated buildings; buildings from a file come without them
   if (!input.buildings) layers.compounds = { origin: 'generated', count: 0, how: 'generated with the buildings' }
-  return { layers, households: r.source, estimate: r.estimate, notes: [] }
+  return { layers, households: r.source, estimate: r.estimate, notes: [], noteMsgs: [] }
 }
 
 export function buildFromData(input: FromDataInput): FromDataResult {
@@ -165,11 +167,10 @@ function build(input: FromDataInput): FromDataResult {
   const summary = summaryOf(input, r, streets.length, r.streets.how, buildings.length, grids.length, r.drafts)
   if (r.drafts && input.buildings!.fromFile.has('households')) for (const c of r.cs) {
     const sum = (byC.get(c.id) ?? []).reduce((s, b) => s + b.properties.households, 0)
-    if (c.households !== undefined && sum !== c.households)
-      summary.notes.push(`community "${c.name}": its buildings hold ${sum} households, ${input.communities.read.file} says ${c.households}; the community keeps the file's figure, the simulation uses the buildings'`)
+    if (c.households !== undefined && sum !== c.households) note(summary, { id: 'householdsDiffer', params: { community: c.name, buildings: sum, file: input.communities.read.file, households: c.households } })
   }
   const outside = buildings.filter((b) => !b.properties.community).length
-  if (outside) summary.notes.push(`${outside} building${outside === 1 ? '' : 's'} lie in no community (world check lists them)`)
+  if (outside) note(summary, { id: 'buildingsOutside', params: { n: outside } })
   if (summary.layers.compounds) summary.layers.compounds.count = compounds.length
   summary.layers.roads!.count = roads.length
   const notice = noticeOf(summary)
@@ -211,4 +212,22 @@ export function noticeOf(s: FromDataSummary): string {
   const zh = present.map((k) => `${ZH_LAYER[k]}：${WORDS[s.layers[k]!.origin][1]}`).join('；')
   const est = s.households.estimate ? ` Households of ${s.households.estimate} communities are estimated from their area. 其中${s.households.estimate}个社区的户数按面积估算。` : ''
   return `Built from your data — ${en}.${est} 由您的数据生成——${zh}。`
+}
+
+export type FromDataNote =
+  | { id: 'householdsDiffer'; params: { community: string; buildings: number; file: string; households: number } }
+  | { id: 'buildingsOutside'; params: { n: number } }
+
+/** English for the CLI and the summary's notes; the page says the same from noteMsgs in its own language */
+export function noteText(n: FromDataNote): string {
+  if (n.id === 'householdsDiffer') {
+    const q = n.params
+    return `community "${q.community}": its buildings hold ${q.buildings} households, ${q.file} says ${q.households}; the community keeps the file's figure, the simulation uses the buildings'`
+  }
+  return `${n.params.n} building${n.params.n === 1 ? '' : 's'} lie in no community (world check lists them)`
+}
+
+function note(summary: { notes: string[]; noteMsgs: FromDataNote[] }, n: FromDataNote): void {
+  summary.notes.push(noteText(n))
+  summary.noteMsgs.push(n)
 }

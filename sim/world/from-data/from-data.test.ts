@@ -9,7 +9,7 @@ import { union } from '../../geometry/clip.ts'
 import { areaM2, polysOf, areaFromPolys } from '../../geometry/measure.ts'
 import { applyChoice, autoMapping, mapLayer, type MappedLayer } from './mapping.ts'
 import { readDataLayer, type DataLayer } from './read.ts'
-import { buildFromData, planFromData } from './build.ts'
+import { buildFromData, noteText, planFromData } from './build.ts'
 
 const street = buildWorld({ preset: 'street', seed: 1 })
 const cs = street.communities.features
@@ -72,6 +72,19 @@ describe('world from data', () => {
     const findings = checkWorld(r.world).findings
     expect(findings.find((f) => f.code === 'grid-unknown-community')?.message).toContain('不存在社区')
     expect(findings.some((f) => f.code === 'grid-gap')).toBe(true)
+  })
+
+  it('notes, as an id with its figures, a community whose buildings hold other households than its file says', async () => {
+    const c0 = cs[0]
+    const communities = await layer('c.geojson', 'communities', [c0].map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { 编码: f.properties.id, 名称: f.properties.name, 户数: f.properties.households + 7 } })))
+    const bs = street.buildings.features.filter((b) => b.properties.community === c0.properties.id)
+    const buildings = await layer('b.geojson', 'buildings', bs.map((b) => ({ type: 'Feature', geometry: b.geometry, properties: { 户数: b.properties.households } })))
+    const r = buildFromData({ communities, buildings })
+    if (!r.ok) throw new Error(r.error)
+    const held = bs.reduce((s, b) => s + b.properties.households, 0)
+    const n = r.summary.noteMsgs.find((m) => m.id === 'householdsDiffer')
+    expect(n?.params).toEqual({ community: c0.properties.name, buildings: held, file: 'c.geojson', households: c0.properties.households + 7 })
+    expect(r.summary.notes).toEqual(r.summary.noteMsgs.map(noteText))
   })
 
   it('splits a community\'s households over file buildings that have none, by footprint × floors, and keeps feature ids', async () => {

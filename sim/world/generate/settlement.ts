@@ -65,6 +65,8 @@ function shrink(poly: Polys, factor: number): Polys {
 }
 
 function split(total: number, weights: number[]): number[] {
+  // nothing to share among (e.g. every building of a community already has its households): nothing is split
+  if (!weights.length) return []
   const sum = weights.reduce((s, w) => s + w, 0) || 1
   const raw = weights.map((w) => (total * w) / sum)
   const out = raw.map(Math.floor)
