@@ -150,7 +150,8 @@ describe('charts and the report (e2e)', () => {
       expect(Number(await page.getAttribute(`[data-testid=report-${k}-diff]`, 'data-value'))).toBeCloseTo(b - a, 4)
       expect(await page.getAttribute(`[data-testid=report-${k}-a]`, 'data-ci')).toMatch(/^[\d.]+,[\d.]+$/)
     }
-    expect(await report.locator('.report-chart > svg').count()).toBe(3)
+    expect(await report.locator('.report-chart:not(.report-map) > svg').count()).toBe(3)
+    expect(await report.locator('[data-testid=report-map] > svg').count()).toBe(1) // the small result map of B − A
     expect(await page.textContent('[data-testid=report-meta]')).toMatch(/西罗园/)
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
     if (process.env.E2E_SHOTS) writeFileSync(join(process.env.E2E_SHOTS, 'report.pdf'), pdf)

@@ -91,7 +91,7 @@ describe('the sweep tab (e2e)', () => {
     for (const r of after) expect(r.meets).toBe(r.mean >= target)
     const expected = after.filter((r) => r.mean >= target).map((r) => r.lever)[0]
     expect(Number(await page.getAttribute('[data-testid=sweep-answer]', 'data-value'))).toBe(expected)
-    expect(await page.textContent('[data-testid=sweep-answer]')).toContain(`gridWorkers.perGrid = ${expected}`)
+    expect(await page.textContent('[data-testid=sweep-answer]')).toContain(`网格员每网格人数（覆盖底图） = ${expected}`) // the lever by its label: no Latin path in the zh page
     // strict: the lower bound must meet it too — the answer, if any, is a value whose lower bound does
     await page.check('[data-testid=sweep-strict]')
     const strict = (await tableRows(page)).filter((r) => r.mean >= target && r.lo >= target).map((r) => r.lever)[0]
@@ -198,7 +198,7 @@ describe('the sweep tab (e2e)', () => {
     expect(await page.getAttribute('[data-testid=sweep-answer]', 'data-value')).toBe('1')
     expect(await page.getAttribute('[data-testid=sweep-answer]', 'data-value2')).toBe('2')
     expect(await page.textContent('[data-testid=sweep-answer]')).toMatch(/^Cheapest setting that meets Hours to close, P90 ≤/)
-    expect(await page.textContent('[data-testid=sweep-panel]')).toContain('street.officeStaff counts staff')
+    expect(await page.textContent('[data-testid=sweep-panel]')).toContain('street office ticket handlers counts staff')
     // a line and a band per value of the second lever
     expect(await page.locator('[data-testid=sweep-curve] svg [aria-label=line] path').count()).toBe(2)
     const shots = process.env.E2E_SHOTS

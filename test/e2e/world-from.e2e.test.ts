@@ -54,7 +54,7 @@ describe('new project from my data (e2e)', () => {
 
       // a broken file: one message naming it, nothing created
       await page.setInputFiles('[data-testid=fd-file-communities]', { name: '坏文件.geojson', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection","features":[') })
-      await page.waitForFunction(() => /坏文件\.geojson: not valid JSON/.test(document.querySelector('[data-testid=fd-status]')?.textContent ?? ''))
+      await page.waitForFunction(() => /坏文件\.geojson.*不是有效的 JSON/.test(document.querySelector('[data-testid=fd-status]')?.textContent ?? ''))
       expect(await page.isDisabled('[data-testid=fd-create]')).toBe(true)
 
       await page.setInputFiles('[data-testid=fd-file-communities]', { name: '西罗园社区边界.geojson', mimeType: 'application/json', buffer: Buffer.from(file) })
