@@ -157,12 +157,13 @@ export function createMap(container: HTMLElement): MapView {
     setData(source, fc, viaUrl) {
       const src = map.getSource(source) as GeoJSONSource | undefined
       if (!src) return
-      const token = {}
-      pending.set(source, token)
+      // a newer call cancels a blob still being written for this source
       if (!viaUrl) {
         pending.delete(source)
         return void src.setData(fc)
       }
+      const token = {}
+      pending.set(source, token)
       // MapLibre walks and clones a GeoJSON object on the page's thread (≈ 270 ms for 10,000 imported points):
       // the layer goes to its worker as a blob URL instead, written a slice at a time so no task is long
       void (async () => {
