@@ -29,7 +29,8 @@ export const GROUPS: { key: LayerGroup; layers: string[] }[] = [
   { key: 'grids', layers: ['grids-fill', 'grids-line', 'grids-sel'] },
   { key: 'party', layers: ['party-line'] },
   { key: 'diff', layers: ['diff-fill'] },
-  { key: 'imported', layers: ['imported-fill', 'imported-line', 'imported-point'] },
+  // points drawn by deck.gl (src/layers/imported-points.ts), lines and polygons by MapLibre
+  { key: 'imported', layers: ['imported-fill', 'imported-line', 'deck:imported-points'] },
   { key: 'buildings', layers: ['deck:buildings', 'deck:buildings-line'] },
   { key: 'needs', layers: ['deck:needs'] },
   { key: 'labels', layers: ['deck:labels'] },
@@ -70,7 +71,6 @@ function styleOf(): StyleSpecification {
     { id: 'diff-fill', type: 'fill', source: 'diff', paint: { 'fill-color': '#d0021b', 'fill-opacity': 0.3 } },
     { id: 'imported-fill', type: 'fill', source: 'imported', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': 0.15 } },
     { id: 'imported-line', type: 'line', source: 'imported', paint: { 'line-color': '#6a3d9a', 'line-width': 2.5, 'line-opacity': 1 } },
-    { id: 'imported-point', type: 'circle', source: 'imported', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 2.5, 'circle-color': '#6a3d9a', 'circle-opacity': 0.8 } },
     { id: 'highlight', type: 'circle', source: 'highlight', paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#e4002b', 'circle-stroke-width': 3 } },
     // the street or community found by search: a halo under a firm line, above everything it outlines
     { id: 'searched-halo', type: 'line', source: 'searched', paint: { 'line-color': '#ffd84d', 'line-width': 7, 'line-opacity': 0.7 } },
@@ -133,6 +133,9 @@ export function createMap(container: HTMLElement): MapView {
   const overlay = new MapLibreOverlay({ interleaved: false, layers: [] })
   map.addControl(overlay)
   let deckLayers: DeckLayer[] = []
+  /** the panel's order of the deck layers (bottom to top); a new set of layers keeps it */
+  let deckOrder = GROUPS.flatMap((g) => g.layers).filter((id) => id.startsWith('deck:')).map((id) => id.slice(5))
+  const sortDeck = (ls: DeckLayer[]) => [...ls].sort((a, b) => deckOrder.indexOf(a.id) - deckOrder.indexOf(b.id))
   const hidden = new Set<string>()
   const opac = new Map<string, number>()
   const renderDeck = () =>
@@ -190,7 +193,7 @@ export function createMap(container: HTMLElement): MapView {
       else if (src) setTimeout(() => view.updateData(source, diff), 50)
     },
     setDeckLayers(layers) {
-      deckLayers = layers
+      deckLayers = sortDeck(layers)
       renderDeck()
     },
     setGroupVisible(key, on) {
@@ -218,8 +221,8 @@ export function createMap(container: HTMLElement): MapView {
     setOrder(keys) {
       // bottom to top; deck layers always draw above the map (see notes: interleaving below labels breaks)
       for (const k of keys) for (const id of GROUPS.find((g) => g.key === k)?.layers ?? []) if (!id.startsWith('deck:') && map.getLayer(id)) map.moveLayer(id, 'highlight')
-      const deckOrder = keys.flatMap((k) => GROUPS.find((g) => g.key === k)?.layers ?? []).filter((id) => id.startsWith('deck:')).map((id) => id.slice(5))
-      deckLayers = [...deckLayers].sort((a, b) => deckOrder.indexOf(a.id) - deckOrder.indexOf(b.id))
+      deckOrder = keys.flatMap((k) => GROUPS.find((g) => g.key === k)?.layers ?? []).filter((id) => id.startsWith('deck:')).map((id) => id.slice(5))
+      deckLayers = sortDeck(deckLayers)
       renderDeck()
     },
     fit(b, maxZoom = 17) {

@@ -1,11 +1,13 @@
 // The map's side of the app: what the store's document looks like on the map (grids, party grids, imported
 // layers, the 多网合一 difference, buildings and labels) and what the pointer does on it (hover, click, drop).
+import type { Layer as DeckLayer } from '@deck.gl/core'
 import type { Feature } from 'geojson'
 import { layerDiff, type World } from '../../sim/api.ts'
 import { t, tAny } from '../i18n/i18n.ts'
 import { buildingArrays, buildingLayers, needsLayer } from '../layers/deck-binary.ts'
 import { characterSetOf, gridLabelsOf, labelsIn, labelsLayer, labelsOf, type Label } from '../layers/deck-layers.ts'
-import { drawableAsync } from '../layers/imported-sample.ts'
+import { IMPORTED_POINTS, importedPointsLayer } from '../layers/imported-points.ts'
+import { drawableAsync, type PointSample } from '../layers/imported-sample.ts'
 import { extendSelection, installBoxSelect } from '../editor/map-select.ts'
 import { $ } from '../panels/dom.ts'
 import { sampledNotice } from '../project-control.ts'
@@ -38,6 +40,10 @@ export class MapWiring {
   private drawDeck: (() => void) | null = null
   private labeledGrids: Doc['grids'] | null = null
   private drawnImported: Doc['imported'] | null = null
+  /** the imported points as drawn by deck.gl, and the list their sample indexes */
+  private importedDeck: { layer: DeckLayer; pts: PointSample; of: Doc['imported'] } | null = null
+  /** whether MapLibre's imported source holds anything (an empty one is not sent again) */
+  private importedShapes = 0
   private sync = { governance: new GridSync('governance'), party: new GridSync('party') }
   /** points of the imported layers as drawn: whether the next import makes the map sample them */
   importedPoints = 0
@@ -86,7 +92,8 @@ export class MapWiring {
       // and then kept hidden, not dropped, below it (a dropped layer would tessellate its buildings again)
       wanted ||= near
       const dense = wanted ? [...buildings, needs].map((l) => l.clone({ visible: near })) : []
-      view.setDeckLayers([...dense, labelsLayer(labels, chars, band)])
+      const imported = this.importedDeck ? [this.importedDeck.layer] : []
+      view.setDeckLayers([...imported, ...dense, labelsLayer(labels, chars, band)])
     }
     this.drawDeck()
     // per frame only a comparison of the zoom: layers change when a zoom band is crossed, labels when the view
@@ -122,7 +129,11 @@ export class MapWiring {
       this.drawnImported = imported
       void drawableAsync(imported).then((d) => {
         if (store.state.doc.imported !== imported) return
-        view.setData('imported', { type: 'FeatureCollection', features: d.features }, d.features.length > 1000)
+        if (d.features.length || this.importedShapes) view.setData('imported', { type: 'FeatureCollection', features: d.features }, d.features.length > 1000)
+        this.importedShapes = d.features.length
+        // one layer per sample, kept: a redraw hands deck the same instance and its buffers stay
+        this.importedDeck = d.pts.length ? { layer: importedPointsLayer(d.pts), pts: d.pts, of: imported } : null
+        this.drawDeck?.()
         this.importedPoints = d.points
         const note = d.step > 1 ? sampledNotice(d.points, d.step) : ''
         const msg = store.state.message
@@ -155,10 +166,14 @@ export class MapWiring {
     return out
   }
 
-  /** the building under a screen point: the binary layer answers an index into the world's buildings */
-  private buildingAt(p: { x: number; y: number }): Feature | null {
-    const picked = this.host.view.overlay.pickObject({ x: p.x, y: p.y, radius: 2, layerIds: ['buildings'] })
-    return picked && picked.index >= 0 ? (this.host.world.buildings.features[picked.index] ?? null) : null
+  /** The building or imported point under a screen point, the one drawn on top: the binary layers answer an index
+   * into the world's buildings or into the sample of imported points. */
+  private deckAt(p: { x: number; y: number }): { building: boolean; f: Feature } | null {
+    const picked = this.host.view.overlay.pickObject({ x: p.x, y: p.y, radius: 3, layerIds: ['buildings', IMPORTED_POINTS] })
+    if (!picked || picked.index < 0) return null
+    const d = this.importedDeck
+    const f = picked.layer?.id === IMPORTED_POINTS ? d?.of[d.pts.feature[picked.index]] : this.host.world.buildings.features[picked.index]
+    return f ? { building: picked.layer?.id !== IMPORTED_POINTS, f } : null
   }
 
   private wireEvents(): void {
@@ -168,11 +183,11 @@ export class MapWiring {
     const layers = () => QUERYABLE.filter((l) => map.getLayer(l))
     map.on('mousemove', (e) => {
       if (host.tool() !== 'browse') return (tip.hidden = true)
-      const building = this.buildingAt(e.point)
+      const hit = this.deckAt(e.point)
       let text = ''
-      if (building) {
-        const p = building.properties as Record<string, unknown>
-        text = t('hover.building', { id: String(p.id), hh: String(p.households) })
+      if (hit) {
+        const p = (hit.f.properties ?? {}) as Record<string, unknown>
+        text = hit.building ? t('hover.building', { id: String(p.id), hh: String(p.households) }) : String(p.name || p['名称'] || p.id || '')
       } else {
         const f = map.queryRenderedFeatures(e.point, { layers: layers() })[0]
         if (f) text = String(f.properties.name || f.properties.id || '')
@@ -187,7 +202,7 @@ export class MapWiring {
     map.on('click', (e) => {
       if (host.tool() !== 'browse' || host.quiet()) return
       host.pickResult(e.point)
-      const building = this.buildingAt(e.point)
+      const hit = this.deckAt(e.point)
       const fs = map.queryRenderedFeatures(e.point, { layers: layers() })
       const grid = fs.find((f) => f.layer.id === 'grids-fill')
       const shift = e.originalEvent.shiftKey
@@ -197,11 +212,12 @@ export class MapWiring {
         if (comm) store.setCommunity(String(comm.properties.id))
         if (!shift) store.select([])
       }
-      if (building)
+      if (hit?.building)
         host.inspect({
           title: grid ? `${t('layer.buildings')} · ${String(grid.properties.name || grid.properties.id)}` : t('layer.buildings'),
-          props: building.properties as Record<string, unknown>,
+          props: hit.f.properties as Record<string, unknown>,
         })
+      else if (hit) host.inspect({ title: t('layer.imported'), props: (hit.f.properties ?? {}) as Record<string, unknown> })
       else if (fs[0]) {
         const g = grid ? store.grid(String(grid.properties.id)) : undefined
         host.inspect({ title: tAny(`layer.${fs[0].layer.id.split('-')[0]}`), props: g ? { ...g.properties, ...store.state.stats.get(g.properties.id) } : fs[0].properties })

@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson'
 import { describe, expect, it } from 'vitest'
-import { drawable, positionsOf } from '../layers/imported-sample.ts'
+import { drawable, drawableAsync, positionsOf } from '../layers/imported-sample.ts'
 import { packFeatures, SLICE, unpackAll, Unpacker } from './packed-layer.ts'
 
 const ring = [[116, 39], [116.01, 39], [116.01, 39.01], [116, 39]]
@@ -42,7 +42,25 @@ describe('packed layers', () => {
     const d = drawable(fs, 300)
     expect(d.step).toBe(4)
     expect(d.points).toBe(1000)
-    expect(d.features.length).toBe(250)
-    expect(d.features[1].properties).toEqual({ name: '', id: '', _layer: undefined, _file: undefined }) // only what the map shows
+    // points go to deck.gl as positions with the index of their feature, not as features
+    expect(d.features.length).toBe(0)
+    expect(d.pts.length).toBe(250)
+    expect([...d.pts.feature.slice(0, 3)]).toEqual([0, 4, 8])
+    expect([...d.pts.positions.slice(2, 4)]).toEqual([4, 0])
+  })
+
+  it('the map draws points with deck.gl and the rest with MapLibre, a MultiPoint as one point per position', async () => {
+    const line: Feature = { type: 'Feature', properties: { name: 'road', note: 'x' }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } }
+    const multi: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[2, 2], [3, 3]] } }
+    const pt: Feature = { type: 'Feature', properties: { 名称: 'a' }, geometry: { type: 'Point', coordinates: [5, 6] } }
+    const d = await drawableAsync([line, multi, pt], 1000, 1)
+    expect(d.step).toBe(1)
+    expect(d.points).toBe(5)
+    expect(d.features).toEqual([line]) // small layers keep every property
+    expect([...d.pts.positions]).toEqual([2, 2, 3, 3, 5, 6])
+    expect([...d.pts.feature]).toEqual([1, 1, 2])
+    // beyond SLIM_ABOVE features MapLibre gets only what it shows
+    const many = Array.from({ length: 6000 }, () => line)
+    expect(drawable(many, 1e9).features[0].properties).toEqual({ name: 'road', id: '', _layer: undefined, _file: undefined })
   })
 })
