@@ -255,10 +255,33 @@ describe('the planner workspace (e2e)', () => {
     const cells = await page.locator('[data-testid=inspect] table.props td').allTextContents()
     expect(cells).toContain(evil)
     expect(await page.locator('[data-testid=inspect] img, [data-testid=inspect] b').count()).toBe(0)
+    // points stay an imported layer, drawn by deck.gl from a typed array: each one is on the map (in the picking
+    // pass over the whole view), the layers panel hides them, and a click on one shows its feature, as text
+    const at = (i: number) => [centre[0] - d + (i % 4) * d * 0.6, centre[1] - d + Math.floor(i / 4) * d * 0.6]
+    const pts = { type: 'FeatureCollection', features: Array.from({ length: 12 }, (_, i) => ({ type: 'Feature', properties: { 名称: `${evil}${i}`, 备注: '<b>点</b>' }, geometry: { type: 'Point', coordinates: at(i) } })) }
+    await page.setInputFiles('[data-testid=file-input]', { name: 'evil-points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(pts)) })
+    await confirmImport(page)
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 12)
+    const drawn = () => page.evaluate(() => {
+      const { overlay, map } = (window as unknown as G).__gongzhi.app.view
+      const c = map.getCanvas()
+      return overlay.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['imported-points'] }).length
+    })
+    await expect.poll(drawn, { timeout: 30_000 }).toBe(12)
+    await page.locator('[data-testid=layer-imported] input[type=checkbox]').uncheck()
+    await expect.poll(drawn, { timeout: 30_000 }).toBe(0)
+    await page.locator('[data-testid=layer-imported] input[type=checkbox]').check()
+    await expect.poll(drawn, { timeout: 30_000 }).toBe(12)
+    await clickAt(page, await toScreen(page, at(5)))
+    await page.waitForFunction((name) => [...document.querySelectorAll('[data-testid=inspect] table.props td')].some((td) => td.textContent === name), `${evil}5`)
+    const ptCells = await page.locator('[data-testid=inspect] table.props td').allTextContents()
+    expect(ptCells).toContain('services-5') // the whole feature, the file's other columns with it
+    expect(ptCells.join('\n')).toContain('<b>点</b>')
+    expect(await page.locator('[data-testid=inspect] img, [data-testid=inspect] b').count()).toBe(0)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
     await mapShot(page)
     await page.context().close()
-  })
+  }, 240_000)
 
   it('imports the real Fengtai outline as GCJ-02 and it lands on the district', async () => {
     const page = await newPage(fx.served.url)
