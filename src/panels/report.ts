@@ -2,7 +2,7 @@
 // world, days, seeds and replicates, the four rates with 95 % intervals and B − A, and three key charts as
 // SVG. Shown as an overlay on the page; @media print (app.css) prints only the overlay on one A4 page, and the
 // page is zoomed down if its content would run over.
-import { diffScenarios, type SimResult } from '../../sim/api.ts'
+import { diffScenarios, SHARE_RANGE, type SimResult } from '../../sim/api.ts'
 import type { LastResult } from '../analysis/results-hub.ts'
 import { closeHistChart } from '../charts/close-hist.ts'
 import type { ChartOut } from '../charts/chart.ts'
@@ -119,7 +119,7 @@ function ratesTable(groups: Group[]): HTMLElement {
   const others = groups.slice(1)
   table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), ...groups.map((g) => h('th', { text: g.key === 'run' ? scenarioName(g.scenario) : `${g.key} · ${scenarioName(g.scenario)}`, title: g.scenario })), ...others.map((g) => h('th', { text: `${g.key} − A` }))))
   for (const k of RATE_KEYS) {
-    const stats = groups.map((g) => groupStat(g, (r) => r.rates[k]))
+    const stats = groups.map((g) => groupStat(g, (r) => r.rates[k], SHARE_RANGE))
     const cells = stats.map((s, i) => {
       const td = h('td', { testid: `report-${k}-${groups[i].key.toLowerCase()}`, text: pct(s.mean) })
       td.dataset.value = String(round(s.mean))
