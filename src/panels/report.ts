@@ -67,7 +67,13 @@ function reportPage(groups: Group[], map: HTMLElement | null): HTMLElement {
   const page = h('article', { class: 'report-page', testid: 'report-page' })
   page.append(h('h1', { text: t(cmp ? 'report.titleCompare' : 'report.titleRun') }))
   const names = h('p', { class: 'report-scenarios', testid: 'report-scenarios' })
-  for (const g of groups) names.append(h('span', { class: `report-tag tag-${g.key}`, text: g.key === 'run' ? t('report.scenario') : g.key }), h('b', { text: scenarioName(g.scenario), title: g.scenario, 'data-scenario': g.scenario }), h('span', { class: 'report-label', text: scenarioLabel(g.runs[0]) }))
+  for (const g of groups) {
+    const name = scenarioName(g.scenario)
+    names.append(h('span', { class: `report-tag tag-${g.key}`, text: g.key === 'run' ? t('report.scenario') : g.key }), h('b', { text: name, title: g.scenario, 'data-scenario': g.scenario }))
+    // a preset's name is its label: the label is added only where it says more (a scenario from a file)
+    const label = scenarioLabel(g.runs[0])
+    if (label && !name.includes(label)) names.append(h('span', { class: 'report-label', text: label }))
+  }
   page.append(names, metaTable(groups, r0))
   if (cmp) page.append(diffTable(groups))
   page.append(ratesTable(groups))
