@@ -33,6 +33,12 @@ async function newPage(url: string, timeout?: number, keep = false): Promise<Pag
 /** one page per world for the tests that leave it as they found it (or whose changes the next tests do not read) */
 const sharedPages = new Map<string, Promise<Page>>()
 const sharedPage = (url: string): Promise<Page> => sharedPages.get(url) ?? sharedPages.set(url, newPage(url, undefined, true)).get(url)!
+/** close a shared page after its last test: an idle map in another page still costs the tests after it */
+async function releaseShared(url: string): Promise<void> {
+  const page = sharedPages.get(url)
+  sharedPages.delete(url)
+  await (await page?.catch(() => undefined))?.context().close()
+}
 
 const gridIds = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.doc.grids.map((g: any) => g.properties.id))
 const findingCodes = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.findings.map((f: any) => f.code))
@@ -69,7 +75,7 @@ describe('the planner workspace (e2e)', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith(fx.served.url) && !/^(data|blob):/.test(r.url())) foreign.push(r.url())
     })
-    sharedPages.set(fx.served.url, openApp(page, fx.served.url, 180_000).then(() => page)) // the full real-street fengtai world
+    sharedPages.set(fx.served.url, openApp(page, fx.served.url, 180_000).then(() => page)) // the full real-street fengtai world, kept for the GCJ-02 import next
     await sharedPages.get(fx.served.url)
     expect(foreign).toEqual([]) // offline: no tiles, glyphs or fonts from the network
     for (const id of ['map', 'layer-panel', 'grid-stats', 'findings', 'undo', 'redo', 'import', 'export', 'legend', 'search', 'notice'])
@@ -96,6 +102,32 @@ describe('the planner workspace (e2e)', () => {
     await page.fill('[data-testid=search-input]', name)
     await page.locator('[data-testid=search-results] li').first().click()
     expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.getZoom())).toBeGreaterThan(13)
+  }, 240_000)
+
+  it('imports the real Fengtai outline as GCJ-02 and it lands on the district', async () => {
+    const page = await sharedPage(fx.served.url) // the default-world test's page, when it ran
+    const file = readFileSync(join(process.cwd(), 'test/fixtures/vonng-adcode-110106.gcj02.json'))
+    await page.setInputFiles('[data-testid=file-input]', { name: '110106.json', mimeType: 'application/json', buffer: file })
+    await page.waitForSelector('[data-testid=crs-dialog][open]')
+    await page.check('[data-testid=crs-gcj02]')
+    await page.click('[data-testid=crs-ok]')
+    await confirmImport(page)
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 1)
+    const [a, d] = await page.evaluate(() => {
+      const app = (window as unknown as G).__gongzhi.app
+      const bb = (c: any): number[] => {
+        const b = [Infinity, Infinity, -Infinity, -Infinity]
+        const w = (x: any) => { if (typeof x[0] === 'number') { b[0] = Math.min(b[0], x[0]); b[1] = Math.min(b[1], x[1]); b[2] = Math.max(b[2], x[0]); b[3] = Math.max(b[3], x[1]) } else x.forEach(w) }
+        w(c)
+        return b
+      }
+      return [bb(app.store.state.doc.imported[0].geometry.coordinates), bb(app.opts.world.district.features[0].geometry.coordinates)]
+    })
+    // GCJ-02 left as is would sit ≈ 500 m (≈0.005°) off; converted, the two outlines agree to ≈100 m
+    for (let i = 0; i < 4; i++) expect(Math.abs(a[i] - d[i])).toBeLessThan(0.0015)
+    await mapIdle(page)
+    await mapShot(page)
+    await releaseShared(fx.served.url)
   }, 240_000)
 
   // draws, the malformed file and the party-building layer share one `street` page, in this order: the first ends
@@ -167,6 +199,32 @@ describe('the planner workspace (e2e)', () => {
     await mapShot(page)
   }, 240_000)
 
+  it('keeps party-building grids as a second layer, shows where they differ, exports CSV and GeoJSON', async () => {
+    const page = await sharedPage(`${fx.served.url}?preset=street`)
+    await page.click('[data-testid=tool-browse]') // a click selects: the shared page may have had another tool
+    const c = await focusCommunity(page, 5)
+    await clickAt(page, c)
+    await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
+    await page.click('[data-testid=to-party]')
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.grids.some((g: any) => g.properties.layer === 'party'))
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.diffFeatures().length)).toBe(0)
+    await page.evaluate((id) => (window as unknown as G).__gongzhi.app.store.select([id]), c.id)
+    await page.click('[data-testid=delete]')
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.diffFeatures().length === 1)
+    expect(await page.locator('[data-testid=layer-diff] input[type=checkbox]').isChecked()).toBe(true)
+    await mapIdle(page)
+    await mapShot(page)
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.selectOption('[data-testid=export]', 'csv')])
+    const text = readFileSync(await csv.path(), 'utf8')
+    expect(text.split('\n')[0]).toContain('households')
+    expect(text.split('\n').length).toBeGreaterThan(50)
+    const [gj] = await Promise.all([page.waitForEvent('download'), page.selectOption('[data-testid=export]', 'grids')])
+    const fc = JSON.parse(readFileSync(await gj.path(), 'utf8'))
+    expect(fc.type).toBe('FeatureCollection')
+    expect(fc.features.some((f: any) => f.properties.layer === 'party')).toBe(true)
+    await releaseShared(`${fx.served.url}?preset=street`)
+  }, 240_000)
+
   it('snaps a drawn vertex onto a neighbouring grid corner', async () => {
     const page = await newPage(`${fx.served.url}?preset=street`, 180_000)
     const c = await focusCommunity(page, 6)
@@ -208,31 +266,6 @@ describe('the planner workspace (e2e)', () => {
     expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.overlay._deck.props.layers.filter((l: { props: { visible: boolean } }) => l.props.visible).map((l: { id: string }) => l.id))).toEqual(['labels'])
     expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.view.map.queryRenderedFeatures({ layers: ['grids-fill'] }).length)).toBeGreaterThan(0)
     await page.context().close()
-  }, 240_000)
-
-  it('keeps party-building grids as a second layer, shows where they differ, exports CSV and GeoJSON', async () => {
-    const page = await sharedPage(`${fx.served.url}?preset=street`)
-    await page.click('[data-testid=tool-browse]') // a click selects: the shared page may have had another tool
-    const c = await focusCommunity(page, 5)
-    await clickAt(page, c)
-    await page.waitForFunction((id) => (window as unknown as G).__gongzhi.app.store.state.selected.includes(id), c.id)
-    await page.click('[data-testid=to-party]')
-    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.grids.some((g: any) => g.properties.layer === 'party'))
-    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.diffFeatures().length)).toBe(0)
-    await page.evaluate((id) => (window as unknown as G).__gongzhi.app.store.select([id]), c.id)
-    await page.click('[data-testid=delete]')
-    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.diffFeatures().length === 1)
-    expect(await page.locator('[data-testid=layer-diff] input[type=checkbox]').isChecked()).toBe(true)
-    await mapIdle(page)
-    await mapShot(page)
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.selectOption('[data-testid=export]', 'csv')])
-    const text = readFileSync(await csv.path(), 'utf8')
-    expect(text.split('\n')[0]).toContain('households')
-    expect(text.split('\n').length).toBeGreaterThan(50)
-    const [gj] = await Promise.all([page.waitForEvent('download'), page.selectOption('[data-testid=export]', 'grids')])
-    const fc = JSON.parse(readFileSync(await gj.path(), 'utf8'))
-    expect(fc.type).toBe('FeatureCollection')
-    expect(fc.features.some((f: any) => f.properties.layer === 'party')).toBe(true)
   }, 240_000)
 
   it('shows the gap a deleted grid leaves, zooms to it from the findings list and repairs it', async () => {
@@ -281,31 +314,6 @@ describe('the planner workspace (e2e)', () => {
     expect(cells).toContain(evil)
     expect(await page.locator('[data-testid=inspect] img, [data-testid=inspect] b').count()).toBe(0)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
-    await mapShot(page)
-  }, 240_000)
-
-  it('imports the real Fengtai outline as GCJ-02 and it lands on the district', async () => {
-    const page = await sharedPage(fx.served.url) // the default-world test's page, when it ran
-    const file = readFileSync(join(process.cwd(), 'test/fixtures/vonng-adcode-110106.gcj02.json'))
-    await page.setInputFiles('[data-testid=file-input]', { name: '110106.json', mimeType: 'application/json', buffer: file })
-    await page.waitForSelector('[data-testid=crs-dialog][open]')
-    await page.check('[data-testid=crs-gcj02]')
-    await page.click('[data-testid=crs-ok]')
-    await confirmImport(page)
-    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 1)
-    const [a, d] = await page.evaluate(() => {
-      const app = (window as unknown as G).__gongzhi.app
-      const bb = (c: any): number[] => {
-        const b = [Infinity, Infinity, -Infinity, -Infinity]
-        const w = (x: any) => { if (typeof x[0] === 'number') { b[0] = Math.min(b[0], x[0]); b[1] = Math.min(b[1], x[1]); b[2] = Math.max(b[2], x[0]); b[3] = Math.max(b[3], x[1]) } else x.forEach(w) }
-        w(c)
-        return b
-      }
-      return [bb(app.store.state.doc.imported[0].geometry.coordinates), bb(app.opts.world.district.features[0].geometry.coordinates)]
-    })
-    // GCJ-02 left as is would sit ≈ 500 m (≈0.005°) off; converted, the two outlines agree to ≈100 m
-    for (let i = 0; i < 4; i++) expect(Math.abs(a[i] - d[i])).toBeLessThan(0.0015)
-    await mapIdle(page)
     await mapShot(page)
   }, 240_000)
 
