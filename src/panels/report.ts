@@ -92,7 +92,7 @@ function metaTable(groups: Group[], r0: SimResult): HTMLElement {
   const seeds = groups[0].runs.map((r) => r.seed)
   const dl = h('dl', { class: 'report-meta', testid: 'report-meta' })
   const add = (k: Key, v: string) => dl.append(h('dt', { text: t(k) }), h('dd', { text: v }))
-  add('report.world', `${w.preset ? presetLabel(w.preset) : '–'}（${t('report.worldSeed', { s: show(w.seed) })}）· ${t('report.worldSize', { g: fmtInt(w.grids), c: fmtInt(w.communities), hh: fmtInt(w.households), res: fmtInt(w.residents) })}`)
+  add('report.world', `${w.preset ? presetLabel(w.preset) : '–'}${t('report.worldSeed', { s: show(w.seed) })} · ${t('report.worldSize', { g: fmtInt(w.grids), c: fmtInt(w.communities), hh: fmtInt(w.households), res: fmtInt(w.residents) })}`)
   add('report.days', fmtInt(r0.days))
   // seeds are identifiers the CLI takes back (--seed): written plainly
   add('report.seeds', seeds.join(', '))
