@@ -24,7 +24,7 @@ import { ProjectControl, sampleNoteFor } from './project-control.ts'
 import { showError } from './panels/notices.ts'
 import { renderBasemap } from './panels/basemap-panel.ts'
 import { renderProjects } from './panels/projects-panel.ts'
-import { presetLabel, renderWorldPicker } from './panels/world-picker.ts'
+import { renderWorldPicker } from './panels/world-picker.ts'
 import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
 import { AnalystWorkspace } from './analyst-workspace.ts'
 import { Store, type Change } from './store/store.ts'
@@ -313,7 +313,8 @@ function mark(name: string): void {
   if (hook) hook.timings[name] = performance.now()
 }
 
+/** a new project; one nobody named gets an empty name, shown as the default in the page's language (projectName) */
 export function freshProject(w: World, preset: string, seed: number, asked?: string): Project {
-  const name = asked?.trim() ? asked.trim().slice(0, 100) : w.meta.origins ? (w.district.features[0]?.properties.name ?? preset) : t('proj.default', { preset: presetLabel(preset) })
+  const name = asked?.trim() ? asked.trim().slice(0, 100) : w.meta.origins ? (w.district.features[0]?.properties.name ?? preset) : ''
   return { id: newId(), name, preset, seed, doc: { grids: w.grids.features.slice(), imported: [] }, updated: Date.now() }
 }

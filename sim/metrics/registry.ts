@@ -2,7 +2,7 @@
 // Chinese and English. The CLI prints these labels, and the page's run cards, comparison, report, sweep and
 // result map take theirs (in the page's language) from here, so a metric is added or renamed in one place.
 import { DEFAULT_BAND } from '../geometry/generate-grids.ts'
-import { SUMMARY_METRICS } from '../run/simulate.ts'
+import type { SUMMARY_METRICS } from '../run/simulate.ts'
 
 export interface Label {
   zh: string

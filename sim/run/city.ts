@@ -10,7 +10,7 @@ import { DISTRICTS } from '../world/generate/presets.ts'
 import type { Preset } from '../world/generate/presets.ts'
 import { hash32, seedHash } from '../engine/rng.ts'
 import { parseScenario, type Scenario, type ScenarioInput } from '../scenario/schema.ts'
-import { meanCi, prepareModel, RESULT_VERSION } from './simulate.ts'
+import { meanCi, metricRange, prepareModel, RESULT_VERSION } from './simulate.ts'
 import { addTally, countOf, emptyTally, histQuantile, tallyModel, type DistrictTally, type Tally } from './city-tally.ts'
 
 /** one district of a city run, as the plan lists it */
@@ -178,7 +178,8 @@ export function mergeCity(scenario: Scenario | ScenarioInput, world: CityResult[
   return out
 }
 
-/** the city figures summarised over replicates: mean and 95 % interval of each replicate's merged value */
+/** the city figures summarised over replicates: mean and 95 % interval of each replicate's merged value, clipped
+ *  to the metric's range like a replicate run's */
 export const CITY_SUMMARY = ['issues.arisen', 'issues.known', 'issues.closed', 'rates.response', 'rates.resolution', 'rates.satisfaction', 'rates.onTime', 'rates.discovery', 'rates.proactive', 'hotline.perResidentYear', 'hoursToClose.mean', 'hoursToClose.p50', 'hoursToClose.p90', 'whistles.per10k'] as const
 
 export function summarizeCity(runs: CityResult[]): { replicates: number; seeds: number[]; metrics: Record<string, ReturnType<typeof meanCi>> } {
@@ -187,5 +188,5 @@ export function summarizeCity(runs: CityResult[]): { replicates: number; seeds: 
     for (const p of path.split('.')) v = (v as Record<string, unknown>)[p]
     return typeof v === 'number' ? v : NaN
   }
-  return { replicates: runs.length, seeds: runs.map((r) => r.seed), metrics: Object.fromEntries(CITY_SUMMARY.map((p) => [p, meanCi(runs.map((r) => at(r, p)))])) }
+  return { replicates: runs.length, seeds: runs.map((r) => r.seed), metrics: Object.fromEntries(CITY_SUMMARY.map((p) => [p, meanCi(runs.map((r) => at(r, p)), metricRange(p))])) }
 }

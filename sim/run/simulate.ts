@@ -10,6 +10,7 @@ import { checkRunBounds } from './run-bounds.ts'
 import { RUN_LIMITS, withinLimit } from './limits.ts'
 import { systemsReport } from '../metrics/systems-report.ts'
 import { staffOf, type StaffRole } from '../model/staff-cost.ts'
+import { METRICS } from '../metrics/registry.ts'
 
 export const RESULT_VERSION = '1.0.0'
 
@@ -209,22 +210,38 @@ export interface ReplicateSummary {
 
 const T975 = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086]
 
-/** mean, sample sd and Student-t 95 % interval of the finite values (rounded to 4 decimals) */
-export function meanCi(values: number[]): { mean: number; sd: number; ci95: [number, number] } {
+/** the two-sided 95 % Student-t quantile for k values (k − 1 degrees of freedom; 1.96 past 20) */
+export const t975 = (k: number): number => (k - 1 < T975.length ? T975[Math.max(1, k - 1)] : 1.96)
+
+/** what a metric can be: a share is a proportion in [0, 1], every other summary figure (counts, hours, rates per
+ *  resident or per 10,000 issues, staff, cost) is non-negative */
+export const metricRange = (path: string): readonly [number, number] => (isShareMetric(path) ? SHARE_RANGE : NON_NEGATIVE)
+export const SHARE_RANGE = [0, 1] as const
+export const NON_NEGATIVE = [0, Infinity] as const
+const isShareMetric = (path: string): boolean => (METRICS as Record<string, { unit: string }>)[path]?.unit === 'share'
+
+/** Mean, sample sd and Student-t 95 % interval of the finite values (rounded to 4 decimals). The replicate is the
+ *  unit of replication (issues within a run are not independent: trust, queues and staffing couple them), so the
+ *  interval is a t-interval on the per-replicate values; it is then clipped to the values the metric can take
+ *  (`range`, e.g. [0, 1] for a share). The true mean lies in that range, so clipping never drops it from the
+ *  interval: the coverage is unchanged, and a share's interval no longer runs past 100 % with 2 replicates. */
+export function meanCi(values: number[], range: readonly [number, number] = [-Infinity, Infinity]): { mean: number; sd: number; ci95: [number, number] } {
   const xs = values.filter((x) => Number.isFinite(x))
   const k = xs.length
-  const t = k - 1 < T975.length ? T975[Math.max(1, k - 1)] : 1.96
   const mean = k ? xs.reduce((s, x) => s + x, 0) / k : NaN
   const sd = k > 1 ? Math.sqrt(xs.reduce((s, x) => s + (x - mean) * (x - mean), 0) / (k - 1)) : 0
-  const half = k > 1 ? (t * sd) / Math.sqrt(k) : 0
+  const half = k > 1 ? (t975(k) * sd) / Math.sqrt(k) : 0
   const r = (x: number) => Math.round(x * 1e4) / 1e4
-  return { mean: r(mean), sd: r(sd), ci95: [r(mean - half), r(mean + half)] }
+  return { mean: r(mean), sd: r(sd), ci95: [r(clip(mean - half, range)), r(clip(mean + half, range))] }
 }
 
-/** means and 95 % t-intervals over replicate results */
+/** x kept inside [lo, hi] (NaN stays NaN) */
+export const clip = (x: number, [lo, hi]: readonly [number, number]): number => (x < lo ? lo : x > hi ? hi : x)
+
+/** means and 95 % t-intervals over replicate results, each clipped to its metric's range */
 export function summarize(results: SimResult[]): ReplicateSummary {
   const metrics: ReplicateSummary['metrics'] = {}
-  for (const path of SUMMARY_METRICS) metrics[path] = meanCi(results.map((r) => metricAt(r, path)))
+  for (const path of SUMMARY_METRICS) metrics[path] = meanCi(results.map((r) => metricAt(r, path)), metricRange(path))
   return { scenario: results[0]?.scenario ?? '', replicates: results.length, seeds: results.map((r) => r.seed), days: results[0]?.days ?? 0, metrics }
 }
 

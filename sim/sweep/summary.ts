@@ -1,7 +1,7 @@
 // The merge of a sweep's rows into one summary per lever setting: for every summary metric the mean and Student-t
 // 95 % interval over the setting's replicates (meanCi, the same as a replicate run's summarize), from whichever
 // rows have come in — a cancelled or half-collected sweep summarises what it has.
-import { meanCi, SUMMARY_METRICS } from '../run/simulate.ts'
+import { meanCi, metricRange, SUMMARY_METRICS } from '../run/simulate.ts'
 import { jobAt, jobCount, type SweepPlan } from './plan.ts'
 import type { SummaryMetric } from '../metrics/registry.ts'
 import type { SweepRow } from './rows.ts'
@@ -27,7 +27,7 @@ export function summarizeRows(plan: SweepPlan, rows: readonly SweepRow[]): Setti
     const first = jobAt(plan, setting * plan.replicates)
     const levers = Object.fromEntries(plan.levers.map(([p], k) => [p, first.values[k]]))
     const metrics = {} as SettingSummary['metrics']
-    for (const m of SUMMARY_METRICS) metrics[m] = meanCi(rs.map((r) => r.metrics[m]))
+    for (const m of SUMMARY_METRICS) metrics[m] = meanCi(rs.map((r) => r.metrics[m]), metricRange(m))
     return { setting, levers, n: rs.length, seeds: rs.map((r) => r.job.seed), metrics }
   })
 }

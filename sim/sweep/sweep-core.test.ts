@@ -55,7 +55,9 @@ describe('sweep summaries', () => {
     const rows = [5, 2, 0, 1, 4].map((i) => rowOf(p, 'whistle', jobAt(p, i), metrics(i / 10)))
     const [a, b, c] = summarizeRows(p, rows)
     expect(a).toMatchObject({ setting: 0, levers: { 'gridWorkers.perGrid': 1 }, n: 3, seeds: [1, 2, 3] })
-    expect(a.metrics['rates.resolution']).toEqual(meanCi([0, 0.1, 0.2]))
+    expect(a.metrics['rates.resolution']).toEqual(meanCi([0, 0.1, 0.2], [0, 1]))
+    // 0.1 − 4.303 × 0.1 / √3 = −0.148: a share's interval stops at 0
+    expect(a.metrics['rates.resolution'].ci95).toEqual([0, 0.3484])
     expect(b).toMatchObject({ n: 2, seeds: [2, 3] })
     expect(c.n).toBe(0)
     expect(c.metrics['rates.resolution'].mean).toBeNaN()

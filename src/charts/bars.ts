@@ -19,11 +19,13 @@ export interface Metric {
   key: string
   label: string
   read: (r: SimResult) => number | null | undefined
+  /** the values it can take, to clip its interval (non-negative when absent) */
+  range?: readonly [number, number]
 }
 
 /** one row per metric × group: the mean over the group's runs and its interval */
 export function metricRows(groups: Group[], metrics: Metric[]): BarRow[] {
-  return metrics.flatMap((m) => groups.map((g) => ({ facet: m.label, bar: labelOf(g), colour: colourOf(g), ...groupStat(g, m.read) })))
+  return metrics.flatMap((m) => groups.map((g) => ({ facet: m.label, bar: labelOf(g), colour: colourOf(g), ...groupStat(g, m.read, m.range) })))
 }
 
 /** values for data-values: group → metric → mean / interval */

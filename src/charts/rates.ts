@@ -1,5 +1,6 @@
 // The rate summary (response, resolution, satisfaction, on time) and the discovery / proactive shares: the mean
 // of each group with its 95 % interval over replicates, A beside B in a comparison.
+import { SHARE_RANGE } from '../../sim/api.ts'
 import { t } from '../i18n/i18n.ts'
 import { rateLabel } from '../panels/labels.ts'
 import { facetBars, metricRows, metricValues, type Metric } from './bars.ts'
@@ -9,7 +10,7 @@ import type { Group } from './shape.ts'
 export const RATE_KEYS = ['response', 'resolution', 'satisfaction', 'onTime'] as const
 export const SHARE_KEYS = ['discovery', 'proactive'] as const
 
-const rateMetric = (k: (typeof RATE_KEYS)[number] | (typeof SHARE_KEYS)[number]): Metric => ({ key: k, label: k === 'discovery' || k === 'proactive' ? t(`chart.share.${k}`) : rateLabel(k), read: (r) => r.rates[k] })
+const rateMetric = (k: (typeof RATE_KEYS)[number] | (typeof SHARE_KEYS)[number]): Metric => ({ key: k, label: k === 'discovery' || k === 'proactive' ? t(`chart.share.${k}`) : rateLabel(k), read: (r) => r.rates[k], range: SHARE_RANGE })
 
 export function ratesChart(groups: Group[], height?: number): ChartOut {
   const metrics = RATE_KEYS.map(rateMetric)

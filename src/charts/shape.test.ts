@@ -76,12 +76,16 @@ describe('chart data shaping', () => {
 
   it('means carry the same Student-t interval as the replicate summary', () => {
     const s = summarize(runs).metrics['rates.resolution']
-    const m = meanCi(runs.map((r) => r.rates.resolution))
+    const m = meanCi(runs.map((r) => r.rates.resolution), [0, 1])
     expect(m.mean).toBeCloseTo(s.mean, 4)
     expect(m.lo).toBeCloseTo(s.ci95[0], 4)
     expect(m.hi).toBeCloseTo(s.ci95[1], 4)
     expect(meanCi([0.5])).toEqual({ mean: 0.5, lo: 0.5, hi: 0.5, n: 1 })
     expect(meanCi([NaN, 1, 3]).mean).toBe(2)
+    // known values: 1, 2, 3 → 2 ± 4.303 / √3; a share at 99 % and 100 % stops at 100 %, a figure ≥ 0 at 0
+    expect(meanCi([1, 2, 3]).lo).toBeCloseTo(2 - 4.303 / Math.sqrt(3), 9)
+    expect(meanCi([0.99, 1], [0, 1])).toMatchObject({ lo: expect.closeTo(0.995 - 12.706 * Math.sqrt(0.00005) / Math.sqrt(2), 9), hi: 1 })
+    expect(meanCi([0, 1, 2], [0, Infinity]).lo).toBe(0)
   })
 
   it('channel shares sum to one and only a single detailed run has daily series', () => {

@@ -1,7 +1,7 @@
 // Pure data shaping behind the charts: which runs a chart draws, histogram bins on a log-like axis, merged
 // histograms across replicates, rolling rates, means with 95 % intervals. No DOM and no Plot here, so every
 // number a chart shows can be unit-tested.
-import type { SimResult } from '../../sim/api.ts'
+import { NON_NEGATIVE, t975, type SimResult } from '../../sim/api.ts'
 import type { LastResult } from '../analysis/results-hub.ts'
 import { armsOf } from '../panels/compare.ts'
 
@@ -96,23 +96,23 @@ export function rollingRate(num: readonly number[], den: readonly number[], wind
 
 // ---------- replicate intervals ----------
 
-const T975 = [NaN, 12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086]
-
-/** mean with a Student-t 95 % interval (the same as the replicate summary); one value has no interval */
-export function meanCi(xs: readonly number[]): { mean: number; lo: number; hi: number; n: number } {
+/** mean with a Student-t 95 % interval clipped to `range` (the same as the replicate summary's meanCi, unrounded);
+ *  one value has no interval */
+export function meanCi(xs: readonly number[], range: readonly [number, number] = [-Infinity, Infinity]): { mean: number; lo: number; hi: number; n: number } {
   const v = xs.filter((x) => Number.isFinite(x))
   const n = v.length
   if (!n) return { mean: NaN, lo: NaN, hi: NaN, n }
   const mean = v.reduce((s, x) => s + x, 0) / n
   if (n === 1) return { mean, lo: mean, hi: mean, n }
   const sd = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1))
-  const half = ((n - 1 < T975.length ? T975[n - 1] : 1.96) * sd) / Math.sqrt(n)
-  return { mean, lo: mean - half, hi: mean + half, n }
+  const half = (t975(n) * sd) / Math.sqrt(n)
+  return { mean, lo: Math.max(range[0], mean - half), hi: Math.min(range[1], mean + half), n }
 }
 
-/** a value read from each run of a group, as mean and interval */
-export function groupStat(g: Group, read: (r: SimResult) => number | null | undefined): { mean: number; lo: number; hi: number; n: number } {
-  return meanCi(g.runs.map((r) => read(r) ?? NaN))
+/** a value read from each run of a group, as mean and interval; every figure a chart shows is non-negative, and a
+ *  share (`range` [0, 1]) is at most 1 */
+export function groupStat(g: Group, read: (r: SimResult) => number | null | undefined, range: readonly [number, number] = NON_NEGATIVE): { mean: number; lo: number; hi: number; n: number } {
+  return meanCi(g.runs.map((r) => read(r) ?? NaN), range)
 }
 
 /** known issues by first channel as shares of the group's total (mean over runs) */

@@ -1,7 +1,7 @@
 // Staffing per role: the busy share of each role's available hours, and the simulated mean queue wait beside the
 // Erlang C wait for the same arrival rate and service time — the analytic baseline, which ignores shifts,
 // hand-offs and priorities, so a gap between the two is the model's own congestion, not an error.
-import { ROLES } from '../../sim/api.ts'
+import { ROLES, SHARE_RANGE } from '../../sim/api.ts'
 import { t } from '../i18n/i18n.ts'
 import { facetBars, metricRows, metricValues, type BarRow, type Metric } from './bars.ts'
 import { baselineColourOf, colourOf, groupLegend, runsNote, type ChartOut, type LegendItem } from './chart.ts'
@@ -10,7 +10,7 @@ import { groupStat, round, type Group } from './shape.ts'
 const roleLabel = (r: (typeof ROLES)[number]) => t(`chart.role.${r}`)
 
 export function utilizationChart(groups: Group[]): ChartOut {
-  const metrics: Metric[] = ROLES.map((role) => ({ key: role, label: roleLabel(role), read: (r) => r.utilization[role]?.utilization }))
+  const metrics: Metric[] = ROLES.map((role) => ({ key: role, label: roleLabel(role), read: (r) => r.utilization[role]?.utilization, range: SHARE_RANGE }))
   const rows = metricRows(groups, metrics)
   return { name: 'utilization', title: t('chart.util.title'), svg: facetBars(rows, { percent: true, yLabel: t('chart.util.y') }), legend: groupLegend(groups), values: metricValues(groups, metrics, rows), note: runsNote(groups) }
 }

@@ -98,7 +98,7 @@ export const analystZh = {
   'scn.opt.workload': '按预期工作量',
   'scn.yes': '是',
   'scn.no': '否',
-  'report.worldSeed': '随机种子 {s}',
+  'report.worldSeed': '（随机种子 {s}）',
   'rate.same': '各次重复结果相同（无区间）',
 }
 
@@ -201,6 +201,6 @@ export const analystEn: Record<keyof typeof analystZh, string> = {
   'scn.opt.workload': 'by expected workload',
   'scn.yes': 'yes',
   'scn.no': 'no',
-  'report.worldSeed': 'seed {s}',
+  'report.worldSeed': ' (seed {s})',
   'rate.same': 'every replicate gave the same rate (no interval)',
 }

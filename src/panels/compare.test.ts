@@ -32,6 +32,23 @@ describe('compareOf', () => {
     expect(hi).toBeGreaterThan(-0.05 / 3)
   })
 
+  it('keeps a share’s interval inside 0–100 % with two replicates near 100 %, and a difference inside ±100 points', () => {
+    // two seeds at 99 % and 100 %: the t-interval (12.706 × sd / √2) alone would run to 106.4 %
+    const hi = [fake('hi', 1, 0.99), fake('hi', 2, 1)]
+    const lo = [fake('lo', 1, 0.02), fake('lo', 2, 0.5)]
+    const cmp = compareOf(hi, lo)
+    const m = cmp.a.summary.metrics['rates.resolution']
+    expect(m.mean).toBe(0.995)
+    expect(m.ci95).toEqual([0.9315, 1])
+    // lo − hi per seed: −0.97, −0.5 → mean −0.735, the unclipped interval from −3.72 to +2.25
+    expect(cmp.diff['rates.resolution']).toBeCloseTo(-0.735, 4)
+    expect(cmp.diffCi['rates.resolution']).toEqual([-1, 1])
+    const [blo] = cmp.b.summary.metrics['rates.resolution'].ci95
+    expect(blo).toBe(0)
+    // a count is only clipped at zero: 10 issues on every seed, an interval of one point
+    expect(cmp.a.summary.metrics['issues.arisen'].ci95).toEqual([10, 10])
+  })
+
   it('needs a second scenario', () => {
     expect(() => compareOf(a)).toThrow(/at least two/)
   })

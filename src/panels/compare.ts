@@ -1,7 +1,7 @@
 // Comparing scenarios run on the same seeds: A (the current, possibly edited scenario) against one or more
 // others. With common random numbers the honest interval for a difference is the paired one — over
 // the per-seed differences B_k − A_k — which is much narrower than subtracting two independent intervals.
-import { meanCi, metricAt, summarize, SUMMARY_METRICS, type ReplicateSummary, type SimResult } from '../../sim/api.ts'
+import { meanCi, metricAt, metricRange, summarize, SUMMARY_METRICS, type ReplicateSummary, type SimResult } from '../../sim/api.ts'
 
 export interface Arm {
   scenario: string
@@ -33,7 +33,7 @@ function armOf(runs: SimResult[]): Arm {
   return { scenario: summary.scenario, summary, runs }
 }
 
-/** B − A per metric, with the paired interval over runs matched by seed */
+/** B − A per metric, with the paired interval over runs matched by seed (a share's clipped to ±100 points) */
 export function versus(a: Arm, b: Arm): VersusA {
   const diff: Record<string, number> = {}
   const diffCi: Record<string, [number, number]> = {}
@@ -41,7 +41,9 @@ export function versus(a: Arm, b: Arm): VersusA {
   for (const m of SUMMARY_METRICS) {
     diff[m] = round4(b.summary.metrics[m].mean - a.summary.metrics[m].mean)
     const pairs = b.runs.filter((r) => bySeed.has(r.seed)).map((r) => metricAt(r, m) - metricAt(bySeed.get(r.seed)!, m))
-    diffCi[m] = meanCi(pairs).ci95
+    // a difference of two shares lies in [−1, 1]; of non-negative figures it is unbounded
+    const [, hi] = metricRange(m)
+    diffCi[m] = meanCi(pairs, hi === 1 ? [-1, 1] : [-Infinity, Infinity]).ci95
   }
   return { diff, diffCi }
 }

@@ -2,7 +2,7 @@
 // world, days, seeds and replicates, the four rates with 95 % intervals and B − A, and three key charts as
 // SVG. Shown as an overlay on the page; @media print (app.css) prints only the overlay on one A4 page, and the
 // page is zoomed down if its content would run over.
-import { diffScenarios, type SimResult } from '../../sim/api.ts'
+import { diffScenarios, SHARE_RANGE, type SimResult } from '../../sim/api.ts'
 import type { LastResult } from '../analysis/results-hub.ts'
 import { closeHistChart } from '../charts/close-hist.ts'
 import type { ChartOut } from '../charts/chart.ts'
@@ -67,7 +67,13 @@ function reportPage(groups: Group[], map: HTMLElement | null): HTMLElement {
   const page = h('article', { class: 'report-page', testid: 'report-page' })
   page.append(h('h1', { text: t(cmp ? 'report.titleCompare' : 'report.titleRun') }))
   const names = h('p', { class: 'report-scenarios', testid: 'report-scenarios' })
-  for (const g of groups) names.append(h('span', { class: `report-tag tag-${g.key}`, text: g.key === 'run' ? t('report.scenario') : g.key }), h('b', { text: scenarioName(g.scenario), title: g.scenario, 'data-scenario': g.scenario }), h('span', { class: 'report-label', text: scenarioLabel(g.runs[0]) }))
+  for (const g of groups) {
+    const name = scenarioName(g.scenario)
+    names.append(h('span', { class: `report-tag tag-${g.key}`, text: g.key === 'run' ? t('report.scenario') : g.key }), h('b', { text: name, title: g.scenario, 'data-scenario': g.scenario }))
+    // a preset's name is its label: the label is added only where it says more (a scenario from a file)
+    const label = scenarioLabel(g.runs[0])
+    if (label && !name.includes(label)) names.append(h('span', { class: 'report-label', text: label }))
+  }
   page.append(names, metaTable(groups, r0))
   if (cmp) page.append(diffTable(groups))
   page.append(ratesTable(groups))
@@ -86,7 +92,7 @@ function metaTable(groups: Group[], r0: SimResult): HTMLElement {
   const seeds = groups[0].runs.map((r) => r.seed)
   const dl = h('dl', { class: 'report-meta', testid: 'report-meta' })
   const add = (k: Key, v: string) => dl.append(h('dt', { text: t(k) }), h('dd', { text: v }))
-  add('report.world', `${w.preset ? presetLabel(w.preset) : '–'}（${t('report.worldSeed', { s: show(w.seed) })}）· ${t('report.worldSize', { g: fmtInt(w.grids), c: fmtInt(w.communities), hh: fmtInt(w.households), res: fmtInt(w.residents) })}`)
+  add('report.world', `${w.preset ? presetLabel(w.preset) : '–'}${t('report.worldSeed', { s: show(w.seed) })} · ${t('report.worldSize', { g: fmtInt(w.grids), c: fmtInt(w.communities), hh: fmtInt(w.households), res: fmtInt(w.residents) })}`)
   add('report.days', fmtInt(r0.days))
   // seeds are identifiers the CLI takes back (--seed): written plainly
   add('report.seeds', seeds.join(', '))
@@ -119,7 +125,7 @@ function ratesTable(groups: Group[]): HTMLElement {
   const others = groups.slice(1)
   table.append(h('tr', {}, h('th', { text: t('cmp.metric') }), ...groups.map((g) => h('th', { text: g.key === 'run' ? scenarioName(g.scenario) : `${g.key} · ${scenarioName(g.scenario)}`, title: g.scenario })), ...others.map((g) => h('th', { text: `${g.key} − A` }))))
   for (const k of RATE_KEYS) {
-    const stats = groups.map((g) => groupStat(g, (r) => r.rates[k]))
+    const stats = groups.map((g) => groupStat(g, (r) => r.rates[k], SHARE_RANGE))
     const cells = stats.map((s, i) => {
       const td = h('td', { testid: `report-${k}-${groups[i].key.toLowerCase()}`, text: pct(s.mean) })
       td.dataset.value = String(round(s.mean))

@@ -5,6 +5,7 @@
 import { fmtInt, t } from '../i18n/i18n.ts'
 import type { LayerRef, Project } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
+import { projectName } from './projects-panel.ts'
 
 const KEY = 'gongzhi:loading'
 
@@ -50,7 +51,7 @@ export function askSafeStart(dialog: HTMLDialogElement, info: { project: Project
     const body = h('div', { class: 'safe-start' })
     body.append(
       h('h3', { text: t('safe.title') }),
-      h('p', { text: info.error ? t('safe.failed', { error: info.error }) : t('safe.unfinished', { name: info.project?.name ?? '' }) }),
+      h('p', { text: info.error ? t('safe.failed', { error: info.error }) : t('safe.unfinished', { name: info.project ? projectName(info.project) : '' }) }),
     )
     if (info.layers.length) body.append(h('p', { class: 'caveat', text: t('safe.layers', { n: info.layers.length, points: fmtInt(points) }) }))
     const row = h('div', { class: 'safe-actions' })
@@ -59,7 +60,7 @@ export function askSafeStart(dialog: HTMLDialogElement, info: { project: Project
       if (!info.error) row.append(h('button', { testid: 'safe-anyway', text: t('safe.anyway'), onclick: () => done({ kind: 'anyway' }) }))
     }
     const sel = h('select', { testid: 'safe-other' })
-    for (const p of others) if (p.id !== info.project?.id) sel.append(h('option', { value: p.id, text: p.name }))
+    for (const p of others) if (p.id !== info.project?.id) sel.append(h('option', { value: p.id, text: projectName(p) }))
     if (sel.options.length) row.append(sel, h('button', { testid: 'safe-open', text: t('safe.open'), onclick: () => done({ kind: 'open', id: sel.value }) }))
     row.append(h('button', { testid: 'safe-new', text: t('safe.new'), onclick: () => done({ kind: 'new' }) }))
     body.append(row)

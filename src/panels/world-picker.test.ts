@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { worldNamer } from './projects-panel.ts'
+import { describe, expect, it, vi } from 'vitest'
+import { setLang } from '../i18n/i18n.ts'
+import { projectName, worldNamer } from './projects-panel.ts'
 import { presetLabel, worldSearch } from './world-picker.ts'
 
 describe('one world picker for presets and the worlds from my data', () => {
@@ -16,5 +17,25 @@ describe('one world picker for presets and the worlds from my data', () => {
     expect(name('dongcheng')).toBe('东城区')
     // a world no longer in this browser still says what it was
     expect(name('data:gone')).toBe('我的数据世界')
+  })
+
+  it('a project nobody named reads as the default in the page’s language; a typed name stays as typed', () => {
+    vi.stubGlobal('document', { documentElement: {} }) // setLang marks the page's language
+    try {
+      setLang('zh-CN')
+      expect(projectName({ name: '', preset: 'fengtai' })).toBe('默认世界（丰台区）')
+      setLang('en')
+      expect(projectName({ name: '', preset: 'fengtai' })).toBe('Default world (Fengtai District)')
+      // made in Chinese before unnamed projects were stored empty: read as the default too
+      expect(projectName({ name: '默认世界（丰台区）', preset: 'fengtai' })).toBe('Default world (Fengtai District)')
+      expect(projectName({ name: '默认世界（西罗园街道）', preset: 'street' })).toBe(`Default world (${presetLabel('street')})`)
+      expect(projectName({ name: '方案乙', preset: 'fengtai' })).toBe('方案乙')
+      expect(projectName({ name: 'Default plan', preset: 'fengtai' })).toBe('Default plan')
+      setLang('zh-CN')
+      expect(projectName({ name: 'Default world (Fengtai District)', preset: 'fengtai' })).toBe('默认世界（丰台区）')
+    } finally {
+      setLang('zh-CN')
+      vi.unstubAllGlobals()
+    }
   })
 })

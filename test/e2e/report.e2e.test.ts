@@ -8,6 +8,17 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { mapIdle, mapShot, openApp, useServedApp } from './harness.ts'
 import { setRun, waitState } from './steps.ts'
+import { wrongLanguage } from './text-walk.ts'
+
+/** the report's scenario line names each scenario once, A's and B's names apart, in the page's language */
+async function scenarioLine(page: Page): Promise<string[]> {
+  const names = await page.locator('[data-testid=report-scenarios] b').allTextContents()
+  const line = (await page.textContent('[data-testid=report-scenarios]'))!
+  expect(names).toHaveLength(2)
+  expect(names[0]).not.toBe(names[1])
+  for (const n of names) expect(line.split(n).length - 1, `${n} in "${line}"`).toBe(1)
+  return names
+}
 
 const fx = useServedApp()
 type G = { __gongzhi: { app: any } }
@@ -121,6 +132,8 @@ describe('comparison map, report and projects (e2e)', () => {
     expect(await page.locator('[data-testid=report-diff] tr[data-path]').count()).toBe(diffRows)
     expect(await page.textContent('[data-testid=report-view]')).not.toMatch(/未列出|not listed/)
     expect(await page.textContent('[data-testid=report-meta]')).toMatch(/\d,\d{3} 户/)
+    const zhNames = await scenarioLine(page)
+    expect(zhNames[1]).toBe('接诉即办（北京 2019）')
     await buttonsClear(page, 'zh', 1440)
 
     // in English: the report and the comparison map speak it
@@ -133,6 +146,12 @@ describe('comparison map, report and projects (e2e)', () => {
     await page.waitForSelector('[data-testid=report-map] svg path', { timeout: 60_000 })
     expect(await page.textContent('[data-testid=report-map] figcaption')).toMatch(/^Comparison map: .*B − A \(by grid\)$/)
     expect(await page.textContent('[data-testid=report-meta]')).toMatch(/\d,\d{3} households/)
+    // scenario names and lever labels follow the page's language; the project's typed name stays as typed
+    const enNames = await scenarioLine(page)
+    expect(enNames[1]).toBe('接诉即办 respond on receipt (Beijing 2019)')
+    expect(enNames[0]).not.toBe(zhNames[0])
+    expect(await wrongLanguage(page, 'en')).toEqual([])
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.project.name)).toBe('西罗园方案甲')
     await buttonsClear(page, 'en', 1280)
     await ctx.close()
   }, 240_000)
