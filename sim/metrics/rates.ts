@@ -5,7 +5,7 @@ import { CATEGORIES, CATEGORY, IS_PUBLIC_SPACE, NCAT } from '../model/categories
 import { CHANNELS, CH, Model, PHASE, PROACTIVE_FROM, ROLES } from '../model/model.ts'
 import { MIN_PER_HOUR } from '../engine/calendar.ts'
 import { F2_PARKED } from '../model/ids.ts'
-import { r4, ratio, sortedDistribution, type Dist, type Select } from './dist.ts'
+import { r4, ratio, selectedDistribution, type Dist, type Select } from './dist.ts'
 
 const F = Model.FLAGS
 /** 响应率: a known issue counts as responded to when its first job starts within its time limit, at most a day */
@@ -74,7 +74,7 @@ export function groupedCloseTimes(m: Model, groupOf: (i: number) => number, n: n
     const g = groupOf(i)
     if (g >= 0) vals[g][fill[g]++] = (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
   }
-  return vals.map((v) => sortedDistribution(v))
+  return vals.map((v) => selectedDistribution(v))
 }
 
 export function issueCounts(m: Model) {
@@ -115,7 +115,7 @@ export function closeTimes(m: Model, sel: Select = () => true): Dist {
   const v = new Float64Array(n)
   n = 0
   for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED && sel(i)) v[n++] = (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
-  return sortedDistribution(v)
+  return selectedDistribution(v)
 }
 
 export function respondTimes(m: Model): Dist {
@@ -124,7 +124,7 @@ export function respondTimes(m: Model): Dist {
   const v = new Float64Array(n)
   n = 0
   for (let i = 0; i < m.n; i++) if (m.phase[i] !== PHASE.LATENT && m.tResp[i] < Infinity) v[n++] = (m.tResp[i] - m.tKnown[i]) / MIN_PER_HOUR
-  return sortedDistribution(v)
+  return selectedDistribution(v)
 }
 
 export type GroupRates = ReturnType<typeof groupedRates>[number]
