@@ -13,6 +13,8 @@ import { grown, type Column } from './typed-array.ts'
 export class EventHeap {
   // records, by record slot (read by the event queue, which keeps records waiting in its buckets)
   rTime: Float64Array
+  /** a free link per record: the event queue chains the records waiting in one bucket through it */
+  rNext: Int32Array
   private prio: Int32Array
   private seq: Float64Array
   private kind: Uint8Array
@@ -28,6 +30,7 @@ export class EventHeap {
   constructor(capacity = 1024) {
     capacity = Math.max(2, capacity)
     this.rTime = new Float64Array(capacity)
+    this.rNext = new Int32Array(capacity)
     this.prio = new Int32Array(capacity)
     this.seq = new Float64Array(capacity)
     this.kind = new Uint8Array(capacity)
@@ -43,6 +46,7 @@ export class EventHeap {
     const cap = old * 2
     const g = <T extends Column>(a: T): T => grown(a, cap)
     this.rTime = g(this.rTime)
+    this.rNext = g(this.rNext)
     this.prio = g(this.prio)
     this.seq = g(this.seq)
     this.kind = g(this.kind)
@@ -98,14 +102,6 @@ export class EventHeap {
   append(r: number): void {
     this.hTime[this.size] = this.rTime[r]
     this.hRec[this.size++] = r
-  }
-
-  /** appends records ids[0 … n) with their times to the heap's slots without ordering them */
-  appendAll(ids: Int32Array, times: Float64Array, n: number): void {
-    const at = this.size
-    this.hRec.set(ids.subarray(0, n), at)
-    this.hTime.set(times.subarray(0, n), at)
-    this.size = at + n
   }
 
   /** restores the heap order after appends (Floyd's O(n) heap construction) */
