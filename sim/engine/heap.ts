@@ -106,15 +106,16 @@ export class EventHeap {
 
   /** restores the heap order after appends (Floyd's O(n) heap construction) */
   heapify(): void {
-    const hTime = this.hTime
-    const hRec = this.hRec
-    for (let i = ((this.size - 2) >> 2); i >= 0; i--) this.siftDown(i, hTime[i], hRec[i])
+    for (let i = ((this.size - 2) >> 2); i >= 0; i--) this.siftDown(i, i)
   }
 
-  /** places (t, r) at or below heap slot i */
-  private siftDown(i: number, t: number, r: number): void {
+  /** places the entry of heap slot `from` (the slot past the end after a pop) at or below heap slot i; it reads the
+   *  time itself rather than taking it as an argument, which V8 would box into a heap number when not inlining */
+  private siftDown(i: number, from: number): void {
     const hTime = this.hTime
     const hRec = this.hRec
+    const t = hTime[from]
+    const r = hRec[from]
     const n = this.size
     for (;;) {
       const first = 4 * i + 1
@@ -150,7 +151,7 @@ export class EventHeap {
     out.arg = this.arg[r]
     this.free[this.nFree++] = r
     const n = --this.size
-    if (n > 0) this.siftDown(0, hTime[n], hRec[n])
+    if (n > 0) this.siftDown(0, n)
     return true
   }
 
