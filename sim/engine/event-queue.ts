@@ -4,17 +4,16 @@
 // current bucket (`width` minutes) is in the heap; later events wait in their bucket and move into the heap when the
 // clock reaches it.
 //
-// A bucket is a chain of the heap's own event records, linked through the records' `rNext` column: scheduling into a
-// bucket is two stores and allocates nothing, and the buckets need no room of their own (per-bucket arrays, grown
-// as the first weeks of a run filled them, were ≈2 % of a `fengtai` year in allocation and the collector's work on
-// their external memory). The next `slots` buckets after the clock sit in a ring indexed by bucket number, so
-// finding the next non-empty one is a short forward scan; a bucket further out (a rare long deadline, an event at
-// Infinity) waits in a map with a small key heap until the clock reaches it.
+// The next `slots` buckets after the clock sit in a ring indexed by bucket number (their storage: bucket-store.ts),
+// so scheduling into one allocates nothing and finding the next non-empty one is a short forward scan; a bucket
+// further out (a rare long deadline, an event at Infinity) is a chain of records linked through the heap's `rNext`
+// column, in a map with a small key heap, until the clock reaches it.
 //
 // The pop order is exactly the heap's (time, priority, sequence) order: every event earlier than `horizon` is in the
 // heap, every bucketed one is at or after it, the sequence number is given when the event is scheduled, and a
 // bucket moves into the heap (and is heap-ordered there, whatever order its chain had) only when the heap is empty.
 import { EventHeap } from './heap.ts'
+import { BucketStore } from './bucket-store.ts'
 
 /** the end of a bucket's chain */
 const NIL = -1
@@ -26,10 +25,10 @@ export class EventQueue {
   private horizon = -Infinity
   /** the bucket number of `horizon`: no bucket before it holds an event */
   private horizonKey = -Infinity
-  // the ring: bucket k (horizonKey ≤ k < horizonKey + slots) is the chain of records from head[k & mask]
+  // the ring: bucket k (horizonKey ≤ k < horizonKey + slots) is ring bucket k & mask
   private readonly slots: number
   private readonly mask: number
-  private readonly head: Int32Array
+  private readonly ring: BucketStore
   private ringEvents = 0
   // buckets beyond the ring: bucket number → the first record of its chain, and the bucket numbers as a small
   // binary min-heap
@@ -45,7 +44,7 @@ export class EventQueue {
     this.heap = new EventHeap(capacity)
     this.slots = slots
     this.mask = slots - 1
-    this.head = new Int32Array(slots).fill(NIL)
+    this.ring = new BucketStore(slots)
   }
 
   get size(): number {
@@ -59,15 +58,13 @@ export class EventQueue {
     const key = Math.max(this.horizonKey, Math.floor(time / this.width))
     const r = heap.record(time, prio, kind, arg)
     this.bucketed++
-    // read after record(), which may have grown the columns
-    const next = heap.rNext
     if (key < this.horizonKey + this.slots) {
-      const s = key & this.mask
-      next[r] = this.head[s]
-      this.head[s] = r
+      this.ring.add(key & this.mask, r, time)
       this.ringEvents++
       return
     }
+    // read after record(), which may have grown the columns
+    const next = heap.rNext
     const first = this.far.get(key)
     if (first !== undefined) next[r] = first
     else {
@@ -106,7 +103,7 @@ export class EventQueue {
       // bucket of the same number (scheduled when it was still beyond the ring) moves with it
       const end = Math.min(farKey + 1, this.horizonKey + this.slots)
       for (let k = this.horizonKey; k < end; k++) {
-        if (this.head[k & this.mask] !== NIL) {
+        if (!this.ring.isEmpty(k & this.mask)) {
           key = k
           break
         }
@@ -114,16 +111,10 @@ export class EventQueue {
     }
     if (key === Infinity && this.farKeys.length === 0) return false
     const heap = this.heap
-    const next = heap.rNext
-    if (key !== Infinity) {
-      const s = key & this.mask
-      let n = 0
-      for (let r = this.head[s]; r !== NIL; r = next[r], n++) heap.append(r)
-      this.ringEvents -= n
-      this.head[s] = NIL
-    }
+    if (key !== Infinity) this.ringEvents -= this.ring.drainInto(key & this.mask, heap)
     if (farKey <= key) {
       key = this.popKey()
+      const next = heap.rNext
       for (let r = this.far.get(key)!; r !== NIL; r = next[r]) heap.append(r)
       this.far.delete(key)
     }

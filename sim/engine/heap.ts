@@ -13,7 +13,7 @@ import { grown, type Column } from './typed-array.ts'
 export class EventHeap {
   // records, by record slot (read by the event queue, which keeps records waiting in its buckets)
   rTime: Float64Array
-  /** a free link per record: the event queue chains the records waiting in one bucket through it */
+  /** a free link per record: the event queue chains the records waiting in a bucket beyond its ring through it */
   rNext: Int32Array
   private prio: Int32Array
   private seq: Float64Array
@@ -102,6 +102,18 @@ export class EventHeap {
   append(r: number): void {
     this.hTime[this.size] = this.rTime[r]
     this.hRec[this.size++] = r
+  }
+
+  /** appends the records ids[from … from + n) with their times beside them, without ordering them */
+  appendAll(ids: Int32Array, times: Float64Array, from: number, n: number): void {
+    const hTime = this.hTime
+    const hRec = this.hRec
+    let at = this.size
+    for (let k = from; k < from + n; k++, at++) {
+      hRec[at] = ids[k]
+      hTime[at] = times[k]
+    }
+    this.size = at
   }
 
   /** restores the heap order after appends (Floyd's O(n) heap construction) */

@@ -389,7 +389,7 @@ export class Model {
     if (this.sc.participation.feedback > 0) for (let c = 0; c < this.w.communities.n; c++) this.volunteerRate[c] = this.volunteerRate0[c] * volunteerFactor(this.participation, this.sc, c)
     if (this.sc.parked.enabled && this.sc.parked.reopenDay === d) reopenParked(this, d)
     this.scheduleDay(d)
-    this.sched.runNow((d + 1) * MIN_PER_DAY, this.dispatch)
+    this.sched.run((d + 1) * MIN_PER_DAY, this.dispatch)
   }
 
   // flag accessors for reporters
