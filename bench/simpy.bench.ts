@@ -75,7 +75,8 @@ function gongzhiRun(p: Params, seed: number): Replicate {
     if (pools.offer(k, j, t, false)) start(j, t)
   }
   // one dispatch function, as the model's (sim/model/model.ts#dispatch)
-  const dispatch = (kind: typeof ARRIVE | typeof DONE, j: number, t: number) => {
+  const dispatch = (kind: typeof ARRIVE | typeof DONE, j: number) => {
+    const t = sched.now
     if (kind === ARRIVE) {
       enter(j, 0, t)
       if (j + 1 < n) sched.at(t + exp(p.lambda), ARRIVE, j + 1)

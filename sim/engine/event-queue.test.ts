@@ -22,6 +22,30 @@ describe('event heap', () => {
 })
 
 describe('event queue (time buckets in front of the heap)', () => {
+  it('keeps the heap\'s order when ring buckets fill many chunks and the chunk pool grows', () => {
+    // 20,000 events over 4 hour buckets: ≈5,000 a bucket, ≈20 chunks each, past the pool's first 64 chunks
+    const q = new EventQueue(60, 2, 16)
+    const h = new EventHeap(2)
+    let x = 12345
+    const rnd = () => (x = (x * 16807) % 2147483647) / 2147483647
+    for (let k = 0; k < 20_000; k++) {
+      const t = Math.floor(rnd() * 240)
+      q.push(t, k % 3, k % 7, k)
+      h.push(t, k % 3, k % 7, k)
+    }
+    const a = { time: 0, kind: 0, arg: 0 }
+    const b = { time: 0, kind: 0, arg: 0 }
+    let n = 0
+    for (;;) {
+      const got = q.pop(a)
+      expect(got).toBe(h.pop(b))
+      if (!got) break
+      if (a.arg !== b.arg || a.time !== b.time) expect([a.time, a.arg]).toEqual([b.time, b.arg])
+      n++
+    }
+    expect(n).toBe(20_000)
+  })
+
   it('pops in exactly the heap\'s order, with events scheduled while popping, for any bucket width and ring size', () => {
     // each op: pop one event, then schedule `k` new ones at now + dt (dt may be 0, far ahead or, clamped, in the past)
     const op = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.array(fc.tuple(fc.double({ min: -5, max: 400, noNaN: true }), fc.integer({ min: 0, max: 2 })), { maxLength: 3 }))

@@ -4,22 +4,19 @@
 // current bucket (`width` minutes) is in the heap; later events wait in their bucket and move into the heap when the
 // clock reaches it.
 //
-// A bucket holds the heap's own event records (numbers and times, in two typed arrays that grow by doubling and are
-// kept: nothing is allocated per event once the run has warmed up). The next `slots` buckets after the clock sit in
-// a ring indexed by bucket number, so scheduling into them is two array stores and finding the next non-empty one a
-// short forward scan; a bucket further out (a rare long deadline, an event at Infinity) waits in a map with a small
-// key heap until the clock reaches it.
+// The next `slots` buckets after the clock sit in a ring indexed by bucket number (their storage: bucket-store.ts),
+// so scheduling into one allocates nothing and finding the next non-empty one is a short forward scan; a bucket
+// further out (a rare long deadline, an event at Infinity) is a chain of records linked through the heap's `rNext`
+// column, in a map with a small key heap, until the clock reaches it.
 //
 // The pop order is exactly the heap's (time, priority, sequence) order: every event earlier than `horizon` is in the
 // heap, every bucketed one is at or after it, the sequence number is given when the event is scheduled, and a
-// bucket moves into the heap (and is heap-ordered there) only when the heap is empty.
+// bucket moves into the heap (and is heap-ordered there, whatever order its chain had) only when the heap is empty.
 import { EventHeap } from './heap.ts'
-import { grown } from './typed-array.ts'
+import { BucketStore } from './bucket-store.ts'
 
-/** least room of a ring bucket */
-const RING_SLOT_MIN = 64
-const EMPTY_IDS = new Int32Array(0)
-const EMPTY_TIMES = new Float64Array(0)
+/** the end of a bucket's chain */
+const NIL = -1
 
 export class EventQueue {
   readonly width: number
@@ -28,17 +25,14 @@ export class EventQueue {
   private horizon = -Infinity
   /** the bucket number of `horizon`: no bucket before it holds an event */
   private horizonKey = -Infinity
-  // the ring: bucket k (horizonKey ≤ k < horizonKey + slots) is records ids[k & mask][0 … count[k & mask]), with
-  // their times beside them
+  // the ring: bucket k (horizonKey ≤ k < horizonKey + slots) is ring bucket k & mask
   private readonly slots: number
   private readonly mask: number
-  private readonly ids: Int32Array[]
-  private readonly times: Float64Array[]
-  private readonly count: Int32Array
-  private slotCap = RING_SLOT_MIN
+  private readonly ring: BucketStore
   private ringEvents = 0
-  // buckets beyond the ring: bucket number → records, and the bucket numbers as a small binary min-heap
-  private readonly far = new Map<number, number[]>()
+  // buckets beyond the ring: bucket number → the first record of its chain, and the bucket numbers as a small
+  // binary min-heap
+  private readonly far = new Map<number, number>()
   private farKeys: number[] = []
   private bucketed = 0
 
@@ -50,9 +44,7 @@ export class EventQueue {
     this.heap = new EventHeap(capacity)
     this.slots = slots
     this.mask = slots - 1
-    this.ids = Array.from({ length: slots }, () => EMPTY_IDS)
-    this.times = Array.from({ length: slots }, () => EMPTY_TIMES)
-    this.count = new Int32Array(slots)
+    this.ring = new BucketStore(slots)
   }
 
   get size(): number {
@@ -67,28 +59,19 @@ export class EventQueue {
     const r = heap.record(time, prio, kind, arg)
     this.bucketed++
     if (key < this.horizonKey + this.slots) {
-      const s = key & this.mask
-      const n = this.count[s]
-      if (n === this.ids[s].length) {
-        // a bucket gets at least the room the largest one needed so far: after the first hours of a run, buckets
-        // are allocated once at their size and rarely grow (a typed array allocated mid-run is external memory the
-        // collector must account for, costlier than its size suggests)
-        this.slotCap = Math.max(this.slotCap, 2 * n)
-        this.ids[s] = grown(this.ids[s], this.slotCap)
-        this.times[s] = grown(this.times[s], this.slotCap)
-      }
-      this.ids[s][n] = r
-      this.times[s][n] = time
-      this.count[s] = n + 1
+      this.ring.add(key & this.mask, r, time)
       this.ringEvents++
       return
     }
-    const list = this.far.get(key)
-    if (list !== undefined) list.push(r)
+    // read after record(), which may have grown the columns
+    const next = heap.rNext
+    const first = this.far.get(key)
+    if (first !== undefined) next[r] = first
     else {
-      this.far.set(key, [r])
+      next[r] = NIL
       this.pushKey(key)
     }
+    this.far.set(key, r)
   }
 
   /** time of the first event (Infinity when none) */
@@ -120,7 +103,7 @@ export class EventQueue {
       // bucket of the same number (scheduled when it was still beyond the ring) moves with it
       const end = Math.min(farKey + 1, this.horizonKey + this.slots)
       for (let k = this.horizonKey; k < end; k++) {
-        if (this.count[k & this.mask] > 0) {
+        if (!this.ring.isEmpty(k & this.mask)) {
           key = k
           break
         }
@@ -128,18 +111,12 @@ export class EventQueue {
     }
     if (key === Infinity && this.farKeys.length === 0) return false
     const heap = this.heap
-    if (key !== Infinity) {
-      const s = key & this.mask
-      const n = this.count[s]
-      heap.appendAll(this.ids[s], this.times[s], n)
-      this.ringEvents -= n
-      this.count[s] = 0
-    }
+    if (key !== Infinity) this.ringEvents -= this.ring.drainInto(key & this.mask, heap)
     if (farKey <= key) {
       key = this.popKey()
-      const list = this.far.get(key)!
+      const next = heap.rNext
+      for (let r = this.far.get(key)!; r !== NIL; r = next[r]) heap.append(r)
       this.far.delete(key)
-      for (let k = 0; k < list.length; k++) heap.append(list[k])
     }
     this.bucketed -= heap.size
     heap.heapify()

@@ -13,6 +13,8 @@ import { grown, type Column } from './typed-array.ts'
 export class EventHeap {
   // records, by record slot (read by the event queue, which keeps records waiting in its buckets)
   rTime: Float64Array
+  /** a free link per record: the event queue chains the records waiting in a bucket beyond its ring through it */
+  rNext: Int32Array
   private prio: Int32Array
   private seq: Float64Array
   private kind: Uint8Array
@@ -28,6 +30,7 @@ export class EventHeap {
   constructor(capacity = 1024) {
     capacity = Math.max(2, capacity)
     this.rTime = new Float64Array(capacity)
+    this.rNext = new Int32Array(capacity)
     this.prio = new Int32Array(capacity)
     this.seq = new Float64Array(capacity)
     this.kind = new Uint8Array(capacity)
@@ -43,6 +46,7 @@ export class EventHeap {
     const cap = old * 2
     const g = <T extends Column>(a: T): T => grown(a, cap)
     this.rTime = g(this.rTime)
+    this.rNext = g(this.rNext)
     this.prio = g(this.prio)
     this.seq = g(this.seq)
     this.kind = g(this.kind)
@@ -100,25 +104,30 @@ export class EventHeap {
     this.hRec[this.size++] = r
   }
 
-  /** appends records ids[0 … n) with their times to the heap's slots without ordering them */
-  appendAll(ids: Int32Array, times: Float64Array, n: number): void {
-    const at = this.size
-    this.hRec.set(ids.subarray(0, n), at)
-    this.hTime.set(times.subarray(0, n), at)
-    this.size = at + n
+  /** appends the records ids[from … from + n) with their times beside them, without ordering them */
+  appendAll(ids: Int32Array, times: Float64Array, from: number, n: number): void {
+    const hTime = this.hTime
+    const hRec = this.hRec
+    let at = this.size
+    for (let k = from; k < from + n; k++, at++) {
+      hRec[at] = ids[k]
+      hTime[at] = times[k]
+    }
+    this.size = at
   }
 
   /** restores the heap order after appends (Floyd's O(n) heap construction) */
   heapify(): void {
-    const hTime = this.hTime
-    const hRec = this.hRec
-    for (let i = ((this.size - 2) >> 2); i >= 0; i--) this.siftDown(i, hTime[i], hRec[i])
+    for (let i = ((this.size - 2) >> 2); i >= 0; i--) this.siftDown(i, i)
   }
 
-  /** places (t, r) at or below heap slot i */
-  private siftDown(i: number, t: number, r: number): void {
+  /** places the entry of heap slot `from` (the slot past the end after a pop) at or below heap slot i; it reads the
+   *  time itself rather than taking it as an argument, which V8 would box into a heap number when not inlining */
+  private siftDown(i: number, from: number): void {
     const hTime = this.hTime
     const hRec = this.hRec
+    const t = hTime[from]
+    const r = hRec[from]
     const n = this.size
     for (;;) {
       const first = 4 * i + 1
@@ -154,7 +163,7 @@ export class EventHeap {
     out.arg = this.arg[r]
     this.free[this.nFree++] = r
     const n = --this.size
-    if (n > 0) this.siftDown(0, hTime[n], hRec[n])
+    if (n > 0) this.siftDown(0, n)
     return true
   }
 

@@ -4,7 +4,8 @@
 import { EventQueue } from './event-queue.ts'
 
 export type Handlers<K extends number> = Record<K, (arg: number, time: number) => void>
-export type Dispatch<K extends number> = (kind: K, arg: number, time: number) => void
+/** dispatches one event; the event's time is the scheduler's `now` (set before each call) */
+export type Dispatch<K extends number> = (kind: K, arg: number) => void
 
 export class Scheduler<K extends number> {
   readonly queue: EventQueue
@@ -25,17 +26,19 @@ export class Scheduler<K extends number> {
   /** runs every event with time < until through the handler table; returns the number processed */
   runUntil(until: number, handlers: Handlers<K>): number {
     const table: Record<number, (arg: number, time: number) => void> = handlers
-    return this.run(until, (kind, arg, time) => table[kind](arg, time))
+    return this.run(until, (kind, arg) => table[kind](arg, this.now))
   }
 
-  /** runs every event with time < until through `dispatch`; returns the number processed */
+  /** runs every event with time < until through `dispatch`, which reads the event's time from `now`: the time, a
+   *  double, is not passed, so V8 need not box it into a fresh heap number for every event it dispatches (≈ a
+   *  quarter of the allocation of a year's run); returns the number processed */
   run(until: number, dispatch: Dispatch<K>): number {
     const ev = this.ev
     const queue = this.queue
     let n = 0
     while (queue.popBefore(until, ev)) {
       this.now = ev.time
-      dispatch(ev.kind as K, ev.arg, ev.time)
+      dispatch(ev.kind as K, ev.arg)
       n++
     }
     if (Number.isFinite(until)) this.now = Math.max(this.now, until)

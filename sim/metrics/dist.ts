@@ -1,5 +1,6 @@
 // Distributions and the small arithmetic every reporter shares: rounding to 4 places for stable JSON, ratios that
 // are 0 or NaN (null in JSON) when there is nothing to divide by.
+import quickselect from 'quickselect'
 export const r4 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : null)
 export const ratio = (a: number, b: number) => (b > 0 ? a / b : 0)
 /** a / b, NaN (null in JSON) when b is 0 */
@@ -16,16 +17,24 @@ export interface Dist {
 }
 
 export function distribution(values: Float64Array | number[]): Dist {
-  return sortedDistribution(Float64Array.from(values))
+  return selectedDistribution(Float64Array.from(values))
 }
 
-/** distribution of values the caller hands over: sorted in place, not copied (a fengtai year has 1.6 M) */
-export function sortedDistribution(v: Float64Array): Dist {
-  v.sort()
+/** distribution of values the caller hands over: reordered in place, not copied (a fengtai year has 1.6 M). The
+ *  percentiles are the order statistics a full sort would give (v[⌊p·n⌋] of the sorted values), found by selection
+ *  (Floyd–Rivest, O(n)) instead of an O(n log n) sort: the same values, in a tenth of the time. */
+export function selectedDistribution(v: Float64Array): Dist {
   const n = v.length
   if (n === 0) return { n: 0, mean: null, p50: null, p90: null }
   let s = 0
   for (let k = 0; k < n; k++) s += v[k]
-  const q = (p: number) => v[Math.min(n - 1, Math.floor(p * n))]
-  return { n, mean: r4(s / n), p50: r4(q(0.5)), p90: r4(q(0.9)) }
+  const k90 = Math.min(n - 1, Math.floor(0.9 * n))
+  const k50 = Math.min(n - 1, Math.floor(0.5 * n))
+  const a = v as unknown as number[]
+  quickselect(a, k90, 0, n - 1, ascending)
+  // everything before k90 is now at most v[k90]: the median is among them
+  if (k50 < k90) quickselect(a, k50, 0, k90 - 1, ascending)
+  return { n, mean: r4(s / n), p50: r4(v[k50]), p90: r4(v[k90]) }
 }
+
+const ascending = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -5,7 +5,7 @@ import { CATEGORIES, CATEGORY, IS_PUBLIC_SPACE, NCAT } from '../model/categories
 import { CHANNELS, CH, Model, PHASE, PROACTIVE_FROM, ROLES } from '../model/model.ts'
 import { MIN_PER_HOUR } from '../engine/calendar.ts'
 import { F2_PARKED } from '../model/ids.ts'
-import { r4, ratio, sortedDistribution, type Dist, type Select } from './dist.ts'
+import { r4, ratio, selectedDistribution, type Dist, type Select } from './dist.ts'
 
 const F = Model.FLAGS
 /** 响应率: a known issue counts as responded to when its first job starts within its time limit, at most a day */
@@ -61,20 +61,48 @@ export function groupedRates(m: Model, groupOf: (i: number) => number, n: number
   }))
 }
 
-/** close-time distributions (hours) for every group at once */
+/** the closed issues (in issue order) and their hours from known to closed: gathered once per model state and shared
+ *  by every close-time figure of a report (overall, per category, level, grid, community, public space), so each
+ *  one walks the closed issues once instead of every issue twice */
+interface Closed {
+  idx: Int32Array
+  hours: Float64Array
+}
+const closedCache = new WeakMap<Model, { n: number; events: number; closed: Closed }>()
+
+function closedIssues(m: Model): Closed {
+  const hit = closedCache.get(m)
+  if (hit && hit.n === m.n && hit.events === m.sched.processed) return hit.closed
+  let n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED) n++
+  const idx = new Int32Array(n)
+  const hours = new Float64Array(n)
+  n = 0
+  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED) {
+    idx[n] = i
+    hours[n++] = (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
+  }
+  const closed = { idx, hours }
+  closedCache.set(m, { n: m.n, events: m.sched.processed, closed })
+  return closed
+}
+
+/** close-time distributions (hours) for every group at once: one call of `groupOf` per closed issue, the values
+ *  laid out group after group in one array (a counting sort) */
 export function groupedCloseTimes(m: Model, groupOf: (i: number) => number, n: number): Dist[] {
-  const counts = new Int32Array(n)
-  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED) {
-    const g = groupOf(i)
-    if (g >= 0) counts[g]++
+  const { idx, hours } = closedIssues(m)
+  const group = new Int32Array(idx.length)
+  const start = new Int32Array(n + 1)
+  for (let k = 0; k < idx.length; k++) {
+    const g = groupOf(idx[k])
+    group[k] = g
+    if (g >= 0) start[g + 1]++
   }
-  const vals = Array.from({ length: n }, (_, g) => new Float64Array(counts[g]))
-  const fill = new Int32Array(n)
-  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED) {
-    const g = groupOf(i)
-    if (g >= 0) vals[g][fill[g]++] = (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
-  }
-  return vals.map((v) => sortedDistribution(v))
+  for (let g = 0; g < n; g++) start[g + 1] += start[g]
+  const vals = new Float64Array(start[n])
+  const fill = start.slice(0, n)
+  for (let k = 0; k < idx.length; k++) if (group[k] >= 0) vals[fill[group[k]]++] = hours[k]
+  return Array.from({ length: n }, (_, g) => selectedDistribution(vals.subarray(start[g], start[g + 1])))
 }
 
 export function issueCounts(m: Model) {
@@ -109,13 +137,13 @@ export function issueCounts(m: Model) {
   }
 }
 
-export function closeTimes(m: Model, sel: Select = () => true): Dist {
+export function closeTimes(m: Model, sel?: Select): Dist {
+  const { idx, hours } = closedIssues(m)
+  if (!sel) return selectedDistribution(hours.slice())
+  const v = new Float64Array(idx.length)
   let n = 0
-  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED && sel(i)) n++
-  const v = new Float64Array(n)
-  n = 0
-  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED && sel(i)) v[n++] = (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
-  return sortedDistribution(v)
+  for (let k = 0; k < idx.length; k++) if (sel(idx[k])) v[n++] = hours[k]
+  return selectedDistribution(v.subarray(0, n))
 }
 
 export function respondTimes(m: Model): Dist {
@@ -124,7 +152,7 @@ export function respondTimes(m: Model): Dist {
   const v = new Float64Array(n)
   n = 0
   for (let i = 0; i < m.n; i++) if (m.phase[i] !== PHASE.LATENT && m.tResp[i] < Infinity) v[n++] = (m.tResp[i] - m.tKnown[i]) / MIN_PER_HOUR
-  return sortedDistribution(v)
+  return selectedDistribution(v)
 }
 
 export type GroupRates = ReturnType<typeof groupedRates>[number]

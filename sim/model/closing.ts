@@ -35,7 +35,7 @@ export function close(m: Model, i: number, t: number): void {
 }
 
 /** the time limit is up: an unfound issue costs trust; an open one is called back now (回访) */
-export function deadline(m: Model, i: number, t: number): void {
+export function deadline(m: Model, i: number, t: number = m.sched.now): void {
   // an issue nobody found: the problem was ignored, and the household trusts reporting less (docs/domain.md § Lifecycle, step 2)
   // a reopened parked case has had its callback; its old deadline is past
   if (m.flags2[i] & F2_REOPENED) return
@@ -55,7 +55,7 @@ export function deadline(m: Model, i: number, t: number): void {
 }
 
 /** 回访: the hotline asks whether it was solved and whether the resident is satisfied; trust follows the answer */
-export function callback(m: Model, i: number, t: number): void {
+export function callback(m: Model, i: number, t: number = m.sched.now): void {
   const f = m.flags[i]
   m.flags[i] = (f & ~F_CALLBACK_PENDING) | F_CALLBACK
   const solved = (f & F_CLOSED) !== 0 && (f & F_FIXED) !== 0

@@ -12,7 +12,7 @@ const URGENT_REPORT_DELAY_FACTOR = 0.05
 const MAX_REPORT_PROBABILITY = 0.98
 
 /** the issue arises: when and how it will become known (the earliest of the ways it can be found), or never */
-export function arise(m: Model, i: number, t: number): void {
+export function arise(m: Model, i: number, t: number = m.sched.now): void {
   const c = m.cat[i]
   const spec = SPEC[c]
   const b = m.bldg[i]

@@ -18,7 +18,7 @@ const PROPERTY_PASS_ON_MINUTES = 24 * MIN_PER_HOUR
 export const SOCIAL_ORG_TARGET = 10
 
 /** the issue becomes known (上报): its deadline is set and it goes to its first job */
-export function known(m: Model, i: number, t: number): void {
+export function known(m: Model, i: number, t: number = m.sched.now): void {
   m.tKnown[i] = t
   m.phase[i] = PHASE.OPEN
   const ch = m.channel[i]
@@ -50,7 +50,7 @@ export function known(m: Model, i: number, t: number): void {
 }
 
 /** dispatch (派遣) to the lowest level able to solve it */
-export function route(m: Model, i: number, t: number): void {
+export function route(m: Model, i: number, t: number = m.sched.now): void {
   if (toConsultation(m, i, t)) return
   const b = m.bldg[i]
   const kind: ResolverKind = SPEC[m.cat[i]].resolver

@@ -24,7 +24,7 @@ const FIX = { GRID: 0.95, COMMUNITY_OWN: 0.9, COMMUNITY_OTHER: 0.75, ENFORCEMENT
 const COMMUNITY_OWN = (c: number) => c === CAT.dispute || c === CAT.welfare
 
 /** the issue reaches a pool's queue; it starts at once if a server is free */
-export function enter(m: Model, i: number, t: number): void {
+export function enter(m: Model, i: number, t: number = m.sched.now): void {
   const p = m.pool[i]
   if (m.tResp[i] === Infinity) m.tResp[i] = t
   m.tEnter[i] = t
@@ -88,7 +88,7 @@ function bounced(m: Model, i: number, t: number, k0: number, next: Stage): boole
 }
 
 /** a pool job is done: the next queued job starts, and the issue goes on by the stage it was in */
-export function done(m: Model, i: number, t: number): void {
+export function done(m: Model, i: number, t: number = m.sched.now): void {
   const p = m.pool[i]
   const stage = m.stage[i] as Stage
   if (stage !== ST.ON_SPOT) {

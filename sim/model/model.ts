@@ -360,22 +360,23 @@ export class Model {
   // ---------------------------------------------------------------- handlers
   /** one handler per event kind: a switch of direct calls (V8 inlines them; a table of closures is one megamorphic
    *  call site), exhaustive over EventKind so a missing case fails to compile */
-  readonly dispatch = (kind: EventKind, i: number, t: number): void => {
+  readonly dispatch = (kind: EventKind, i: number): void => {
+    // each handler reads the event's time from sched.now (its default): a time passed here would be boxed
     switch (kind) {
       case EV.ARISE:
-        return arise(this, i, t)
+        return arise(this, i)
       case EV.KNOWN:
-        return known(this, i, t)
+        return known(this, i)
       case EV.ENTER:
-        return enter(this, i, t)
+        return enter(this, i)
       case EV.DONE:
-        return done(this, i, t)
+        return done(this, i)
       case EV.DEADLINE:
-        return deadline(this, i, t)
+        return deadline(this, i)
       case EV.CALLBACK:
-        return callback(this, i, t)
+        return callback(this, i)
       case EV.CONSULTED:
-        return route(this, i, t)
+        return route(this, i)
       default: {
         const never: never = kind
         throw new Error(`unknown event kind ${String(never)}`)
