@@ -21,7 +21,7 @@ function issuesOf(f: () => unknown): ScenarioIssue[] {
 }
 const scenario = (input: unknown) => issuesOf(() => parseScenario(input))
 const sweep = (s: Partial<SweepSettings>): ScenarioIssue[] =>
-  checkSettings({ axes: [{ path: 'gridWorkers.perGrid', from: 1, to: 2, steps: 3 }], replicates: 2, days: 30, seed: 1, target: { metric: 'rates.onTime', value: 0.9 }, ...s } as SweepSettings)
+  checkSettings({ axes: [{ path: 'gridWorkers.perGrid', from: 1, to: 2, steps: 3 }], replicates: 2, days: 30, seed: 1, target: { metric: 'rates.onTime', op: '>=', value: 0.9 }, ...s } as SweepSettings)
 
 /** each case: the problems, and the English lines (the CLI's text before this module existed) */
 const CASES: [ScenarioIssue[], string[]][] = [
@@ -55,7 +55,7 @@ const CASES: [ScenarioIssue[], string[]][] = [
   [sweep({ axes: [{ path: 'gridWorkers.perGrid', from: 1, to: 400, steps: 60 }] }), ['gridWorkers.perGrid.to: must be in 0–20, got 400', 'gridWorkers.perGrid.steps: must be a whole number 1–50, got 60']],
   [sweep({ replicates: 0, days: NaN }), ['replicates: must be a whole number 1–50, got 0', 'days: must be a whole number 1–3650, got NaN']],
   [sweep({ seed: -1 }), ['seed: must be a whole number ≥ 0, got -1']],
-  [sweep({ target: { metric: 'nope' as never, value: NaN } }), ['target.metric: unknown metric nope', 'target.value: must be a number']],
+  [sweep({ target: { metric: 'nope', op: '>=', value: NaN } }), ['target.metric: unknown metric nope', 'target.value: must be a number']],
 ]
 
 // setLang writes the page's lang attribute
