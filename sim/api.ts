@@ -40,12 +40,14 @@ export {
   leversOf,
   setPath as setScenarioPath,
   leverPathProblem,
+  leverPathIssue,
   ScenarioError,
   type Scenario,
   type ScenarioInput,
   type LeverMeta,
   type DiffRow,
 } from './scenario/schema.ts'
+export { SCENARIO_EN, scenarioIssue, scenarioIssueText, type ScenarioIssue, type ScenarioIssueCode, type ScenarioIssueParams } from './scenario/issues.ts'
 export { SCENARIO_PRESETS, scenarioPreset, scenarioPresets } from './scenario/presets.ts'
 export { CATEGORIES, CATEGORY, type Category, type CategorySpec } from './model/categories.ts'
 export { CHANNELS, ROLES, EV, type EventKind, type SimEvent } from './model/model.ts'

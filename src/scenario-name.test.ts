@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { setLang } from './i18n/i18n.ts'
-import { problemZh } from './panels/scenario-panel.ts'
+import { issueDetail } from './i18n/scenario-issues.ts'
+import { parseScenario, ScenarioError, type ScenarioIssue } from '../sim/api.ts'
 import { scenarioName } from './scenario-name.ts'
 
 describe('scenario names and problems in the page language', () => {
@@ -11,8 +12,16 @@ describe('scenario names and problems in the page language', () => {
     expect(scenarioName('grid-management+3')).toContain('改动 3 项')
     expect(scenarioName('grid-management v2')).toContain('第 2 版')
     expect(scenarioName('my-file')).toBe('my-file') // not a preset: shown as the user named it
-    expect(problemZh('scenario.gridWorkers.scale: must be ≤ 10, got 99')).toBe('须 ≤ 10，当前为 99')
-    expect(problemZh('scenario.foo: unknown field (did you mean x?)')).toBe('没有这个参数')
+    const issues = (input: unknown): ScenarioIssue[] => {
+      try {
+        parseScenario(input)
+      } catch (e) {
+        if (e instanceof ScenarioError) return e.issues
+      }
+      return []
+    }
+    expect(issues({ gridWorkers: { scale: 99 } }).map(issueDetail)).toEqual(['须 ≤ 10，当前为 99'])
+    expect(issues({ foo: 1 }).map(issueDetail)).toEqual(['没有这个参数'])
     setLang('en')
     expect(scenarioName('grid-management v2')).toMatch(/ v2$/)
     setLang('zh-CN')

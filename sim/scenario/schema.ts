@@ -1,12 +1,13 @@
 // One zod schema for every lever of docs/domain.md § Levers, with defaults, units, ranges and the source of each default.
-// `LEVERS` carries that metadata for a UI; `parseScenario` turns zod issues into messages naming the field:
-//   scenario.gridWorkers.perGrid: must be ≤ 20, got 400
+// `LEVERS` carries that metadata for a UI; `parseScenario` turns zod issues into coded problems naming the field
+// (issues.ts), whose English is  scenario.gridWorkers.perGrid: must be ≤ 20, got 400
 import { z } from 'zod'
 import { addZh, bool, int, LEVERS, num, optNum, pick } from './lever-meta.ts'
 import { bookLevers } from './book-levers.ts'
 export { LEVERS, type LeverMeta } from './lever-meta.ts'
 import { keysAt, strictDeep } from './strict.ts'
-import { didYouMean } from './suggest.ts'
+import { closest } from './suggest.ts'
+import { receivedType, scenarioIssue, scenarioIssueText, type ScenarioIssue } from './issues.ts'
 
 /** Chinese labels by lever path, in the domain's own words (docs/domain.md § Glossary) */
 addZh({
@@ -237,8 +238,12 @@ export type Scenario = z.output<typeof ScenarioSchema>
 export type ScenarioInput = z.input<typeof ScenarioSchema>
 
 export class ScenarioError extends Error {
-  constructor(readonly problems: string[]) {
+  /** each problem in English, one line each (the CLI's text) */
+  readonly problems: string[]
+  constructor(readonly issues: ScenarioIssue[]) {
+    const problems = issues.map(scenarioIssueText)
     super(problems.join('\n'))
+    this.problems = problems
     this.name = 'ScenarioError'
   }
 }
@@ -252,25 +257,32 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return v
 }
 
-/** validates a scenario; throws ScenarioError with one line per problem, each naming the field */
+/** one zod issue as our problems (an unrecognized_keys issue is one per key), each naming the field */
+function issuesOf(i: z.core.$ZodIssue, input: unknown): ScenarioIssue[] {
+  const field = ['scenario', ...i.path.map(String)].join('.')
+  const lever = i.path.length ? i.path.map(String).join('.') : undefined
+  if (i.code === 'unrecognized_keys') {
+    const known = keysAt(ScenarioSchema, i.path)
+    return i.keys.map((k) => scenarioIssue(`${field}.${k}`, undefined, 'unknownField', { suggestion: closest(k, known) }))
+  }
+  const value = valueAt(input, i.path)
+  const got: string | undefined = JSON.stringify(value)
+  const shown = String(got)
+  if (i.code === 'invalid_type' && i.expected === 'object') return [scenarioIssue(field, lever, 'notObject', { got: shown })]
+  if (i.code === 'invalid_type') return [scenarioIssue(field, lever, 'wrongType', { expected: i.expected, received: receivedType(value), got })]
+  if (i.code === 'invalid_value' && i.values.length > 1) return [scenarioIssue(field, lever, 'notOption', { allowed: i.values.map(String), got: shown })]
+  if (i.code === 'too_big') return [scenarioIssue(field, lever, 'tooBig', { limit: Number(i.maximum), inclusive: i.inclusive !== false, origin: i.origin, got: shown })]
+  if (i.code === 'too_small') return [scenarioIssue(field, lever, 'tooSmall', { limit: Number(i.minimum), inclusive: i.inclusive !== false, origin: i.origin, got: shown })]
+  return [scenarioIssue(field, lever, 'invalid', { message: i.message, got })]
+}
+
+/** validates a scenario; throws ScenarioError with one problem per field (a code and its parameters, and the English
+ *  line the CLI prints) */
 export function parseScenario(input: unknown): Scenario {
   // undefined means "all defaults"; null (a file holding `null`) is not a scenario
   const r = ScenarioSchema.safeParse(input === undefined ? {} : input)
   if (r.success) return r.data
-  const problems = r.error.issues.flatMap((i) => {
-    const field = ['scenario', ...i.path.map(String)].join('.')
-    if (i.code === 'unrecognized_keys') {
-      const known = keysAt(ScenarioSchema, i.path)
-      return i.keys.map((k) => `${field}.${k}: unknown field${didYouMean(k, known)}`)
-    }
-    const got = JSON.stringify(valueAt(input, i.path))
-    if (i.code === 'invalid_type' && i.expected === 'object') return `${field}: must be an object of fields, got ${got}`
-    const iss = i as { code: string; maximum?: number | bigint; minimum?: number | bigint; inclusive?: boolean }
-    if (iss.code === 'too_big') return `${field}: must be ${iss.inclusive === false ? '<' : '≤'} ${iss.maximum}, got ${got}`
-    if (iss.code === 'too_small') return `${field}: must be ${iss.inclusive === false ? '>' : '≥'} ${iss.minimum}, got ${got}`
-    return `${field}: ${i.message}${got === undefined ? '' : `, got ${got}`}`
-  })
-  throw new ScenarioError(problems)
+  throw new ScenarioError(r.error.issues.flatMap((i) => issuesOf(i, input)))
 }
 
 /** the default value of every lever */
@@ -297,17 +309,23 @@ export function leversOf(s: unknown): Record<string, unknown> {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 /** null when `path` is a lever (LEVERS), else why not, with the nearest lever path */
-export function leverPathProblem(path: string): string | null {
+export function leverPathIssue(path: string): ScenarioIssue | null {
   if (LEVERS.some((l) => l.path === path)) return null
-  if (path.split('.').some((k) => FORBIDDEN_KEYS.has(k))) return `${path}: not a lever path (it names an object's prototype)`
-  return `${path}: not a lever${didYouMean(path, LEVERS.map((l) => l.path))}`
+  if (path.split('.').some((k) => FORBIDDEN_KEYS.has(k))) return scenarioIssue(path, undefined, 'prototypePath', {})
+  return scenarioIssue(path, undefined, 'notLever', { suggestion: closest(path, LEVERS.map((l) => l.path)) })
+}
+
+/** leverPathIssue in English (the CLI's text) */
+export function leverPathProblem(path: string): string | null {
+  const i = leverPathIssue(path)
+  return i && scenarioIssueText(i)
 }
 
 /** sets a dotted path in a plain object (for sweeps) */
 export function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const ks = path.split('.')
   // `__proto__.x` would write to Object.prototype itself
-  if (ks.some((k) => FORBIDDEN_KEYS.has(k))) throw new ScenarioError([`${path}: not a lever path (it names an object's prototype)`])
+  if (ks.some((k) => FORBIDDEN_KEYS.has(k))) throw new ScenarioError([scenarioIssue(path, undefined, 'prototypePath', {})])
   let o = obj
   for (const k of ks.slice(0, -1)) {
     if (o[k] === null || typeof o[k] !== 'object') o[k] = {}

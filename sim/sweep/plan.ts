@@ -9,6 +9,7 @@ import { PRESETS, type Preset } from '../world/generate/generate-world.ts'
 import { leverPathProblem, parseScenario, ScenarioError, setPath, type Scenario } from '../scenario/schema.ts'
 import { keysAt } from '../scenario/strict.ts'
 import { didYouMean } from '../scenario/suggest.ts'
+import { scenarioIssueDetail } from '../scenario/issues.ts'
 import { RUN_LIMITS } from '../run/limits.ts'
 
 /** more runs than this is a mistake, not a sweep (100,000 `street` runs of 90 days take ≈ 8 hours on 2 cores) */
@@ -106,7 +107,7 @@ export function checkLeverValues(p: SweepPlan, base: Scenario): void {
         parseScenario(sc)
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e
-        problems.push(...e.problems.map((m) => `plan.levers.${path}[${k}]: ${m.replace(/^scenario\.[^:]*: /, '')}`))
+        problems.push(...e.issues.map((i) => `plan.levers.${path}[${k}]: ${scenarioIssueDetail(i)}`))
       }
     })
   }

@@ -85,6 +85,13 @@ export class GridEditor {
         hooks.onEdited((f.geometry as Polygon).coordinates[0])
       }
     })
+    // Terra Draw listens on the canvas: a lasso stroke passing over a card on the map (the feature inspector, a toast)
+    // stopped reaching it, and the ring cut straight across what the user drew round. The canvas keeps the pointer
+    // from press to release while the lasso is drawn.
+    const canvas = map.getCanvas()
+    canvas.addEventListener('pointerdown', (e) => {
+      if (this.tool === 'lasso' && e.isPrimary && e.button === 0) canvas.setPointerCapture(e.pointerId)
+    })
     installEdgeDrag(map, {
       ring: () => (this.tool === 'edit' && this.editingId !== null ? this.editedRing() : null),
       preview: (ring) => {

@@ -9,9 +9,13 @@ describe('selecting grids on the map', () => {
   it('a lasso selects the grids whose interior point it encloses', () => {
     const lasso = [[-0.5, -0.5], [2.5, -0.5], [2.5, 1.5], [-0.5, 1.5], [-0.5, -0.5]]
     expect(insideLasso([sq('A', 0), sq('B', 1), sq('C', 5)], lasso, (f) => String(f.properties?.id))).toEqual(['A', 'B'])
-    // where the grid's base point is known it decides: B's base lies outside the lasso, C's inside
-    const base = (f: Feature) => ({ B: [3, 3], C: [2, 1] })[String(f.properties?.id)]
-    expect(insideLasso([sq('A', 0), sq('B', 1), sq('C', 5)], lasso, (f) => String(f.properties?.id), base)).toEqual(['A', 'C'])
+    // a grid's base point decides when it lies inside the grid: B's base is in B but outside the lasso
+    const base = (f: Feature) => ({ B: [1.9, 0.5], C: [2, 1] })[String(f.properties?.id)]
+    const tight = [[-0.5, -0.5], [1.8, -0.5], [1.8, 1.5], [-0.5, 1.5], [-0.5, -0.5]]
+    expect(insideLasso([sq('A', 0), sq('B', 1), sq('C', 5)], tight, (f) => String(f.properties?.id), base)).toEqual(['A'])
+    // a base outside its grid (C's, left behind by a reshape) does not decide: C lies far outside the lasso
+    expect(insideLasso([sq('A', 0), sq('B', 1), sq('C', 5)], lasso, (f) => String(f.properties?.id), base)).toEqual(['A', 'B'])
+    expect(insideLasso([sq('C', 5)], [[4.5, -0.5], [6.5, -0.5], [6.5, 1.5], [4.5, 1.5], [4.5, -0.5]], (f) => String(f.properties?.id), base)).toEqual(['C'])
   })
   it('Shift adds without repeating; otherwise the selection is replaced', () => {
     expect(extendSelection(['A'], ['A', 'B'], true)).toEqual(['A', 'B'])

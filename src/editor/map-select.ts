@@ -3,7 +3,7 @@
 // whose interior point it encloses. MapLibre's box zoom also listens to Shift+drag, so it is switched off here
 // (zoom stays on the wheel, double-click and the buttons).
 import { booleanPointInPolygon, pointOnFeature, polygon } from '@turf/turf'
-import type { Feature, Position } from 'geojson'
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson'
 import type { MapLibreMap } from '../map/map.ts'
 
 /** A drag shorter than this, px, is a click and left to the click handler. */
@@ -66,12 +66,20 @@ export function installBoxSelect(map: MapLibreMap, o: BoxSelectOptions): () => v
   return () => canvas.removeEventListener('mousedown', down, true)
 }
 
-/** Ids of the features whose interior point lies inside the lasso ring: `base` when it knows it (the grid's base
- *  point, where the grid statistics measure from), else a point on the feature. */
+/** Ids of the features the lasso ring selects. The rule: a grid is selected when its representative interior point
+ *  lies inside the ring — its base point (where the grid statistics measure from) when it lies inside the grid, else
+ *  a point on the grid (turf's pointOnFeature, inside the polygon). One point per grid, so a grid the ring cuts
+ *  through is in or out as a whole, and a base left outside a reshaped grid never decides for it. */
 export function insideLasso(features: readonly Feature[], ring: Position[], id: (f: Feature) => string, base: (f: Feature) => Position | undefined = () => undefined): string[] {
   if (ring.length < 4) return []
   const lasso = polygon([ring])
-  return features.filter((f) => booleanPointInPolygon(base(f) ?? pointOnFeature(f).geometry.coordinates, lasso)).map(id)
+  return features.filter((f) => booleanPointInPolygon(representativePoint(f, base(f)), lasso)).map(id)
+}
+
+function representativePoint(f: Feature, base: Position | undefined): Position {
+  const areal = f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'
+  if (base && areal && booleanPointInPolygon(base, f as Feature<Polygon | MultiPolygon>)) return base
+  return pointOnFeature(f).geometry.coordinates
 }
 
 /** The selection after adding `ids` (Shift) or replacing it. */

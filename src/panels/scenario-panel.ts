@@ -2,7 +2,8 @@
 // default and the source of that default. Edits are kept as path → value over the chosen preset; the result is
 // validated with parseScenario, and each problem is named and explained next to the lever it concerns.
 import { LEVER_SOURCES_ZH } from '../i18n/lever-sources-zh.ts'
-import { flattenScenario, leverPathProblem, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioPreset, setScenarioPath, type LeverMeta, type ScenarioInput } from '../../sim/api.ts'
+import { flattenScenario, leverPathIssue, LEVERS, parseScenario, SCENARIO_PRESETS, ScenarioError, scenarioIssueText, scenarioPreset, setScenarioPath, type LeverMeta, type ScenarioInput, type ScenarioIssue } from '../../sim/api.ts'
+import { issueDetail, optionText } from '../i18n/scenario-issues.ts'
 import { getLang, t, tAny, type Key } from '../i18n/i18n.ts'
 import type { Analysis } from '../store/persist.ts'
 import { clear, h } from './dom.ts'
@@ -12,7 +13,8 @@ export const DEFAULT_ANALYSIS: Analysis = { base: SCENARIO_PRESETS[0], edits: {}
 
 export interface ScenarioState {
   input: ScenarioInput | null
-  problems: string[]
+  /** why the scenario is not valid, each a code with parameters (sim/scenario/issues.ts) */
+  problems: ScenarioIssue[]
   /** edits of a project saved by an older version whose path is no lever today: left out, and the page says so */
   dropped: string[]
 }
@@ -24,30 +26,26 @@ const LEVER_BY_PATH = new Map(LEVERS.map((l) => [l.path, l]))
 export { scenarioName, scenarioText } from '../scenario-name.ts'
 import { scenarioText } from '../scenario-name.ts'
 
-/** an enumerated lever's value in words (the value itself stays the option's value and title) */
-const OPTION_KEYS: Record<string, Key> = { world: 'scn.opt.world', 'one-per-grid': 'scn.opt.onePerGrid', households: 'scn.opt.households', workload: 'scn.opt.workload' }
-export const optionText = (v: string): string => (Object.hasOwn(OPTION_KEYS, v) ? t(OPTION_KEYS[v]) : v)
+export { optionText } from '../i18n/scenario-issues.ts'
 
-/** parseScenario's problem (after the field) in Chinese: the bound and the value, or what is wrong */
-export function problemZh(p: string): string {
-  const rest = p.replace(/^[\w.]+:\s*/, '')
-  const got = /got (.+)$/.exec(rest)?.[1]
-  const bound = /^must be ([≤<≥>]) (\S+?),/.exec(rest)
-  if (bound) return t('scn.err.bound', { op: bound[1], v: bound[2], got: got ?? '' })
-  if (rest.startsWith('unknown field')) return t('scn.err.unknown')
-  if (rest.startsWith('must be an object')) return t('scn.err.object')
-  return got === undefined ? t('scn.err.invalid') : t('scn.err.invalidGot', { got })
+/** the sweep form's fields that are not levers, by the form's own labels */
+const FORM_FIELDS: Record<string, Key> = { replicates: 'run.replicates', days: 'run.days', seed: 'run.seed', 'target.metric': 'sweep.target', 'target.value': 'sweep.target', axes: 'sweep.lever' }
+/** the parts of a sweep axis */
+const AXIS_PARTS: Record<string, Key> = { from: 'sweep.from', to: 'sweep.to', steps: 'sweep.steps' }
+
+/** the field a problem names, in Chinese: the lever's label (and the sweep axis part), the form's label, else the path */
+function fieldZh(i: ScenarioIssue, l: LeverMeta | undefined): string {
+  const part = i.field.slice(i.field.lastIndexOf('.') + 1)
+  if (l) return i.field === `${l.path}.${part}` && Object.hasOwn(AXIS_PARTS, part) ? `${leverLabel(l)}（${t(AXIS_PARTS[part])}）` : leverLabel(l)
+  return Object.hasOwn(FORM_FIELDS, i.field) ? t(FORM_FIELDS[i.field]) : `${t('scn.field')} ${i.field}`
 }
 
-/** the lever a problem names: parseScenario's `scenario.PATH:`, or the sweep form's `PATH.from:` */
-const pathOf = (p: string): string => /^(?:scenario\.)?([\w.]+?)(?:\.(?:from|to|steps))?:/.exec(p)?.[1] ?? ''
-
-/** one of parseScenario's problems for the page: English names the field by its path (as the CLI does), Chinese by
- *  the lever's label; both add the lever's range */
-export function problemLine(p: string): string {
-  const l = LEVER_BY_PATH.get(pathOf(p))
+/** one problem for the page, from its code: English names the field by its path (the CLI's line) and adds the
+ *  lever's label, Chinese names it by the lever's label; both add the lever's range */
+export function problemLine(i: ScenarioIssue): string {
+  const l = i.lever === undefined ? undefined : LEVER_BY_PATH.get(i.lever)
   const range = l && l.min !== undefined ? `${t('scn.range', { min: l.min, max: l.max ?? '' })} ${leverUnit(l)}` : ''
-  return getLang() === 'zh-CN' ? `${l ? leverLabel(l) : t('scn.field')}：${problemZh(p)}${range ? `；${range}` : ''}` : `${p}${l ? ` — ${leverLabel(l)}${range ? `; ${range}` : ''}` : ''}`
+  return getLang() === 'zh-CN' ? `${fieldZh(i, l)}：${issueDetail(i)}${range ? `；${range}` : ''}` : `${scenarioIssueText(i)}${l ? ` — ${leverLabel(l)}${range ? `; ${range}` : ''}` : ''}`
 }
 
 /** a lever's source in the page's language: its Chinese text (lever-sources-zh.ts), else the words around the citations
@@ -73,14 +71,14 @@ const show = (v: unknown): string => (v === null || v === undefined ? t('scn.non
 export function scenarioOf(a: Analysis): ScenarioState {
   const raw: Record<string, unknown> = structuredClone(scenarioPreset(a.base))
   // the schema is strict; a saved edit of a lever that no longer exists must not make the whole project unrunnable
-  const dropped = Object.keys(a.edits).filter((p) => leverPathProblem(p) !== null)
+  const dropped = Object.keys(a.edits).filter((p) => leverPathIssue(p) !== null)
   const edits = Object.entries(a.edits).filter(([p]) => !dropped.includes(p))
   if (edits.length) raw.name = `${a.base}+${edits.length}`
   for (const [p, v] of edits) setScenarioPath(raw, p, v)
   try {
     return { input: parseScenario(raw), problems: [], dropped }
   } catch (e) {
-    if (e instanceof ScenarioError) return { input: null, problems: e.problems, dropped }
+    if (e instanceof ScenarioError) return { input: null, problems: e.issues, dropped }
     throw e
   }
 }
@@ -194,8 +192,9 @@ export class ScenarioPanel {
     if (!problems.length) return
     ul.append(h('li', { class: 'head', text: t('scn.invalid') }))
     for (const p of problems) {
-      const path = pathOf(p)
-      ul.append(h('li', { text: problemLine(p), title: p, 'data-path': path, 'data-problem': p }))
+      const path = p.lever ?? p.field.replace(/^scenario\./, '')
+      const en = scenarioIssueText(p)
+      ul.append(h('li', { text: problemLine(p), title: en, 'data-path': path, 'data-problem': en, 'data-code': p.code }))
       this.el.querySelector(`[data-testid="lever-${path}"]`)?.classList.add('invalid')
     }
   }

@@ -1,6 +1,7 @@
 // The page's scenario from a saved project: the schema is strict now, so an edit saved by an older version under a
 // lever path that no longer exists is left out (and listed), rather than making the whole project unrunnable.
 import { describe, expect, it } from 'vitest'
+import { scenarioIssueText } from '../../sim/api.ts'
 import { scenarioOf } from './scenario-panel.ts'
 
 describe('scenarioOf', () => {
@@ -22,7 +23,8 @@ describe('scenarioOf', () => {
   it('a bad value of a known lever is still a problem naming the field', () => {
     const s = scenarioOf({ base: 'whistle', edits: { 'gridWorkers.perGrid': 400 }, days: 30, replicates: 1, seed: 1 })
     expect(s.input).toBeNull()
-    expect(s.problems).toEqual(['scenario.gridWorkers.perGrid: must be ≤ 20, got 400'])
+    expect(s.problems.map(scenarioIssueText)).toEqual(['scenario.gridWorkers.perGrid: must be ≤ 20, got 400'])
+    expect(s.problems[0]).toMatchObject({ code: 'tooBig', lever: 'gridWorkers.perGrid', params: { limit: 20, got: '400' } })
     expect(s.dropped).toEqual([])
   })
 })

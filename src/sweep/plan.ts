@@ -16,6 +16,7 @@ import {
   bestSetting,
   settingMeets,
   RUN_LIMITS,
+  scenarioIssue,
   scenarioOfJob,
   setScenarioPath,
   summarizeRows,
@@ -23,6 +24,7 @@ import {
   type CoreJob,
   type CorePlan,
   type LeverMeta,
+  type ScenarioIssue,
   type ScenarioInput,
   type SimResult,
   type SweepRow,
@@ -160,25 +162,25 @@ export function axisValues(a: SweepAxis): number[] {
 }
 
 /** problems with the settings, each naming the field; empty when the sweep can start */
-export function checkSettings(s: SweepSettings): string[] {
-  const p: string[] = []
-  if (s.axes.length < 1 || s.axes.length > 2) p.push('axes: one or two levers')
-  if (s.axes.length === 2 && s.axes[0].path === s.axes[1].path) p.push('axes: two different levers')
+export function checkSettings(s: SweepSettings): ScenarioIssue[] {
+  const p: ScenarioIssue[] = []
+  if (s.axes.length < 1 || s.axes.length > 2) p.push(scenarioIssue('axes', undefined, 'axesCount', {}))
+  if (s.axes.length === 2 && s.axes[0].path === s.axes[1].path) p.push(scenarioIssue('axes', undefined, 'axesSame', {}))
   for (const a of s.axes) {
     const l = leverOf(a.path)
     if (!l || !SWEEPABLE.includes(l)) {
-      p.push(`${a.path}: not a numeric lever`)
+      p.push(scenarioIssue(a.path, a.path, 'notNumericLever', {}))
       continue
     }
-    for (const [k, v] of [['from', a.from], ['to', a.to]] as const) if (!Number.isFinite(v) || v < l.min! || v > l.max!) p.push(`${a.path}.${k}: must be in ${l.min}–${l.max}, got ${v}`)
-    if (!Number.isInteger(a.steps) || a.steps < 1 || a.steps > 50) p.push(`${a.path}.steps: must be a whole number 1–50, got ${a.steps}`)
+    for (const [k, v] of [['from', a.from], ['to', a.to]] as const) if (!Number.isFinite(v) || v < l.min! || v > l.max!) p.push(scenarioIssue(`${a.path}.${k}`, a.path, 'notInRange', { min: l.min!, max: l.max!, got: v }))
+    if (!Number.isInteger(a.steps) || a.steps < 1 || a.steps > 50) p.push(scenarioIssue(`${a.path}.steps`, a.path, 'wholeInRange', { min: 1, max: 50, got: a.steps }))
   }
   const { pageReplicates: reps, days } = RUN_LIMITS
-  if (!withinLimit(s.replicates, reps)) p.push(`replicates: must be a whole number ${reps.min}–${reps.max}, got ${s.replicates}`)
-  if (!withinLimit(s.days, days)) p.push(`days: must be a whole number ${days.min}–${days.max}, got ${s.days}`)
-  if (!Number.isInteger(s.seed) || s.seed < 0) p.push(`seed: must be a whole number ≥ 0, got ${s.seed}`)
-  if (!isSummaryMetric(s.target.metric)) p.push(`target.metric: unknown metric ${s.target.metric}`)
-  if (!Number.isFinite(s.target.value)) p.push('target.value: must be a number')
+  if (!withinLimit(s.replicates, reps)) p.push(scenarioIssue('replicates', undefined, 'wholeInRange', { min: reps.min, max: reps.max, got: s.replicates }))
+  if (!withinLimit(s.days, days)) p.push(scenarioIssue('days', undefined, 'wholeInRange', { min: days.min, max: days.max, got: s.days }))
+  if (!Number.isInteger(s.seed) || s.seed < 0) p.push(scenarioIssue('seed', undefined, 'wholeAtLeast', { min: 0, got: s.seed }))
+  if (!isSummaryMetric(s.target.metric)) p.push(scenarioIssue('target.metric', undefined, 'unknownMetric', { got: s.target.metric }))
+  if (!Number.isFinite(s.target.value)) p.push(scenarioIssue('target.value', undefined, 'notNumber', {}))
   return p
 }
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildWorld, csvRecords, csvText, parseSweepPlan, rowCells, scenarioPreset, summarize, summarizeRows, sweepHeader, worldToFiles, type ScenarioInput, type SimResult } from '../../sim/api.ts'
+import { buildWorld, csvRecords, csvText, parseSweepPlan, rowCells, scenarioIssueText, scenarioPreset, summarize, summarizeRows, sweepHeader, worldToFiles, type ScenarioInput, type SimResult } from '../../sim/api.ts'
 import { createSimService } from '../../sim/worker.ts'
 import { aggregate, axisValues, checkSettings, cheapest, costSign, isIntegerLever, planSweep, rowsOf, sweepCsv, type SweepSettings, type SweepPoint } from './plan.ts'
 import { SweepPool, type PoolWorker, type SimRemote } from './pool.ts'
@@ -43,9 +43,9 @@ describe('sweep plan', () => {
 
   it('names bad settings', () => {
     expect(checkSettings(settings())).toEqual([])
-    expect(checkSettings(settings({ axes: [{ path: 'gridWorkers.perGrid', from: 1, to: 400, steps: 3 }] })).join()).toMatch(/gridWorkers.perGrid.to: must be in 0–20, got 400/)
-    expect(checkSettings(settings({ axes: [{ path: 'whistle.enabled', from: 0, to: 1, steps: 2 }] })).join()).toMatch(/not a numeric lever/)
-    expect(checkSettings(settings({ replicates: 0 })).join()).toMatch(/replicates/)
+    expect(checkSettings(settings({ axes: [{ path: 'gridWorkers.perGrid', from: 1, to: 400, steps: 3 }] })).map(scenarioIssueText).join()).toMatch(/gridWorkers.perGrid.to: must be in 0–20, got 400/)
+    expect(checkSettings(settings({ axes: [{ path: 'whistle.enabled', from: 0, to: 1, steps: 2 }] })).map(scenarioIssueText).join()).toMatch(/not a numeric lever/)
+    expect(checkSettings(settings({ replicates: 0 })).map(scenarioIssueText).join()).toMatch(/replicates/)
   })
 
   it('picks the cheapest point that meets the target, in the lever’s cost direction', () => {
