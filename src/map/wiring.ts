@@ -3,7 +3,7 @@
 import type { Feature } from 'geojson'
 import { layerDiff, type World } from '../../sim/api.ts'
 import { t, tAny } from '../i18n/i18n.ts'
-import { buildingArrays, buildingLayers, needsLayer } from '../layers/deck-binary.ts'
+import { buildingArrays, buildingLayers, needsLayer, type BuildingArrays } from '../layers/deck-binary.ts'
 import { characterSetOf, gridLabelsOf, labelsIn, labelsLayer, labelsOf, type Label } from '../layers/deck-layers.ts'
 import { drawableAsync } from '../layers/imported-sample.ts'
 import { extendSelection, installBoxSelect } from '../editor/map-select.ts'
@@ -16,6 +16,8 @@ import { MINZOOM, type MapView } from './map.ts'
 
 export interface MapHost {
   world: World
+  /** the buildings' draw buffers when the world's worker made them */
+  arrays?: BuildingArrays
   view: MapView
   store: Store
   /** the editor's tool: hover and click only inspect in 'browse' */
@@ -50,7 +52,7 @@ export class MapWiring {
     view.setWorld(world)
     this.refresh()
     const base = labelsOf(world)
-    const arrays = buildingArrays(world)
+    const arrays = this.host.arrays ?? buildingArrays(world)
     const buildings = buildingLayers(arrays)
     const needs = needsLayer(world, arrays)
     let grids: Label[] = []
