@@ -169,6 +169,8 @@ export class App {
       document.body.dataset.ready = '1'
       if (window.__gongzhi) window.__gongzhi.ready = true
       void this.projects.loadLayers()
+      // the index the first edit's check needs, built between frames rather than in that edit's task
+      void this.store.warmIndex()
     })
   }
 

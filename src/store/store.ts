@@ -1,7 +1,7 @@
 // App state: the base world, the editable grid layer (governance and party grids), imported features, the
 // selection, undo/redo history and the live check results. Views subscribe and re-render on change.
 import type { Feature, FeatureCollection } from 'geojson'
-import { checkCommunity, indexGridLayer, putGrid, type BuildingPlaces, type CommunityCheck, type Finding, type GridLayerIndex, type GridP, type GridStats, type World } from '../../sim/api.ts'
+import { checkCommunity, indexGridLayer, indexSteps, putGrid, type BuildingPlaces, type CommunityCheck, type Finding, type GridLayerIndex, type GridP, type GridStats, type World } from '../../sim/api.ts'
 import { polysOf, type Area } from './geo.ts'
 
 export type GridFeature = Feature<Area, GridP>
@@ -113,10 +113,45 @@ export class Store {
     this.revalidate(base, d, false)
   }
 
+  /** the index being built between frames (warmIndex), from the document it started on */
+  private warming: Generator<void, GridLayerIndex> | null = null
+
   private get ix(): GridLayerIndex {
-    const w = this.state.world
-    this.index ??= indexGridLayer({ communities: w.communities, buildings: w.buildings, grids: this.governanceFc(this.state.doc) }, this.places)
+    if (!this.index) {
+      // finished here when an edit needs it first: the grids it started from are those before that edit
+      const steps = this.warming ?? this.indexSteps()
+      this.warming = null
+      for (let r = steps.next(); ; r = steps.next()) if (r.done) {
+        this.index = r.value
+        break
+      }
+    }
     return this.index
+  }
+
+  private indexSteps(): Generator<void, GridLayerIndex> {
+    const w = this.state.world
+    return indexSteps({ communities: w.communities, buildings: w.buildings, grids: this.governanceFc(this.state.doc) }, this.places)
+  }
+
+  /** Build the community index a slice at a time, yielding to frames and input, unless it exists already. */
+  async warmIndex(yieldNow: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)), sliceMs = 12): Promise<void> {
+    if (this.index || this.warming) return
+    const steps = (this.warming = this.indexSteps())
+    for (;;) {
+      const t0 = performance.now()
+      while (performance.now() - t0 < sliceMs) {
+        // an edit finished it, or a full check replaced it, while this waited
+        if (this.warming !== steps) return
+        const r = steps.next()
+        if (r.done) {
+          this.index = r.value
+          this.warming = null
+          return
+        }
+      }
+      await yieldNow()
+    }
   }
 
   private governanceFc(d: Doc): World['grids'] {
@@ -232,6 +267,7 @@ export class Store {
     }
     for (const [id, g] of before) if (!after.has(id) && gov(g)) touched.add(g.properties.community)
     if (all || touched.size > 50) {
+      this.warming = null
       this.index = indexGridLayer({ communities: this.state.world.communities, buildings: this.state.world.buildings, grids: this.governanceFc(next) }, this.places)
       for (const id of this.ix.communities.keys()) this.recheck(id)
     } else if (touched.size) {
