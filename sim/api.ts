@@ -7,7 +7,7 @@ export { buildCommunity, buildStreet, formFor, type CommunitySpec, type Communit
 export { householdSize, planDistrict, type PlannedStreet, type PlannedCommunity } from './world/generate/population.ts'
 export { compileWorld, type CompiledWorld } from './world/compile.ts'
 export { checkWorld, checkCommunity, type WorldReport, type CommunityCheck } from './world/check-world.ts'
-export { indexGridLayer, putGrid, type GridLayerIndex, type GridRec } from './world/grid-layer-index.ts'
+export { indexGridLayer, putGrid, buildingPlaces, indexSteps, type BuildingPlaces, type GridLayerIndex, type GridRec } from './world/grid-layer-index.ts'
 export { worldToFiles, worldFromFiles, parseLayer, LAYER_FILES, WorldFileError } from './world/world-io.ts'
 export { generateGrids, gridCount, DEFAULT_BAND, type GridBand } from './geometry/generate-grids.ts'
 export { repairGrids, type RepairResult, type RepairStep } from './geometry/repair-grids.ts'

@@ -29,6 +29,7 @@ import { DEFAULT_ANALYSIS } from './panels/scenario-panel.ts'
 import { AnalystWorkspace } from './analyst-workspace.ts'
 import { Store, type Change } from './store/store.ts'
 import { originNotice } from './data-world/wire.ts'
+import type { Prepared } from './world-load/page-world.ts'
 import { trainerButton } from './trainer/entry.ts'
 
 export interface AppOptions {
@@ -41,6 +42,8 @@ export interface AppOptions {
   loaded: Loaded
   /** safe start: leave the imported layers unread */
   skipLayers?: boolean
+  /** the checks, building places and draw buffers the world's worker made (src/world-load/) */
+  prepared?: Prepared
 }
 
 export class App {
@@ -59,7 +62,7 @@ export class App {
 
   constructor(private opts: AppOptions) {
     const w = opts.world
-    this.store = new Store(w, opts.loaded.project.doc)
+    this.store = new Store(w, opts.loaded.project.doc, opts.prepared)
     this.store.onError = (where, e) => {
       const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
       showError(t(where === 'check' ? 'err.check' : where === 'save' ? 'err.save' : 'err.view', { error }))
@@ -83,6 +86,7 @@ export class App {
     })
     this.mapWiring = new MapWiring({
       world: w,
+      arrays: opts.prepared?.arrays,
       view: this.view,
       store: this.store,
       tool: () => this.tool,
@@ -165,6 +169,8 @@ export class App {
       document.body.dataset.ready = '1'
       if (window.__gongzhi) window.__gongzhi.ready = true
       void this.projects.loadLayers()
+      // the index the first edit's check needs, built between frames rather than in that edit's task
+      void this.store.warmIndex()
     })
   }
 

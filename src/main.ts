@@ -6,7 +6,9 @@ import './app.css'
 import { applyI18n, setLang, t } from './i18n/i18n.ts'
 import { createMap } from './map/map.ts'
 import { askSafeStart, markLoading, unfinishedLoad } from './panels/safe-start.ts'
-import { getCurrent, listProjects, loadProject, putProject, setCurrent, type Loaded } from './store/persist.ts'
+import { BaseMissingError, getCurrent, listProjects, loadProject, putProject, setBaseGrids, setCurrent, type Loaded } from './store/persist.ts'
+import type { GridFeature } from './store/store.ts'
+import { receivePageWorld, type Prepared } from './world-load/page-world.ts'
 import { PAGE_PRESETS } from './panels/world-picker.ts'
 import type { WorldWorker } from './world.worker.ts'
 import { getDataWorld, presetOf } from './data-world/world-store.ts'
@@ -48,8 +50,8 @@ async function boot(): Promise<void> {
   const projectSeed = dataWorld ? dataWorld.world.meta.seed : seed
   // module workers are required (every current browser has them): the generator and its megabytes of real
   // boundaries stay out of the page's own bundle
-  const building = (async (): Promise<World> => {
-    if (dataWorld) return dataWorld.world
+  const building = (async (): Promise<{ world: World; prepared?: Prepared }> => {
+    if (dataWorld) return { world: dataWorld.world }
     const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module' })
     try {
       const remote = Comlink.wrap<WorldWorker>(worker)
@@ -57,21 +59,25 @@ async function boot(): Promise<void> {
         if (loading) loading.textContent = t('app.building', { done, total })
         if (bar && total > 0) Object.assign(bar, { hidden: false, max: total, value: done })
       }
-      return await remote.build(preset, seed, Comlink.proxy(progress))
+      // transferred in chunks and decoded in slices, with the checks and draw buffers made in the worker: the
+      // whole city as one structured clone, checked here, was a main-thread task of minutes (issue 14)
+      return await receivePageWorld(await remote.buildForPage(preset, seed, Comlink.proxy(progress)))
     } finally {
       worker.terminate()
     }
   })()
   // the map and its style load while the worker builds the world
   const view = createMap(document.getElementById('map')!)
-  const world = await building
+  const { world, prepared } = await building
   hook.timings.world = performance.now()
+  // a preset's world is rebuilt from its name and seed: its projects store only their changes to its grids
+  if (!dataWorld) setBaseGrids(projectPreset, projectSeed, world.grids.features as GridFeature[])
   if (loading) loading.textContent = t('app.drawing')
   bar?.remove()
   const currentId = await getCurrent(projectPreset).catch(() => undefined)
   const { loaded, skipLayers } = await chooseProject(world, projectPreset, projectSeed, currentId)
   markLoading(loaded.project.id) // cleared when the map has drawn the project with its layers
-  hook.app = new App({ world, view, preset: projectPreset, seed: projectSeed, loaded, skipLayers })
+  hook.app = new App({ world, view, preset: projectPreset, seed: projectSeed, loaded, skipLayers, prepared })
   if (worldId && !dataWorld) hook.app.store.say(missingWorldText())
 }
 
@@ -89,7 +95,8 @@ async function chooseProject(world: World, preset: string, seed: number, current
   try {
     loaded = currentId ? await loadProject(currentId) : undefined
   } catch (e) {
-    error = e instanceof Error ? e.message : String(e)
+    // the current project is of another seed of this preset: not this world's, so a fresh project, as below
+    if (!(e instanceof BaseMissingError)) error = e instanceof Error ? e.message : String(e)
   }
   const stuck = unfinishedLoad()
   if (!error && (!loaded || !stuck || stuck.pid !== loaded.project.id)) return loaded && loaded.project.seed === seed ? { loaded, skipLayers: false } : { loaded: await fresh(), skipLayers: false }

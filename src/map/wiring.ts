@@ -4,7 +4,7 @@ import type { Layer as DeckLayer } from '@deck.gl/core'
 import type { Feature } from 'geojson'
 import { layerDiff, type World } from '../../sim/api.ts'
 import { t, tAny } from '../i18n/i18n.ts'
-import { buildingArrays, buildingLayers, needsLayer } from '../layers/deck-binary.ts'
+import { buildingArrays, buildingLayers, needsLayer, type BuildingArrays } from '../layers/deck-binary.ts'
 import { characterSetOf, gridLabelsOf, labelsIn, labelsLayer, labelsOf, type Label } from '../layers/deck-layers.ts'
 import { IMPORTED_POINTS, importedPointsLayer } from '../layers/imported-points.ts'
 import { drawableAsync, type PointSample } from '../layers/imported-sample.ts'
@@ -18,6 +18,8 @@ import { MINZOOM, type MapView } from './map.ts'
 
 export interface MapHost {
   world: World
+  /** the buildings' draw buffers when the world's worker made them */
+  arrays?: BuildingArrays
   view: MapView
   store: Store
   /** the editor's tool: hover and click only inspect in 'browse' */
@@ -56,7 +58,7 @@ export class MapWiring {
     view.setWorld(world)
     this.refresh()
     const base = labelsOf(world)
-    const arrays = buildingArrays(world)
+    const arrays = this.host.arrays ?? buildingArrays(world)
     const buildings = buildingLayers(arrays)
     const needs = needsLayer(world, arrays)
     let grids: Label[] = []

@@ -5,7 +5,7 @@
 // `meta`. Edits are journaled at once by session.ts; compaction writes the snapshot.
 import type { Feature } from 'geojson'
 import { openDB, type IDBPDatabase } from 'idb'
-import { replay, segmentsOf, unreferenced, type JournalRecord, type ProjectState } from './journal.ts'
+import { applyGridDelta, gridDelta, replay, segmentsOf, unreferenced, type GridDelta, type JournalRecord, type ProjectState } from './journal.ts'
 import { packFeatures, unpackAll, type PackedLayer } from './packed-layer.ts'
 import type { Doc, GridFeature } from './store.ts'
 
@@ -73,6 +73,32 @@ export interface StoredProject extends Project {
   writer?: string
   /** absent in projects saved before layers had their own store (their features are still in doc.imported) */
   layers?: LayerRef[]
+  /** set when the grids are stored as their difference from the grids of the world the recipe (preset, seed)
+   * rebuilds; doc.grids is then empty */
+  baseDelta?: GridDelta
+}
+
+/** The grids of the worlds this page rebuilds from their recipe. A project of such a world stores only its
+ * difference from them (issue 14: the first save of the whole city wrote 22,822 grids in one long task, and
+ * every compaction after an edit wrote them again). */
+const baseGrids = new Map<string, readonly GridFeature[]>()
+const recipeKey = (preset: string, seed: number) => `${preset}\u0000${seed}`
+export function setBaseGrids(preset: string, seed: number, grids: readonly GridFeature[]): void {
+  baseGrids.set(recipeKey(preset, seed), grids)
+}
+
+/** A project stored as changes to a world this page has not rebuilt (another seed of the preset). */
+export class BaseMissingError extends Error {
+  constructor(readonly project: string, preset: string, seed: number) {
+    super(`project ${project} is stored as changes to the world ${preset} (seed ${seed}), which this page has not built`)
+  }
+}
+
+function storedGrids(snap: StoredProject): GridFeature[] {
+  if (!snap.baseDelta) return snap.doc.grids
+  const base = baseGrids.get(recipeKey(snap.preset, snap.seed))
+  if (!base) throw new BaseMissingError(snap.id, snap.preset, snap.seed)
+  return applyGridDelta(base, snap.baseDelta)
 }
 
 let dbp: Promise<IDBPDatabase> | null = null
@@ -122,7 +148,7 @@ export async function loadProject(id: string): Promise<Loaded | undefined> {
   const snap = (await tx.objectStore('projects').get(id)) as StoredProject | undefined
   const records = (await tx.objectStore('journal').getAll(journalRange(id))) as JournalRecord[]
   if (!snap) return undefined
-  const base: ProjectState = { rev: snap.rev ?? 0, writer: snap.writer ?? '', grids: snap.doc.grids, layers: snap.layers ?? [], name: snap.name, analysis: snap.analysis }
+  const base: ProjectState = { rev: snap.rev ?? 0, writer: snap.writer ?? '', grids: storedGrids(snap), layers: snap.layers ?? [], name: snap.name, analysis: snap.analysis }
   const { state, stale } = replay(base, records)
   if (stale.length) {
     // never applied and never will be; out of the way of the next revision numbers
@@ -131,7 +157,7 @@ export async function loadProject(id: string): Promise<Loaded | undefined> {
     await w.done
   }
   for (const l of state.layers) refInfo.set(l.id, l)
-  const { rev: _r, layers: _l, writer: _w, ...rest } = snap
+  const { rev: _r, layers: _l, writer: _w, baseDelta: _b, ...rest } = snap
   const inline = snap.layers ? [] : snap.doc.imported // saved before layers had their own store
   return {
     project: { ...rest, name: state.name, analysis: state.analysis, doc: { grids: state.grids, imported: inline } },
@@ -247,7 +273,11 @@ export async function writeSnapshot(p: Project, opts: { expectRev?: number; writ
   const layers = tx.objectStore('layers')
   for (const l of fresh) void layers.put(l)
   const stored = (await layers.index('pid').getAllKeys(p.id)) as string[]
-  const snap: StoredProject = { ...p, doc: { grids: p.doc.grids as GridFeature[], imported: [] }, rev, writer, layers: refs }
+  const base = baseGrids.get(recipeKey(p.preset, p.seed))
+  const grids = p.doc.grids as GridFeature[]
+  const snap: StoredProject = base
+    ? { ...p, doc: { grids: [], imported: [] }, baseDelta: gridDelta(base, grids) ?? { put: [], del: [] }, rev, writer, layers: refs }
+    : { ...p, doc: { grids, imported: [] }, rev, writer, layers: refs }
   void tx.objectStore('projects').put(snap)
   void tx.objectStore('journal').delete(IDBKeyRange.bound([p.id, -Infinity], [p.id, rev]))
   for (const id of unreferenced(stored, refs.map((r) => r.id))) if (!pendingLayers.has(id)) void layers.delete(id)

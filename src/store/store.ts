@@ -1,7 +1,7 @@
 // App state: the base world, the editable grid layer (governance and party grids), imported features, the
 // selection, undo/redo history and the live check results. Views subscribe and re-render on change.
 import type { Feature, FeatureCollection } from 'geojson'
-import { checkCommunity, indexGridLayer, putGrid, type CommunityCheck, type Finding, type GridLayerIndex, type GridP, type GridStats, type World } from '../../sim/api.ts'
+import { checkCommunity, indexGridLayer, indexSteps, putGrid, type BuildingPlaces, type CommunityCheck, type Finding, type GridLayerIndex, type GridP, type GridStats, type World } from '../../sim/api.ts'
 import { polysOf, type Area } from './geo.ts'
 
 export type GridFeature = Feature<Area, GridP>
@@ -66,12 +66,24 @@ export function collectChecks(checks: Iterable<CommunityCheck>): { findings: Fin
   return { findings, stats }
 }
 
+/** a community whose check threw: one error finding, so the user sees it and the rest carries on */
+export function failedCheck(communityId: string, e: unknown): CommunityCheck {
+  return {
+    community: communityId,
+    grids: [],
+    findings: [{ code: 'geometry-operation-failed', severity: 'error', message: String(e), location: [0, 0], features: [{ layer: 'communities', id: communityId }] }],
+  }
+}
+
 export class Store {
   state: AppState
   private undoStack: Doc[] = []
   private redoStack: Doc[] = []
   private listeners: Listener[] = []
-  private ix: GridLayerIndex
+  /** built when first needed: with checks from the world's worker, not before the first edit */
+  private index: GridLayerIndex | null = null
+  /** where the buildings lie, from the world's worker: the index is then built without geometry */
+  private places: BuildingPlaces | undefined
   /** ms of the last re-validation */
   lastCheckMs = 0
   /** Called with every new document before it is checked or drawn, so persistence never waits on (or dies
@@ -84,12 +96,63 @@ export class Store {
   /** the community check; replaceable so a test can make it fail */
   check = checkCommunity
 
-  constructor(world: World, doc?: Doc) {
+  /** `prepared`: the check of every community of the world's own grids and where its buildings lie, done in the
+   * world's worker (issue 14: on the page, for the whole city, one task of minutes); only the communities whose
+   * grids `doc` changed are checked here. */
+  constructor(world: World, doc?: Doc, prepared?: { checks: readonly CommunityCheck[]; places: BuildingPlaces }) {
     const d = doc ?? { grids: world.grids.features.slice() as GridFeature[], imported: [] }
     this.state = { world, doc: d, selected: [], community: null, checks: new Map(), findings: [], stats: new Map(), message: '' }
-    this.ix = indexGridLayer({ communities: world.communities, buildings: world.buildings, grids: this.governanceFc(d) })
-    for (const id of this.ix.communities.keys()) this.recheck(id)
-    this.collect()
+    this.places = prepared?.places
+    if (!prepared) {
+      for (const id of this.ix.communities.keys()) this.recheck(id)
+      this.collect()
+      return
+    }
+    for (const c of prepared.checks) this.state.checks.set(c.community, c)
+    const base: Doc = { grids: world.grids.features as GridFeature[], imported: [] }
+    this.revalidate(base, d, false)
+  }
+
+  /** the index being built between frames (warmIndex), from the document it started on */
+  private warming: Generator<void, GridLayerIndex> | null = null
+
+  private get ix(): GridLayerIndex {
+    if (!this.index) {
+      // finished here when an edit needs it first: the grids it started from are those before that edit
+      const steps = this.warming ?? this.indexSteps()
+      this.warming = null
+      for (let r = steps.next(); ; r = steps.next()) if (r.done) {
+        this.index = r.value
+        break
+      }
+    }
+    return this.index
+  }
+
+  private indexSteps(): Generator<void, GridLayerIndex> {
+    const w = this.state.world
+    return indexSteps({ communities: w.communities, buildings: w.buildings, grids: this.governanceFc(this.state.doc) }, this.places)
+  }
+
+  /** Build the community index a slice at a time, yielding to frames and input, unless it exists already. */
+  async warmIndex(yieldNow: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)), sliceMs = 12): Promise<void> {
+    if (this.index || this.warming) return
+    const steps = (this.warming = this.indexSteps())
+    for (;;) {
+      const t0 = performance.now()
+      // at least one step per slice
+      do {
+        // an edit finished it, or a full check replaced it, while this waited
+        if (this.warming !== steps) return
+        const r = steps.next()
+        if (r.done) {
+          this.index = r.value
+          this.warming = null
+          return
+        }
+      } while (performance.now() - t0 < sliceMs)
+      await yieldNow()
+    }
   }
 
   private governanceFc(d: Doc): World['grids'] {
@@ -205,9 +268,10 @@ export class Store {
     }
     for (const [id, g] of before) if (!after.has(id) && gov(g)) touched.add(g.properties.community)
     if (all || touched.size > 50) {
-      this.ix = indexGridLayer({ communities: this.state.world.communities, buildings: this.state.world.buildings, grids: this.governanceFc(next) })
+      this.warming = null
+      this.index = indexGridLayer({ communities: this.state.world.communities, buildings: this.state.world.buildings, grids: this.governanceFc(next) }, this.places)
       for (const id of this.ix.communities.keys()) this.recheck(id)
-    } else {
+    } else if (touched.size) {
       for (const c of touched) {
         const list = this.ix.gridsByCommunity.get(c)
         if (list) list.length = 0
@@ -227,11 +291,7 @@ export class Store {
       this.state.checks.set(communityId, this.check(this.ix, communityId))
     } catch (e) {
       this.fail('check', e)
-      this.state.checks.set(communityId, {
-        community: communityId,
-        grids: [],
-        findings: [{ code: 'geometry-operation-failed', severity: 'error', message: String(e), location: [0, 0], features: [{ layer: 'communities', id: communityId }] }],
-      })
+      this.state.checks.set(communityId, failedCheck(communityId, e))
     }
   }
 
