@@ -136,9 +136,9 @@ export class ProjectControl {
     const s = this.session
     const todo: LayerRef[] = [...s.unloaded]
     if (this.skipLayers && todo.length) {
-      showBanner(t('layers.off', { n: todo.length }))
+      showBanner(t('layers.off', { n: todo.length }), undefined, 'layers')
       todo.length = 0
-    }
+    } else showBanner(null, undefined, 'layers') // another project opened after a safe start
     this.layersLoading = todo.length > 0
     try {
       for (const ref of todo) {

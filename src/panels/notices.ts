@@ -15,10 +15,14 @@ export function showError(text: string): void {
   el.hidden = false
 }
 
-export function showBanner(text: string | null, action?: { label: string; testid: string; run: () => void }): void {
+/** The banner says one thing at a time; `kind` lets the tab lock clear its own banner without hiding another
+ * (the safe start's "layers not loaded", shown when the map is up, may come before the lock is settled). */
+export function showBanner(text: string | null, action?: { label: string; testid: string; run: () => void }, kind = 'tab'): void {
   const el = $('#tab-banner')
+  if (!text && el.dataset.kind !== kind) return
   clear(el)
   el.hidden = !text
+  el.dataset.kind = text ? kind : ''
   if (!text) return
   el.append(text)
   if (action) el.append(h('button', { text: action.label, testid: action.testid, onclick: action.run }))

@@ -31,13 +31,19 @@ export function packItems(items: readonly unknown[], exact = false, chunk = CHUN
   return out
 }
 
+type LayerName = (typeof WORLD_LAYERS)[number]
+
+/** the layer `name` of `w` with other features: decoded JSON is trusted to be what the worker encoded */
+function setFeatures<K extends LayerName>(w: World, name: K, features: unknown[]): void {
+  w[name] = { ...w[name], features: features as World[K]['features'] }
+}
+
 export function packWorld(w: World): PackedWorld {
-  const head = { ...w } as World
+  const head: World = { ...w }
   const chunks: Record<string, Uint8Array[]> = {}
   for (const name of WORLD_LAYERS) {
-    const layer = w[name]
-    ;(head as unknown as Record<string, unknown>)[name] = { ...layer, features: [] }
-    chunks[name] = packItems(layer.features)
+    setFeatures(head, name, [])
+    chunks[name] = packItems(w[name].features)
   }
   return { head, chunks }
 }
@@ -68,7 +74,7 @@ export async function unpackItems<T>(chunks: readonly Uint8Array[], yieldNow: Yi
 }
 
 export async function unpackWorld(p: PackedWorld, yieldNow: Yield = nextTask): Promise<World> {
-  const w = { ...p.head } as unknown as Record<string, { features: unknown[] }>
-  for (const name of WORLD_LAYERS) w[name] = { ...w[name], features: await unpackItems(p.chunks[name] ?? [], yieldNow) }
-  return w as unknown as World
+  const w: World = { ...p.head }
+  for (const name of WORLD_LAYERS) setFeatures(w, name, await unpackItems(p.chunks[name] ?? [], yieldNow))
+  return w
 }
