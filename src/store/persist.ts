@@ -8,6 +8,7 @@ import { openDB, type IDBPDatabase } from 'idb'
 import { applyGridDelta, gridDelta, replay, segmentsOf, unreferenced, type GridDelta, type JournalRecord, type ProjectState } from './journal.ts'
 import { packFeatures, unpackAll, type PackedLayer } from './packed-layer.ts'
 import type { Doc, GridFeature } from './store.ts'
+import { t } from '../i18n/i18n.ts'
 
 export interface Project {
   id: string
@@ -76,15 +77,40 @@ export interface StoredProject extends Project {
   /** set when the grids are stored as their difference from the grids of the world the recipe (preset, seed)
    * rebuilds; doc.grids is then empty */
   baseDelta?: GridDelta
+  /** the fingerprint of the grids baseDelta is relative to */
+  basePrint?: string
 }
 
-/** The grids of the worlds this page rebuilds from their recipe. A project of such a world stores only its
- * difference from them (issue 14: the first save of the whole city wrote 22,822 grids in one long task, and
- * every compaction after an edit wrote them again). */
-const baseGrids = new Map<string, readonly GridFeature[]>()
+/** The grids of the worlds this page rebuilds from their recipe. A project of such a world with at least
+ * DELTA_MIN_GRIDS grids stores only its difference from them (issue 14: the first save of the whole city wrote
+ * 22,822 grids in one long task, and every compaction after an edit wrote them again). Smaller worlds keep their
+ * grids whole: the saving is small, and a whole copy does not depend on this version's generator. */
+const DELTA_MIN_GRIDS = 5000
+interface Base {
+  grids: readonly GridFeature[]
+  /** a fingerprint of the grids, so a delta is never applied to a base that changed (another app version) */
+  print: string
+}
+const baseGrids = new Map<string, Base>()
 const recipeKey = (preset: string, seed: number) => `${preset}\u0000${seed}`
 export function setBaseGrids(preset: string, seed: number, grids: readonly GridFeature[]): void {
-  baseGrids.set(recipeKey(preset, seed), grids)
+  if (grids.length >= DELTA_MIN_GRIDS) baseGrids.set(recipeKey(preset, seed), { grids, print: printOf(grids) })
+}
+
+/** the fingerprint a project of this recipe stores beside its changes (undefined: stored whole) */
+export const basePrintOf = (preset: string, seed: number): string | undefined => baseGrids.get(recipeKey(preset, seed))?.print
+
+/** FNV-1a over each grid's id and first vertex: cheap at city size, and changes when the generator does */
+function printOf(grids: readonly GridFeature[]): string {
+  let h = 0x811c9dc5
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  }
+  for (const g of grids) {
+    mix(g.properties.id)
+    mix(JSON.stringify(g.geometry.coordinates[0]?.[0] ?? null))
+  }
+  return `${grids.length}:${(h >>> 0).toString(16)}`
 }
 
 /** A project stored as changes to a world this page has not rebuilt (another seed of the preset). */
@@ -94,11 +120,13 @@ export class BaseMissingError extends Error {
   }
 }
 
-function storedGrids(snap: StoredProject): GridFeature[] {
+export function storedGrids(snap: StoredProject): GridFeature[] {
   if (!snap.baseDelta) return snap.doc.grids
   const base = baseGrids.get(recipeKey(snap.preset, snap.seed))
   if (!base) throw new BaseMissingError(snap.id, snap.preset, snap.seed)
-  return applyGridDelta(base, snap.baseDelta)
+  // the changes belong to other grids: applied here they would silently mix two worlds; the safe start shows this
+  if (snap.basePrint !== base.print) throw new Error(t('proj.baseChanged', { name: snap.name || snap.id }))
+  return applyGridDelta(base.grids, snap.baseDelta)
 }
 
 let dbp: Promise<IDBPDatabase> | null = null
@@ -276,7 +304,7 @@ export async function writeSnapshot(p: Project, opts: { expectRev?: number; writ
   const base = baseGrids.get(recipeKey(p.preset, p.seed))
   const grids = p.doc.grids as GridFeature[]
   const snap: StoredProject = base
-    ? { ...p, doc: { grids: [], imported: [] }, baseDelta: gridDelta(base, grids) ?? { put: [], del: [] }, rev, writer, layers: refs }
+    ? { ...p, doc: { grids: [], imported: [] }, baseDelta: gridDelta(base.grids, grids) ?? { put: [], del: [] }, basePrint: base.print, rev, writer, layers: refs }
     : { ...p, doc: { grids, imported: [] }, rev, writer, layers: refs }
   void tx.objectStore('projects').put(snap)
   void tx.objectStore('journal').delete(IDBKeyRange.bound([p.id, -Infinity], [p.id, rev]))
