@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection } from 'geojson'
 import { checkCommunity, indexGridLayer, indexSteps, putGrid, type BuildingPlaces, type CommunityCheck, type Finding, type GridLayerIndex, type GridP, type GridStats, type World } from '../../sim/api.ts'
 import { polysOf, type Area } from './geo.ts'
+import { yieldToLoop, type Yield } from '../yield.ts'
 
 export type GridFeature = Feature<Area, GridP>
 
@@ -135,7 +136,7 @@ export class Store {
   }
 
   /** Build the community index a slice at a time, yielding to frames and input, unless it exists already. */
-  async warmIndex(yieldNow: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)), sliceMs = 12): Promise<void> {
+  async warmIndex(yieldNow: Yield = yieldToLoop, sliceMs = 12): Promise<void> {
     if (this.index || this.warming) return
     const steps = (this.warming = this.indexSteps())
     for (;;) {

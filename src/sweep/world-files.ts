@@ -5,14 +5,11 @@
 // open, so they are written once per World; only the grids follow the document.
 import type { Feature, FeatureCollection } from 'geojson'
 import { LAYER_FILES, type World } from '../../sim/api.ts'
+import { yieldToLoop, type Yield } from '../yield.ts'
 
 /** how long one slice may run before yielding to the event loop */
 const SLICE_MS = 8
 
-export type Yield = () => Promise<void>
-
-/** yields through a macrotask, so rendering and input can run between slices */
-export const yieldToLoop: Yield = () => new Promise((r) => setTimeout(r, 0))
 
 const now = () => performance.now()
 

@@ -4,7 +4,8 @@
 import { buildingPlaces, checkCommunity, indexGridLayer, type BuildingPlaces, type CommunityCheck, type World } from '../../sim/api.ts'
 import { buildingArrays, type BuildingArrays } from '../layers/building-arrays.ts'
 import { failedCheck } from '../store/store.ts'
-import { buffersOf, nextTask, packItems, packWorld, unpackItems, unpackWorld, type PackedWorld, type Yield } from './transfer.ts'
+import { buffersOf, packItems, packWorld, unpackItems, unpackWorld, type PackedWorld } from './transfer.ts'
+import { yieldToLoop, type Yield } from '../yield.ts'
 
 export interface PageWorldMessage {
   world: PackedWorld
@@ -43,7 +44,7 @@ export function pageWorldBuffers(m: PageWorldMessage): ArrayBuffer[] {
 }
 
 /** Decode the message a slice at a time. */
-export async function receivePageWorld(m: PageWorldMessage, yieldNow: Yield = nextTask): Promise<{ world: World; prepared: Prepared }> {
+export async function receivePageWorld(m: PageWorldMessage, yieldNow: Yield = yieldToLoop): Promise<{ world: World; prepared: Prepared }> {
   const world = await unpackWorld(m.world, yieldNow)
   const checks = await unpackItems<CommunityCheck>(m.checks, yieldNow, true)
   return { world, prepared: { checks, places: m.places, arrays: m.arrays } }

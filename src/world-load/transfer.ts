@@ -3,6 +3,7 @@
 // load. Instead the worker encodes each layer's features in chunks of JSON bytes whose buffers are transferred
 // (moved, not copied), and the page decodes them a chunk at a time, yielding between slices.
 import type { World } from '../../sim/api.ts'
+import { yieldToLoop, type Yield } from '../yield.ts'
 
 const WORLD_LAYERS = ['district', 'streets', 'communities', 'compounds', 'buildings', 'grids', 'services', 'roads'] as const satisfies readonly Exclude<keyof World, 'meta'>[]
 
@@ -53,12 +54,9 @@ export function buffersOf(chunks: Iterable<Uint8Array>): ArrayBuffer[] {
   return [...chunks].map((c) => c.buffer as ArrayBuffer)
 }
 
-export type Yield = () => Promise<void>
-/** a macrotask: input and frames run before the next slice */
-export const nextTask: Yield = () => new Promise((r) => setTimeout(r, 0))
 
 /** Decode chunks into one array, yielding whenever a slice has run SLICE_MS. */
-export async function unpackItems<T>(chunks: readonly Uint8Array[], yieldNow: Yield = nextTask, exact = false): Promise<T[]> {
+export async function unpackItems<T>(chunks: readonly Uint8Array[], yieldNow: Yield = yieldToLoop, exact = false): Promise<T[]> {
   const dec = new TextDecoder()
   const out: T[] = []
   let t0 = performance.now()
@@ -73,7 +71,7 @@ export async function unpackItems<T>(chunks: readonly Uint8Array[], yieldNow: Yi
   return out
 }
 
-export async function unpackWorld(p: PackedWorld, yieldNow: Yield = nextTask): Promise<World> {
+export async function unpackWorld(p: PackedWorld, yieldNow: Yield = yieldToLoop): Promise<World> {
   const w: World = { ...p.head }
   for (const name of WORLD_LAYERS) setFeatures(w, name, await unpackItems(p.chunks[name] ?? [], yieldNow))
   return w
