@@ -19,7 +19,7 @@ import { Layout, Toast } from './panels/layout.ts'
 import { SearchBox, searchItems } from './panels/search.ts'
 import { renderInspect, renderStats } from './panels/stats-panel.ts'
 import { bboxOf } from './store/geo.ts'
-import { newId, pendingLayers, prepacked, prestored, type Analysis, type Loaded, type Project } from './store/persist.ts'
+import { newId, pendingLayers, storedAs, type Analysis, type Loaded, type Project } from './store/persist.ts'
 import { ProjectControl, sampleNoteFor } from './project-control.ts'
 import { showError } from './panels/notices.ts'
 import { renderBasemap } from './panels/basemap-panel.ts'
@@ -253,16 +253,14 @@ export class App {
       this.store.say(`${t('io.failed', { file: r.file })}\n${r.issues.filter((i) => i.severity === 'error').slice(0, 10).map(importIssueText).join('\n')}`)
       return
     }
-    if (r.layer !== 'grids' && r.features.length) {
-      prepacked.set(r.features[0], r.packed) // stored as packed, not packed again
-      if (r.stored) prestored.set(r.features[0], r.stored) // and already written by the import worker
-    }
-    const merged = r.layer === 'grids' ? mergeImport(this.store.state.doc, this.opts.world, r, r.mode) : { doc: appendLayer(this.store.state.doc, r.features), summary: { added: new Map(), removed: 0, reference: r.features.length, dropped: 0 } }
+    // a layer the import worker wrote is listed by the edit, not written again from the page's thread
+    if (r.layer !== 'grids' && r.stored) storedAs(r.packed, r.stored)
+    const merged = r.layer === 'grids' ? mergeImport(this.store.state.doc, this.opts.world, r, r.mode) : { doc: appendLayer(this.store.state.doc, r.packed), summary: { added: new Map(), removed: 0, reference: r.packed.n, dropped: 0 } }
     this.store.commit(merged.doc)
     if (r.stored) pendingLayers.delete(r.stored) // listed by the edit now
     msg.classList.add('ok')
     const warnings = r.issues.filter((i) => i.severity === 'warning').slice(0, 5).map(importIssueText)
-    const lines = importMessage({ ...r, n: r.features.length }, merged.summary, (id) => this.communityNames.get(id) ?? id)
+    const lines = importMessage({ ...r, n: r.packed.n }, merged.summary, (id) => this.communityNames.get(id) ?? id)
     this.store.say([...lines, sampleNoteFor(this.mapWiring.importedPoints + (r.layer === 'grids' ? 0 : r.packed.points)), ...warnings].filter(Boolean).join('\n'))
     const [x0, y0, x1, y1] = r.bbox
     if (Number.isFinite(x0)) this.view.fit([x0, y0, x1, y1], 16)
@@ -280,7 +278,7 @@ export class App {
     }
     ;($('#export') as HTMLSelectElement).onchange = (e) => {
       const sel = e.target as HTMLSelectElement
-      if (sel.value) exportAs(sel.value, this.opts.world, this.store.state, this.communityNames)
+      if (sel.value) void exportAs(sel.value, this.opts.world, this.store.state, this.communityNames)
       sel.value = ''
     }
     document.addEventListener('keydown', (e) => {

@@ -1,13 +1,11 @@
 // The open project: its session (journal + compaction), the tab lock that makes a second tab read-only, the
 // imported layers loaded after the map is up, and the safe-start marker cleared once everything has drawn.
-import type { Feature } from 'geojson'
 import { fmtInt, t } from './i18n/i18n.ts'
 import { MAX_DRAW_POINTS } from './layers/imported-sample.ts'
 import type { MapView } from './map/map.ts'
 import { showBanner, showError } from './panels/notices.ts'
 import { clearLoading, markLoading } from './panels/safe-start.ts'
-import { Unpacker } from './store/packed-layer.ts'
-import { loadProject, putProject, readLayer, remember, setCurrent, type LayerRef, type Loaded, type Project } from './store/persist.ts'
+import { loadProject, putProject, readLayer, setCurrent, type LayerRef, type Loaded, type Project } from './store/persist.ts'
 import { ProjectSession } from './store/session.ts'
 import type { Store } from './store/store.ts'
 import { lockName, TabLock } from './store/tab-lock.ts'
@@ -129,8 +127,8 @@ export class ProjectControl {
     this.lock?.unlock()
   }
 
-  /** Read and unpack the project's layers slice by slice, then draw; clears the safe-start marker when the
-   * map is idle with everything on it. */
+  /** Read the project's layers (packed, as stored: nothing is decoded here), then draw; clears the safe-start
+   * marker when the map is idle with everything on it. */
   async loadLayers(): Promise<void> {
     const gen = this.generation
     const s = this.session
@@ -145,16 +143,8 @@ export class ProjectControl {
         const packed = await readLayer(ref.id)
         if (gen !== this.generation) return
         if (!packed) continue
-        const u = new Unpacker(packed)
-        const fs: Feature[] = []
-        while (!u.done) {
-          for (const f of await u.next(2_000)) fs.push(f)
-          await new Promise((r) => setTimeout(r, 0))
-          if (gen !== this.generation) return
-        }
-        remember(ref.id, fs)
         const before = this.host.store.state.doc.imported
-        this.host.store.swapImported(before, before.concat(fs))
+        this.host.store.swapImported(before, [...before, packed])
         s.loaded(ref.id, this.host.store.state.doc)
       }
     } catch (e) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { buildWorld, type ImportResult } from '../../sim/api.ts'
 import { mergeImport } from './import-merge.ts'
 import type { Doc } from '../store/store.ts'
+import { featureAt } from '../store/packed-layer.ts'
 
 const world = buildWorld({ preset: 'street', seed: 1 })
 const doc: Doc = { grids: world.grids.features, imported: [] } as unknown as Doc
@@ -28,13 +29,15 @@ describe('mergeImport', () => {
     expect(ring).toEqual(g.coordinates[0])
   })
 
-  it('keeps a grid outside every community, and any other layer, as a tagged overlay', () => {
+  it('keeps a grid outside every community, and any other layer, as a tagged overlay, packed', async () => {
     const far = { type: 'Polygon', coordinates: [[[10, 10], [10.01, 10], [10.01, 10.01], [10, 10]]] }
     const r = mergeImport(doc, world, ok('grids', [{ type: 'Feature', geometry: far, properties: { id: 'x' } }])).doc
     expect(r.grids).toHaveLength(doc.grids.length)
-    expect(r.imported[0].properties).toMatchObject({ _layer: 'grids', _file: 'f.geojson', id: 'x' })
+    expect(r.imported).toHaveLength(1)
+    expect(r.imported[0].n).toBe(1)
+    expect((await featureAt(r.imported[0], 0)).properties).toMatchObject({ _layer: 'grids', _file: 'f.geojson', id: 'x' })
     const b = mergeImport(doc, world, ok('buildings', [{ type: 'Feature', geometry: far, properties: { name: 'b' } }])).doc
-    expect(b.imported[0].properties).toMatchObject({ _layer: 'buildings', name: 'b' })
+    expect((await featureAt(b.imported[0], 0)).properties).toMatchObject({ _layer: 'buildings', name: 'b' })
   })
 
   it('replaces the grids of the communities the file covers, by community name, clipped so nothing overlaps', () => {

@@ -6,6 +6,7 @@
 import type { Feature } from 'geojson'
 import { difference, intersect, roundPolys, type ImportResult, type World } from '../../sim/api.ts'
 import { areaOf, centroid, polysOf, type Polys } from '../store/geo.ts'
+import { packFeatures, type PackedLayer } from '../store/packed-layer.ts'
 import type { Doc } from '../store/store.ts'
 import { communityAt } from './grid-ops.ts'
 
@@ -24,10 +25,9 @@ export interface MergeSummary {
   dropped: number
 }
 
-/** A reference layer whose features the import worker already tagged with _layer and _file. concat, not a
- * spread: a layer can have a million features. */
-export function appendLayer(doc: Doc, features: Feature[]): Doc {
-  return { ...doc, imported: doc.imported.concat(features) }
+/** A reference layer, packed, whose features the import worker already tagged with _layer and _file. */
+export function appendLayer(doc: Doc, layer: PackedLayer): Doc {
+  return { ...doc, imported: [...doc.imported, layer] }
 }
 
 
@@ -35,7 +35,7 @@ export function mergeImport(doc: Doc, world: World, r: Imported, mode: ImportMod
   const summary: MergeSummary = { added: new Map(), removed: 0, reference: 0, dropped: 0 }
   if (r.layer !== 'grids') {
     summary.reference = r.features.length
-    return { doc: appendLayer(doc, r.features.map((f) => ({ ...f, properties: { ...f.properties, _layer: r.layer, _file: r.file } }))), summary }
+    return { doc: appendLayer(doc, packFeatures(r.features.map((f) => ({ ...f, properties: { ...f.properties, _layer: r.layer, _file: r.file } })))), summary }
   }
   const byId = new Map(world.communities.features.map((f) => [f.properties.id, f]))
   const byName = new Map(world.communities.features.map((f) => [String(f.properties.name ?? '').trim(), f]))
@@ -75,5 +75,5 @@ export function mergeImport(doc: Doc, world: World, r: Imported, mode: ImportMod
     add.push({ ...f, geometry, properties: { ...p, id, name: String(p.name ?? id), community, layer: layerOf(p), base: undefined } })
     summary.added.set(community, (summary.added.get(community) ?? 0) + 1)
   }
-  return { doc: { ...doc, grids: [...kept, ...add], imported: [...doc.imported, ...overlay] }, summary }
+  return { doc: { ...doc, grids: [...kept, ...add], imported: overlay.length ? [...doc.imported, packFeatures(overlay)] : doc.imported }, summary }
 }

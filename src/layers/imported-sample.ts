@@ -1,9 +1,11 @@
 // What the map is given of the imported layers: all of it up to MAX_DRAW_POINTS positions, beyond that every
-// step-th feature; the document (and the project in IndexedDB) keeps every feature and the page says it samples.
+// step-th feature; the document (and the project in IndexedDB) keeps every feature, packed, and the page says it
+// samples.
 // Points (the bulk of large files: service points, addresses) go to deck.gl as one typed array of positions
 // (imported-points.ts): no tiling, no copy to a worker. MapLibre tiles what is left (lines, polygons) in its worker,
 // which for hundreds of thousands of positions takes seconds and gigabytes, hence the sample.
 import type { Feature, Geometry } from 'geojson'
+import { codeAt, featureAt, startsOf, type PackedLayer } from '../store/packed-layer.ts'
 
 export const MAX_DRAW_POINTS = 10_000
 /** beyond this many features the map gets only what it shows (name, id, layer), not every property */
@@ -27,7 +29,7 @@ export function positionsOf(g: Geometry | null): number {
   }
 }
 
-/** the drawn points: [lon, lat] pairs, and for each the index of its feature in the imported list */
+/** the drawn points: [lon, lat] pairs, and for each the index of its feature, counted across the layers in order */
 export interface PointSample {
   length: number
   positions: Float64Array
@@ -45,45 +47,47 @@ export interface Drawable {
   step: number
 }
 
-/** The sample; yields after every sliceOf features so the async form can give the page back its thread. */
-function* sample(imported: readonly Feature[], max: number, sliceOf: number): Generator<void, Drawable> {
-  let points = 0
-  for (let i = 0; i < imported.length; i++) {
-    points += positionsOf(imported[i].geometry)
-    if (i % sliceOf === sliceOf - 1) yield
-  }
+/** The sample, read straight from the packed layers: a point is two numbers copied out of the layer's coordinates,
+ * and only the features MapLibre draws (lines, polygons) are decoded, with a yield to the page every `sliceOf`. */
+export async function drawable(layers: readonly PackedLayer[], max = MAX_DRAW_POINTS, sliceOf = 2_000): Promise<Drawable> {
+  const points = layers.reduce((s, l) => s + l.points, 0)
+  const n = layers.reduce((s, l) => s + l.n, 0)
   const step = points <= max ? 1 : Math.ceil(points / max)
-  const keepAll = step === 1 && imported.length <= SLIM_ABOVE
+  const keepAll = step === 1 && n <= SLIM_ABOVE
   const features: Feature[] = []
   const xy: number[] = []
   const of: number[] = []
-  for (let i = 0, k = 0; i < imported.length; i += step, k++) {
-    const f = imported[i]
-    const g = f.geometry
-    if (g?.type === 'Point') xy.push(g.coordinates[0], g.coordinates[1]), of.push(i)
-    else if (g?.type === 'MultiPoint') for (const p of g.coordinates) xy.push(p[0], p[1]), of.push(i)
-    else features.push(keepAll ? f : slim(f))
-    if (k % sliceOf === sliceOf - 1) yield
+  let base = 0
+  let next = 0
+  let decoded = 0
+  for (const l of layers) {
+    const at = startsOf(l)
+    let i = next - base
+    for (; i < l.n; i += step) {
+      const code = codeAt(l, i)
+      let k = at.k[i]
+      if (code === 'Point' || code === 'MultiPoint') {
+        const m = code === 'Point' ? 1 : l.shape[at.s[i] + 1]
+        for (let j = 0; j < m; j++, k += 2) xy.push(l.coords[k], l.coords[k + 1]), of.push(base + i)
+      } else if (code !== 'Null') {
+        const f = await featureAt(l, i)
+        features.push(keepAll ? f : slim(f))
+        if (++decoded % sliceOf === 0) await new Promise((r) => setTimeout(r, 0))
+      }
+    }
+    next = base + i
+    base += l.n
   }
   return { features, pts: { length: of.length, positions: Float64Array.from(xy), feature: Uint32Array.from(of) }, points, step }
 }
 
-export function drawable(imported: readonly Feature[], max = MAX_DRAW_POINTS): Drawable {
-  const it = sample(imported, max, Infinity)
-  for (;;) {
-    const r = it.next()
-    if (r.done) return r.value
+/** the layer and the index in it of feature `g` counted across the layers (a PointSample's feature) */
+export function locate(layers: readonly PackedLayer[], g: number): { layer: PackedLayer; i: number } | null {
+  for (const layer of layers) {
+    if (g < layer.n) return { layer, i: g }
+    g -= layer.n
   }
-}
-
-/** The same, a slice at a time with a yield between slices: a large layer never blocks the page. */
-export async function drawableAsync(imported: readonly Feature[], max = MAX_DRAW_POINTS, sliceOf = 10_000): Promise<Drawable> {
-  const it = sample(imported, max, sliceOf)
-  for (;;) {
-    const r = it.next()
-    if (r.done) return r.value
-    await new Promise((r) => setTimeout(r, 0))
-  }
+  return null
 }
 
 function slim(f: Feature): Feature {

@@ -7,11 +7,12 @@ import { t, tAny } from '../i18n/i18n.ts'
 import { buildingArrays, buildingLayers, needsLayer, type BuildingArrays } from '../layers/deck-binary.ts'
 import { characterSetOf, gridLabelsOf, labelsIn, labelsLayer, labelsOf, type Label } from '../layers/deck-layers.ts'
 import { IMPORTED_POINTS, importedPointsLayer } from '../layers/imported-points.ts'
-import { drawableAsync, type PointSample } from '../layers/imported-sample.ts'
+import { drawable, locate, type PointSample } from '../layers/imported-sample.ts'
 import { extendSelection, installBoxSelect } from '../editor/map-select.ts'
 import { $ } from '../panels/dom.ts'
 import { sampledNotice } from '../project-control.ts'
 import { areaOf, polysOf } from '../store/geo.ts'
+import { propsOf } from '../store/packed-layer.ts'
 import type { Doc, Store } from '../store/store.ts'
 import { GridSync } from './grid-sync.ts'
 import { MINZOOM, type MapView } from './map.ts'
@@ -42,13 +43,15 @@ export class MapWiring {
   private drawDeck: (() => void) | null = null
   private labeledGrids: Doc['grids'] | null = null
   private drawnImported: Doc['imported'] | null = null
-  /** the imported points as drawn by deck.gl, and the list their sample indexes */
+  /** the imported points as drawn by deck.gl, and the layers their sample indexes */
   private importedDeck: { layer: DeckLayer; pts: PointSample; of: Doc['imported'] } | null = null
   /** whether MapLibre's imported source holds anything (an empty one is not sent again) */
   private importedShapes = 0
   private sync = { governance: new GridSync('governance'), party: new GridSync('party') }
   /** points of the imported layers as drawn: whether the next import makes the map sample them */
   importedPoints = 0
+  /** bumps with every hover, so a hovered point's properties that arrive late do not replace a newer tooltip */
+  private hovered = 0
 
   constructor(private host: MapHost) {}
 
@@ -129,7 +132,7 @@ export class MapWiring {
     if (this.drawnImported !== imported) {
       // only when the layers change: a large layer must not be re-sent to the map on every edit
       this.drawnImported = imported
-      void drawableAsync(imported).then((d) => {
+      void drawable(imported).then((d) => {
         if (store.state.doc.imported !== imported) return
         if (d.features.length || this.importedShapes) view.setData('imported', { type: 'FeatureCollection', features: d.features }, d.features.length > 1000)
         this.importedShapes = d.features.length
@@ -169,13 +172,18 @@ export class MapWiring {
   }
 
   /** The building or imported point under a screen point, the one drawn on top: the binary layers answer an index
-   * into the world's buildings or into the sample of imported points. */
-  private deckAt(p: { x: number; y: number }): { building: boolean; f: Feature } | null {
+   * into the world's buildings or into the sample of imported points. An imported point's properties are read from
+   * its packed layer (a slice of them, kept for the next hover), hence the promise. */
+  private deckAt(p: { x: number; y: number }): { building: Feature } | { props: Promise<Record<string, unknown>> } | null {
     const picked = this.host.view.overlay.pickObject({ x: p.x, y: p.y, radius: 3, layerIds: ['buildings', IMPORTED_POINTS] })
     if (!picked || picked.index < 0) return null
+    if (picked.layer?.id !== IMPORTED_POINTS) {
+      const f = this.host.world.buildings.features[picked.index]
+      return f ? { building: f } : null
+    }
     const d = this.importedDeck
-    const f = picked.layer?.id === IMPORTED_POINTS ? d?.of[d.pts.feature[picked.index]] : this.host.world.buildings.features[picked.index]
-    return f ? { building: picked.layer?.id !== IMPORTED_POINTS, f } : null
+    const at = d && locate(d.of, d.pts.feature[picked.index])
+    return at ? { props: propsOf(at.layer, at.i).then((x) => (x ?? {}) as Record<string, unknown>) } : null
   }
 
   private wireEvents(): void {
@@ -186,20 +194,29 @@ export class MapWiring {
     map.on('mousemove', (e) => {
       if (host.tool() !== 'browse') return (tip.hidden = true)
       const hit = this.deckAt(e.point)
-      let text = ''
-      if (hit) {
-        const p = (hit.f.properties ?? {}) as Record<string, unknown>
-        text = hit.building ? t('hover.building', { id: String(p.id), hh: String(p.households) }) : String(p.name || p['名称'] || p.id || '')
-      } else {
-        const f = map.queryRenderedFeatures(e.point, { layers: layers() })[0]
-        if (f) text = String(f.properties.name || f.properties.id || '')
+      const seq = ++this.hovered
+      const show = (text: string) => {
+        if (seq !== this.hovered) return
+        tip.hidden = !text
+        tip.textContent = text
+        tip.style.left = `${e.originalEvent.clientX + 12}px`
+        tip.style.top = `${e.originalEvent.clientY + 12}px`
       }
-      tip.hidden = !text
-      tip.textContent = text
-      tip.style.left = `${e.originalEvent.clientX + 12}px`
-      tip.style.top = `${e.originalEvent.clientY + 12}px`
+      if (hit && 'props' in hit) {
+        void hit.props.then((p) => show(String(p.name || p['名称'] || p.id || '')), () => show(''))
+        return
+      }
+      if (hit) {
+        const p = hit.building.properties as Record<string, unknown>
+        return show(t('hover.building', { id: String(p.id), hh: String(p.households) }))
+      }
+      const f = map.queryRenderedFeatures(e.point, { layers: layers() })[0]
+      show(f ? String(f.properties.name || f.properties.id || '') : '')
     })
-    map.on('mouseout', () => (tip.hidden = true))
+    map.on('mouseout', () => {
+      this.hovered++
+      tip.hidden = true
+    })
     installBoxSelect(map, { layer: 'grids-fill', active: () => host.tool() === 'browse', onBox: (ids) => host.store.select(extendSelection(host.store.state.selected, ids, true)) })
     map.on('click', (e) => {
       if (host.tool() !== 'browse' || host.quiet()) return
@@ -214,12 +231,12 @@ export class MapWiring {
         if (comm) store.setCommunity(String(comm.properties.id))
         if (!shift) store.select([])
       }
-      if (hit?.building)
+      if (hit && 'building' in hit)
         host.inspect({
           title: grid ? `${t('layer.buildings')} · ${String(grid.properties.name || grid.properties.id)}` : t('layer.buildings'),
-          props: hit.f.properties as Record<string, unknown>,
+          props: hit.building.properties as Record<string, unknown>,
         })
-      else if (hit) host.inspect({ title: t('layer.imported'), props: (hit.f.properties ?? {}) as Record<string, unknown> })
+      else if (hit) void hit.props.then((props) => host.inspect({ title: t('layer.imported'), props }))
       else if (fs[0]) {
         const g = grid ? store.grid(String(grid.properties.id)) : undefined
         host.inspect({ title: tAny(`layer.${fs[0].layer.id.split('-')[0]}`), props: g ? { ...g.properties, ...store.state.stats.get(g.properties.id) } : fs[0].properties })

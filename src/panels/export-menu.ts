@@ -3,6 +3,7 @@ import { zhHeaderRow } from './csv-headers.ts'
 import type { Feature, FeatureCollection } from 'geojson'
 import type { World } from '../../sim/api.ts'
 import { getLang, t } from '../i18n/i18n.ts'
+import { unpackAll } from '../store/packed-layer.ts'
 import type { AppState as State } from '../store/store.ts'
 import { clear, download, h } from './dom.ts'
 import { csvOf } from './io.ts'
@@ -15,10 +16,13 @@ export function renderExportMenu(sel: HTMLSelectElement): void {
 const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features })
 const WORLD_LAYERS = ['district', 'streets', 'communities', 'compounds', 'buildings', 'grids', 'services', 'roads', 'imported'] as const
 
-export function exportAs(kind: string, w: World, s: State, communityNames: Map<string, string>): void {
+/** The world export decodes the imported layers, which the document keeps packed, hence async. */
+export async function exportAs(kind: string, w: World, s: State, communityNames: Map<string, string>): Promise<void> {
   if (kind === 'grids') download('grids.geojson', JSON.stringify(fc(s.doc.grids)), 'application/geo+json')
   if (kind === 'world') {
-    const all = { ...w, grids: fc(s.doc.grids), imported: fc(s.doc.imported) }
+    const imported: Feature[] = []
+    for (const l of s.doc.imported) for (const f of await unpackAll(l)) imported.push(f)
+    const all = { ...w, grids: fc(s.doc.grids), imported: fc(imported) }
     download('world.geojson', JSON.stringify(fc(WORLD_LAYERS.flatMap((k) => (all[k] as FeatureCollection).features.map((f) => ({ ...f, properties: { ...f.properties, layer_kind: k } }))))), 'application/geo+json')
   }
   if (kind === 'csv' || kind === 'csv-zh') download('grid-stats.csv', kind === 'csv' ? statsCsv(s, communityNames) : zhHeaderRow(statsCsv(s, communityNames)), 'text/csv')

@@ -35,10 +35,12 @@ export function askCrs(dialog: HTMLDialogElement, file: string, detected: Crs, r
   })
 }
 
+/** A finished import: the layer as the worker packed it, and for grids (which join the editable layer) its
+ * features decoded; any other layer joins the document packed, never decoded on the page. */
 export type Imported = Exclude<PackedImport, { ok: true }> | (Extract<PackedImport, { ok: true }> & { features: Feature[]; mode: ImportMode })
 
-/** Import in the import worker with a progress line and a cancel button; null when cancelled. Features are
- * unpacked slice by slice, yielding between slices, so no long task runs on the page. */
+/** Import in the import worker with a progress line and a cancel button; null when cancelled. Grids are decoded
+ * slice by slice, yielding between slices, so no long task runs on the page. */
 export async function runImport(file: File, reference: Polygon | MultiPolygon, dialog: HTMLDialogElement, pid?: string): Promise<Imported | null> {
   if (file.size > MAX_BYTES) {
     return { ok: false, file: file.name, issues: [{ file: file.name, code: 'TOO_LARGE', severity: 'error', message: `${file.name}: ${(file.size / 2 ** 20).toFixed(1)} MiB > ${MAX_BYTES / 2 ** 20} MiB` }] }
@@ -86,7 +88,7 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
     const u = new Unpacker(r.packed)
     const features: Feature[] = []
     ui.stage('decode')
-    while (!u.done) {
+    while (r.layer === 'grids' && !u.done) {
       for (const f of await u.next(2_000)) features.push(f)
       ui.fraction(u.decoded / r.packed.n)
       if (ui.cancelled) return null

@@ -1,9 +1,8 @@
 // The journal's pure parts: deltas restore the exact document (order included), replay follows the revision
 // chain and refuses records a stale tab wrote, and layer segments reuse stored layers.
-import type { Feature } from 'geojson'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { applyGridDelta, gridDelta, replay, segmentsOf, unreferenced, type JournalRecord, type ProjectState } from './journal.ts'
+import { applyGridDelta, gridDelta, replay, unreferenced, type JournalRecord, type ProjectState } from './journal.ts'
 import type { GridFeature } from './store.ts'
 
 const grid = (id: string, v = 0): GridFeature => ({ type: 'Feature', properties: { id, name: id, community: 'c1', v } as unknown as GridFeature['properties'], geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } })
@@ -89,24 +88,7 @@ describe('edit journal', () => {
     expect(state.name).toBe('方案乙')
   })
 
-  it('splits imported features into stored layers and new runs', () => {
-    const f = (i: number): Feature => ({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [i, i] } })
-    const A = [f(0), f(1), f(2)]
-    const B = [f(3)]
-    const known = new WeakMap<Feature, { id: string; n: number }>()
-    const ka = { id: 'A', n: 3 }
-    known.set(A[0], ka)
-    known.set(A[2], ka)
-    const kb = { id: 'B', n: 1 }
-    known.set(B[0], kb)
-    const x = [f(9), f(10)]
-    expect(segmentsOf([...A, ...x, ...B], known)).toEqual([
-      { id: 'A', start: 0, end: 3 },
-      { id: null, start: 3, end: 5 },
-      { id: 'B', start: 5, end: 6 },
-    ])
-    // a layer cut short is not the stored layer any more
-    expect(segmentsOf(A.slice(0, 2), known)).toEqual([{ id: null, start: 0, end: 2 }])
+  it('drops stored layers the snapshot no longer lists', () => {
     expect(unreferenced(['A', 'B', 'C'], ['B'])).toEqual(['A', 'C'])
   })
 })

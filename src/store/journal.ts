@@ -2,7 +2,6 @@
 // Each edit becomes one small record — the grids it put and deleted, the list of imported layers when that
 // changed, project fields (name, analysis) when they changed — written at once under the next revision of the
 // project. Opening a project replays the records that follow its snapshot; compaction folds them into it.
-import type { Feature } from 'geojson'
 import type { Analysis, LayerRef } from './persist.ts'
 import type { GridFeature } from './store.ts'
 
@@ -103,39 +102,6 @@ export function replay(snapshot: ProjectState, records: readonly JournalRecord[]
     applied++
   }
   return { state: s, applied, stale }
-}
-
-/** One run of imported features that is stored as one layer record. */
-export interface Segment {
-  /** the stored layer's id, or null when this run is new and must be packed and written */
-  id: string | null
-  start: number
-  end: number
-}
-
-/** Split the imported features into stored layers: runs that are exactly a known layer (same first and last
- * feature objects) reuse its id; anything else becomes a new layer. */
-export function segmentsOf(imported: readonly Feature[], known: WeakMap<Feature, { id: string; n: number }>): Segment[] {
-  const out: Segment[] = []
-  let i = 0
-  let fresh = -1
-  const closeFresh = () => {
-    if (fresh >= 0) out.push({ id: null, start: fresh, end: i })
-    fresh = -1
-  }
-  while (i < imported.length) {
-    const k = known.get(imported[i])
-    if (k && i + k.n <= imported.length && known.get(imported[i + k.n - 1]) === k) {
-      closeFresh()
-      out.push({ id: k.id, start: i, end: i + k.n })
-      i += k.n
-    } else {
-      if (fresh < 0) fresh = i
-      i++
-    }
-  }
-  closeFresh()
-  return out
 }
 
 /** Layers no longer referenced by the snapshot: their stored records can go. */

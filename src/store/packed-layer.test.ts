@@ -1,7 +1,7 @@
 import type { Feature } from 'geojson'
 import { describe, expect, it } from 'vitest'
-import { drawable, drawableAsync, positionsOf } from '../layers/imported-sample.ts'
-import { packFeatures, SLICE, unpackAll, Unpacker } from './packed-layer.ts'
+import { drawable, locate, positionsOf } from '../layers/imported-sample.ts'
+import { codeAt, featureAt, packFeatures, propsOf, SLICE, startsOf, unpackAll, Unpacker } from './packed-layer.ts'
 
 const ring = [[116, 39], [116.01, 39], [116.01, 39.01], [116, 39]]
 const all: Feature[] = [
@@ -36,10 +36,19 @@ describe('packed layers', () => {
     expect(out[SLICE]).toEqual(fs[SLICE])
   })
 
-  it('the map gets a sample of what it cannot draw, and everything when it can', () => {
+  it('decodes one feature alone, and its properties without its geometry', async () => {
+    const p = packFeatures([...all, ...all])
+    for (let i = 0; i < p.n; i++) expect(await featureAt(p, i)).toEqual(all[i % all.length])
+    expect(await propsOf(p, 4)).toEqual({ 名称: '网格' })
+    expect(codeAt(p, 11)).toBe('MultiPolygon')
+    expect(startsOf(p).k[p.n]).toBe(p.points * 2)
+  })
+
+  it('the map gets a sample of what it cannot draw, and everything when it can', async () => {
     const fs: Feature[] = Array.from({ length: 1000 }, (_, i) => ({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [i, 0] } }))
-    expect(drawable(fs, 1000).step).toBe(1)
-    const d = drawable(fs, 300)
+    const p = packFeatures(fs)
+    expect((await drawable([p], 1000)).step).toBe(1)
+    const d = await drawable([p], 300)
     expect(d.step).toBe(4)
     expect(d.points).toBe(1000)
     // points go to deck.gl as positions with the index of their feature, not as features
@@ -47,20 +56,24 @@ describe('packed layers', () => {
     expect(d.pts.length).toBe(250)
     expect([...d.pts.feature.slice(0, 3)]).toEqual([0, 4, 8])
     expect([...d.pts.positions.slice(2, 4)]).toEqual([4, 0])
+    // across layers the step carries on and the index counts every layer before
+    const two = await drawable([packFeatures(fs.slice(0, 10)), packFeatures(fs.slice(10, 1000))], 300)
+    expect([...two.pts.feature]).toEqual([...d.pts.feature])
+    expect(locate([packFeatures(fs.slice(0, 10)), p], 12)?.i).toBe(2)
   })
 
   it('the map draws points with deck.gl and the rest with MapLibre, a MultiPoint as one point per position', async () => {
     const line: Feature = { type: 'Feature', properties: { name: 'road', note: 'x' }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } }
     const multi: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[2, 2], [3, 3]] } }
     const pt: Feature = { type: 'Feature', properties: { 名称: 'a' }, geometry: { type: 'Point', coordinates: [5, 6] } }
-    const d = await drawableAsync([line, multi, pt], 1000, 1)
+    const d = await drawable([packFeatures([line, multi, pt])], 1000, 1)
     expect(d.step).toBe(1)
     expect(d.points).toBe(5)
     expect(d.features).toEqual([line]) // small layers keep every property
     expect([...d.pts.positions]).toEqual([2, 2, 3, 3, 5, 6])
     expect([...d.pts.feature]).toEqual([1, 1, 2])
     // beyond SLIM_ABOVE features MapLibre gets only what it shows
-    const many = Array.from({ length: 6000 }, () => line)
-    expect(drawable(many, 1e9).features[0].properties).toEqual({ name: 'road', id: '', _layer: undefined, _file: undefined })
+    const many = packFeatures(Array.from({ length: 6000 }, () => line))
+    expect((await drawable([many], 1e9)).features[0].properties).toEqual({ name: 'road', id: '', _layer: undefined, _file: undefined })
   })
 })

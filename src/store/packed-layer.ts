@@ -90,14 +90,77 @@ export function packFeatures(features: readonly Feature[]): PackedLayer {
   return { n: features.length, points: nCoords, shape, coords, props: new Blob(parts as BlobPart[], { type: 'application/json' }), propsAt, file }
 }
 
-/** A cursor over a packed layer; next(m) decodes up to m more features (call until done). */
+/** Where each feature starts in shape and in coords: one pass over shape, made when a feature is first looked
+ * up, so one feature (an inspector click) is decoded without decoding those before it. */
+const startsMemo = new WeakMap<PackedLayer, { s: Uint32Array; k: Uint32Array }>()
+export function startsOf(p: PackedLayer): { s: Uint32Array; k: Uint32Array } {
+  let m = startsMemo.get(p)
+  if (m) return m
+  const { shape } = p
+  const ss = new Uint32Array(p.n + 1)
+  const ks = new Uint32Array(p.n + 1)
+  let s = 0
+  let k = 0
+  const ring = () => (k += 2 * shape[s++])
+  const rings = () => {
+    for (let j = shape[s++]; j > 0; j--) ring()
+  }
+  for (let i = 0; i < p.n; i++) {
+    ss[i] = s
+    ks[i] = k
+    const code = CODES[shape[s++]]
+    if (code === 'Point') k += 2
+    else if (code === 'MultiPoint' || code === 'LineString') ring()
+    else if (code === 'MultiLineString' || code === 'Polygon') rings()
+    else if (code === 'MultiPolygon') for (let j = shape[s++]; j > 0; j--) rings()
+  }
+  ss[p.n] = s
+  ks[p.n] = k
+  startsMemo.set(p, (m = { s: ss, k: ks }))
+  return m
+}
+
+/** The properties of one slice, parsed once and kept while it is one of the last few asked for (a click, a hover
+ * or the map's sample reads a slice; a whole layer's properties are never held). */
+const propsMemo = new WeakMap<PackedLayer, Map<number, Promise<unknown[]>>>()
+const KEEP_SLICES = 3
+export function propsSlice(p: PackedLayer, slice: number): Promise<unknown[]> {
+  let m = propsMemo.get(p)
+  if (!m) propsMemo.set(p, (m = new Map()))
+  let r = m.get(slice)
+  if (r) m.delete(slice)
+  else {
+    r = p.props.slice(p.propsAt[slice], p.propsAt[slice + 1]).text().then((t) => JSON.parse(t) as unknown[])
+    r.catch(() => m.get(slice) === r && m.delete(slice)) // a failed read is tried again next time
+  }
+  m.set(slice, r)
+  if (m.size > KEEP_SLICES) m.delete(m.keys().next().value as number)
+  return r
+}
+
+/** the properties of feature i */
+export async function propsOf(p: PackedLayer, i: number): Promise<Feature['properties']> {
+  return ((await propsSlice(p, Math.floor(i / SLICE)))[i % SLICE] ?? null) as Feature['properties']
+}
+
+/** feature i, decoded alone */
+export async function featureAt(p: PackedLayer, i: number): Promise<Feature> {
+  return (await new Unpacker(p, i).next(1))[0]
+}
+
+/** A cursor over a packed layer from feature `from`; next(m) decodes up to m more features (call until done). */
 export class Unpacker {
   private s = 0
   private k = 0
   private i = 0
-  private props: unknown[] | null = null
-  private sliceOf = -1
-  constructor(private p: PackedLayer) {}
+  constructor(private p: PackedLayer, from = 0) {
+    if (from > 0) {
+      const at = startsOf(p)
+      this.i = Math.min(from, p.n)
+      this.s = at.s[this.i]
+      this.k = at.k[this.i]
+    }
+  }
   get done(): boolean {
     return this.i >= this.p.n
   }
@@ -125,14 +188,14 @@ export class Unpacker {
       return r
     }
     const end = Math.min(this.p.n, this.i + max)
+    let props: unknown[] = []
+    let sliceOf = -1
     for (; this.i < end; this.i++) {
       const slice = Math.floor(this.i / SLICE)
-      if (slice !== this.sliceOf) {
-        const at = this.p.propsAt
-        this.props = JSON.parse(await this.p.props.slice(at[slice], at[slice + 1]).text()) as unknown[]
-        this.sliceOf = slice
+      if (slice !== sliceOf) {
+        props = await propsSlice(this.p, slice)
+        sliceOf = slice
       }
-      const props = this.props
       const code = CODES[shape[this.s++]]
       let geometry: Geometry | null
       if (code === 'Point') geometry = { type: 'Point', coordinates: pos() }
@@ -144,10 +207,15 @@ export class Unpacker {
         for (let j = 0; j < n; j++) polys[j] = lines()
         geometry = { type: 'MultiPolygon', coordinates: polys }
       } else geometry = null
-      out.push({ type: 'Feature', properties: (props![this.i % SLICE] ?? null) as Feature['properties'], geometry: geometry as Geometry })
+      out.push({ type: 'Feature', properties: (props[this.i % SLICE] ?? null) as Feature['properties'], geometry: geometry as Geometry })
     }
     return out
   }
+}
+
+/** the geometry code of feature i ('Point' … 'Null') */
+export function codeAt(p: PackedLayer, i: number): (typeof CODES)[number] {
+  return CODES[p.shape[startsOf(p).s[i]]]
 }
 
 export async function unpackAll(p: PackedLayer): Promise<Feature[]> {

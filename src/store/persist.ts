@@ -5,8 +5,8 @@
 // `meta`. Edits are journaled at once by session.ts; compaction writes the snapshot.
 import type { Feature } from 'geojson'
 import { openDB, type IDBPDatabase } from 'idb'
-import { applyGridDelta, gridDelta, replay, segmentsOf, unreferenced, type GridDelta, type JournalRecord, type ProjectState } from './journal.ts'
-import { packFeatures, unpackAll, type PackedLayer } from './packed-layer.ts'
+import { applyGridDelta, gridDelta, replay, unreferenced, type GridDelta, type JournalRecord, type ProjectState } from './journal.ts'
+import { packFeatures, type PackedLayer } from './packed-layer.ts'
 import type { Doc, GridFeature } from './store.ts'
 import { t } from '../i18n/i18n.ts'
 
@@ -184,9 +184,11 @@ export async function loadProject(id: string): Promise<Loaded | undefined> {
     for (const r of stale) void w.store.delete([r.pid, r.rev])
     await w.done
   }
-  for (const l of state.layers) refInfo.set(l.id, l)
+  for (const l of state.layers) storedIds.add(l.id)
   const { rev: _r, layers: _l, writer: _w, baseDelta: _b, ...rest } = snap
-  const inline = snap.layers ? [] : snap.doc.imported // saved before layers had their own store
+  // saved before layers had their own store: the features are in the snapshot, packed here and stored by the next save
+  const old = (snap.layers ? [] : snap.doc.imported) as unknown as Feature[]
+  const inline = old.length ? [packFeatures(old)] : []
   return {
     project: { ...rest, name: state.name, analysis: state.analysis, doc: { grids: state.grids, imported: inline } },
     rev: state.rev,
@@ -197,39 +199,20 @@ export async function loadProject(id: string): Promise<Loaded | undefined> {
 }
 
 const refOf = (l: StoredLayer): LayerRef => ({ id: l.id, n: l.packed.n, points: l.packed.points, file: l.packed.file })
-/** what is known of every layer seen in this page */
-const refInfo = new Map<string, LayerRef>()
 export async function readLayer(id: string): Promise<PackedLayer | undefined> {
-  return ((await (await db()).get('layers', id)) as StoredLayer | undefined)?.packed
+  const p = ((await (await db()).get('layers', id)) as StoredLayer | undefined)?.packed
+  if (p) storedAs(p, id)
+  return p
 }
 
-/** The whole project with every layer read and unpacked (for callers that want one object). */
-export async function getProject(id: string): Promise<Project | undefined> {
-  const l = await loadProject(id)
-  if (!l) return undefined
-  const imported: Feature[] = l.project.doc.imported.slice()
-  for (const ref of l.layers) {
-    const p = await readLayer(ref.id)
-    if (p) for (const f of remember(ref.id, await unpackAll(p))) imported.push(f)
-  }
-  return { ...l.project, doc: { ...l.project.doc, imported } }
+/** The id each packed layer of a document is stored under (or will be, once an edit lists it), and the ids known
+ * to be in the `layers` store: a later save lists a stored layer by its id instead of writing it again. */
+const layerIds = new WeakMap<PackedLayer, string>()
+const storedIds = new Set<string>()
+export function storedAs(p: PackedLayer, id: string): void {
+  layerIds.set(p, id)
+  storedIds.add(id)
 }
-
-/** Feature runs already stored as a layer: the first and last feature of each, so a later save of the same
- * document reuses the stored layer instead of packing it again. */
-export const knownLayers = new WeakMap<Feature, { id: string; n: number }>()
-export function remember(id: string, features: Feature[]): Feature[] {
-  if (!features.length) return features
-  const k = { id, n: features.length }
-  knownLayers.set(features[0], k)
-  knownLayers.set(features[features.length - 1], k)
-  return features
-}
-/** Layers packed elsewhere (the import worker), waiting to be written with the edit that adds them. */
-export const prepacked = new WeakMap<Feature, PackedLayer>()
-/** Layers the import worker has already written (first feature -> layer id): the edit only lists them. Writing a
- *  60 MB layer is a long task, so it happens off the page's thread. */
-export const prestored = new WeakMap<Feature, string>()
 /** ids handed to the import worker and not yet listed by an edit: a snapshot in between must not drop them */
 export const pendingLayers = new Set<string>()
 
@@ -243,25 +226,16 @@ export async function deleteLayer(id: string): Promise<void> {
 
 export const newLayerId = (pid: string): string => `${pid}:L${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`
 
-/** Split imported features into layer refs; the ones not stored yet come back packed, to be written. */
-export function layersOf(pid: string, imported: readonly Feature[]): { refs: LayerRef[]; fresh: StoredLayer[] } {
+/** The document's layers as layer refs; the ones not stored yet (or stored under another project) come back
+ * to be written. */
+export function layersOf(pid: string, imported: readonly PackedLayer[]): { refs: LayerRef[]; fresh: StoredLayer[] } {
   const refs: LayerRef[] = []
   const fresh: StoredLayer[] = []
-  for (const s of segmentsOf(imported, knownLayers)) {
-    if (s.id && s.id.startsWith(`${pid}:`)) {
-      refs.push(refInfo.get(s.id) ?? { id: s.id, n: s.end - s.start, points: 0, file: '' })
-      continue
-    }
-    const fs = imported.slice(s.start, s.end)
-    const pre = prepacked.get(fs[0])
-    const packed = pre && pre.n === fs.length ? pre : packFeatures(fs)
-    const stored = pre === packed ? prestored.get(fs[0]) : undefined
-    const id = stored?.startsWith(`${pid}:`) ? stored : newLayerId(pid)
-    remember(id, fs)
-    if (id !== stored) fresh.push({ id, pid, packed })
-    const ref = refOf({ id, pid, packed })
-    refInfo.set(id, ref)
-    refs.push(ref)
+  for (const packed of imported) {
+    let id = layerIds.get(packed)
+    if (!id?.startsWith(`${pid}:`)) layerIds.set(packed, (id = newLayerId(pid)))
+    if (!storedIds.has(id)) fresh.push({ id, pid, packed })
+    refs.push(refOf({ id, pid, packed }))
   }
   return { refs, fresh }
 }
@@ -299,7 +273,10 @@ export async function writeSnapshot(p: Project, opts: { expectRev?: number; writ
   }
   const rev = opts.expectRev ?? now + 1
   const layers = tx.objectStore('layers')
-  for (const l of fresh) void layers.put(l)
+  for (const l of fresh) {
+    void layers.put(l)
+    storedIds.add(l.id)
+  }
   const stored = (await layers.index('pid').getAllKeys(p.id)) as string[]
   const base = baseGrids.get(recipeKey(p.preset, p.seed))
   const grids = p.doc.grids as GridFeature[]
@@ -308,7 +285,12 @@ export async function writeSnapshot(p: Project, opts: { expectRev?: number; writ
     : { ...p, doc: { grids, imported: [] }, rev, writer, layers: refs }
   void tx.objectStore('projects').put(snap)
   void tx.objectStore('journal').delete(IDBKeyRange.bound([p.id, -Infinity], [p.id, rev]))
-  for (const id of unreferenced(stored, refs.map((r) => r.id))) if (!pendingLayers.has(id)) void layers.delete(id)
+  const dropped = unreferenced(stored, refs.map((r) => r.id)).filter((id) => !pendingLayers.has(id))
+  // an undo step may still hold a dropped layer: a redo writes it again
+  for (const id of dropped) {
+    void layers.delete(id)
+    storedIds.delete(id)
+  }
   await tx.done
   return rev
 }
@@ -324,7 +306,10 @@ export function appendRecord(rec: JournalRecord, fresh: StoredLayer[]): Promise<
   const d = dbNow
   if (!d) return db().then(() => appendRecord(rec, fresh))
   const tx = d.transaction(['journal', 'layers'], 'readwrite')
-  for (const l of fresh) void tx.objectStore('layers').put(l)
+  for (const l of fresh) {
+    void tx.objectStore('layers').put(l)
+    storedIds.add(l.id)
+  }
   const add = tx.objectStore('journal').add(rec)
   add.catch(() => undefined)
   tx.commit()

@@ -1,27 +1,36 @@
-// A layer the import worker already wrote is listed by the edit, not written again from the page's thread.
+// The document holds imported layers packed; a save lists a stored layer by its id and writes only what is new.
 import type { Feature } from 'geojson'
 import { describe, expect, it } from 'vitest'
 import { packFeatures } from './packed-layer.ts'
-import { layersOf, prepacked, prestored } from './persist.ts'
+import { layersOf, storedAs } from './persist.ts'
 
 const layer = (n: number): Feature[] => Array.from({ length: n }, (_, i) => ({ type: 'Feature', properties: { i, _file: 'f.geojson' }, geometry: { type: 'Point', coordinates: [116 + i * 1e-4, 39.8] } }))
 
-describe('layers the import worker stored', () => {
-  it('are referenced under their id and not handed back to be written', () => {
-    const fs = layer(50)
-    prepacked.set(fs[0], packFeatures(fs))
-    prestored.set(fs[0], 'P1:Lworker')
-    const { refs, fresh } = layersOf('P1', fs)
+describe('layers of the document as the store lists them', () => {
+  it('a layer the import worker stored is referenced under its id and not handed back to be written', () => {
+    const p = packFeatures(layer(50))
+    storedAs(p, 'P1:Lworker')
+    const { refs, fresh } = layersOf('P1', [p])
     expect(fresh).toEqual([])
     expect(refs).toEqual([{ id: 'P1:Lworker', n: 50, points: 50, file: 'f.geojson' }])
   })
 
-  it('of another project, or not matching the features, are written as usual', () => {
-    const fs = layer(20)
-    prepacked.set(fs[0], packFeatures(fs))
-    prestored.set(fs[0], 'OTHER:L1')
-    const { refs, fresh } = layersOf('P2', fs)
+  it('a layer of another project is written anew under this one', () => {
+    const p = packFeatures(layer(20))
+    storedAs(p, 'OTHER:L1')
+    const { refs, fresh } = layersOf('P2', [p])
     expect(fresh).toHaveLength(1)
+    expect(fresh[0].packed).toBe(p)
     expect(refs[0].id).toMatch(/^P2:L/)
+  })
+
+  it('a new layer gets one id and keeps it across saves until it is written', () => {
+    const a = packFeatures(layer(3))
+    const b = packFeatures(layer(4))
+    const first = layersOf('P3', [a, b])
+    expect(first.fresh.map((l) => l.packed)).toEqual([a, b])
+    const again = layersOf('P3', [b, a])
+    expect(again.refs.map((r) => r.id)).toEqual([first.refs[1].id, first.refs[0].id])
+    expect(again.refs.map((r) => r.n)).toEqual([4, 3])
   })
 })

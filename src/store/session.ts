@@ -3,7 +3,7 @@
 // taken is refused and reported, never applied over that tab's work.
 import type { Doc } from './store.ts'
 import { gridDelta, type JournalRecord } from './journal.ts'
-import { appendRecord, layersOf, StaleError, writeSnapshot, type LayerRef, type Project } from './persist.ts'
+import { appendRecord, layersOf, StaleError, writeSnapshot, type LayerRef, type Project, type StoredLayer } from './persist.ts'
 
 const COMPACT_MS = 1500
 /** fold the journal in after this many records even while edits keep coming */
@@ -24,6 +24,9 @@ export class ProjectSession {
   readOnly = false
   private saved: Doc
   private savedLayers: LayerRef[]
+  /** layers listed but not stored yet (a project saved before layers had their own store, whose snapshot still
+   * holds them): the next journaled edit stores them */
+  private owed: StoredLayer[]
   /** layers of the project that are not in the document (not loaded yet, or left out by a safe start) */
   private pending: LayerRef[]
   private timer: ReturnType<typeof setTimeout> | null = null
@@ -35,7 +38,9 @@ export class ProjectSession {
     this.lastWriter = writer
     this.saved = doc
     this.pending = pending
-    this.savedLayers = [...layersOf(project.id, doc.imported).refs, ...pending]
+    const l = layersOf(project.id, doc.imported)
+    this.savedLayers = [...l.refs, ...pending]
+    this.owed = l.fresh
   }
 
   /** the layers this session still owes the document (not loaded) */
@@ -54,10 +59,10 @@ export class ProjectSession {
     if (this.readOnly) return
     const grids = gridDelta(this.saved.grids, doc.grids)
     let layers: LayerRef[] | undefined
-    let fresh: ReturnType<typeof layersOf>['fresh'] = []
+    let fresh = this.owed
     if (doc.imported !== this.saved.imported) {
       const l = layersOf(this.project.id, doc.imported)
-      fresh = l.fresh
+      fresh = [...new Map([...fresh, ...l.fresh].map((x) => [x.id, x])).values()]
       const next = [...l.refs, ...this.pending]
       if (next.length !== this.savedLayers.length || next.some((r, i) => r.id !== this.savedLayers[i].id)) layers = next
       this.savedLayers = next
@@ -67,6 +72,7 @@ export class ProjectSession {
     const rec: JournalRecord = { pid: this.project.id, rev: this.rev + 1, writer: this.writer, after: this.lastWriter, at: Date.now(), ...(grids && { grids }), ...(layers && { layers }), ...fields }
     this.rev = rec.rev
     this.lastWriter = this.writer
+    this.owed = []
     this.records++
     const w = appendRecord(rec, fresh).then(
       () => {

@@ -3,6 +3,7 @@
 import type { Feature, FeatureCollection } from 'geojson'
 import { checkCommunity, indexGridLayer, indexSteps, putGrid, type BuildingPlaces, type CommunityCheck, type Finding, type GridLayerIndex, type GridP, type GridStats, type World } from '../../sim/api.ts'
 import { polysOf, type Area } from './geo.ts'
+import type { PackedLayer } from './packed-layer.ts'
 import { yieldToLoop, type Yield } from '../yield.ts'
 
 export type GridFeature = Feature<Area, GridP>
@@ -10,8 +11,14 @@ export type GridFeature = Feature<Area, GridP>
 export interface Doc {
   /** every grid of both layers; features are treated as immutable */
   grids: GridFeature[]
-  imported: Feature[]
+  /** the imported layers, each kept packed (typed arrays and a Blob of properties, packed-layer.ts): a feature
+   * is decoded only when something asks for it (a click, an export), so a 60 MB layer is never a few hundred
+   * thousand objects on the page's heap */
+  imported: readonly PackedLayer[]
 }
+
+/** features in the imported layers */
+export const importedCount = (d: Doc): number => d.imported.reduce((s, l) => s + l.n, 0)
 
 export interface AppState {
   world: World
@@ -229,7 +236,7 @@ export class Store {
     this.apply(d, 'reset', true)
   }
 
-  /** Swap the imported features of the current document and of every undo step that shares them (layers
+  /** Swap the imported layers of the current document and of every undo step that shares them (layers
    * loaded after the map came up): no undo step, nothing journaled. */
   swapImported(from: Doc['imported'], to: Doc['imported']): void {
     const sw = (d: Doc) => (d.imported === from ? { ...d, imported: to } : d)
