@@ -5,7 +5,7 @@
 // (imported-points.ts): no tiling, no copy to a worker. MapLibre tiles what is left (lines, polygons) in its worker,
 // which for hundreds of thousands of positions takes seconds and gigabytes, hence the sample.
 import type { Feature, Geometry } from 'geojson'
-import { codeAt, featureAt, startsOf, type PackedLayer } from '../store/packed-layer.ts'
+import { codeAt, featureAt, onlyPoints, startsOf, type PackedLayer } from '../store/packed-layer.ts'
 
 export const MAX_DRAW_POINTS = 10_000
 /** beyond this many features the map gets only what it shows (name, id, layer), not every property */
@@ -60,9 +60,16 @@ export async function drawable(layers: readonly PackedLayer[], max = MAX_DRAW_PO
   let base = 0
   let next = 0
   let decoded = 0
+  await new Promise((r) => setTimeout(r, 0)) // not in the task of the edit that added the layer
   for (const l of layers) {
-    const at = startsOf(l)
     let i = next - base
+    if (onlyPoints(l)) {
+      for (; i < l.n; i += step) xy.push(l.coords[2 * i], l.coords[2 * i + 1]), of.push(base + i)
+      next = base + i
+      base += l.n
+      continue
+    }
+    const at = startsOf(l)
     for (; i < l.n; i += step) {
       const code = codeAt(l, i)
       let k = at.k[i]

@@ -38,13 +38,15 @@ export interface MapHost {
 const QUERYABLE = ['grids-fill', 'imported-fill', 'compounds-fill', 'communities-fill', 'district-fill']
 
 export class MapWiring {
-  private diffOf: Doc | null = null
+  /** the grids the 多网合一 difference was drawn for: an import of another layer does not clip it again */
+  private diffOf: Doc['grids'] | null = null
   /** redraws buildings and labels (set once the map is up) */
   private drawDeck: (() => void) | null = null
   private labeledGrids: Doc['grids'] | null = null
   private drawnImported: Doc['imported'] | null = null
   /** the imported points as drawn by deck.gl, and the layers their sample indexes */
   private importedDeck: { layer: DeckLayer; pts: PointSample; of: Doc['imported'] } | null = null
+  private noPoints = importedPointsLayer({ length: 0, positions: new Float64Array(0), feature: new Uint32Array(0) })
   /** whether MapLibre's imported source holds anything (an empty one is not sent again) */
   private importedShapes = 0
   private sync = { governance: new GridSync('governance'), party: new GridSync('party') }
@@ -97,8 +99,9 @@ export class MapWiring {
       // and then kept hidden, not dropped, below it (a dropped layer would tessellate its buildings again)
       wanted ||= near
       const dense = wanted ? [...buildings, needs].map((l) => l.clone({ visible: near })) : []
-      const imported = this.importedDeck ? [this.importedDeck.layer] : []
-      view.setDeckLayers([...imported, ...dense, labelsLayer(labels, chars, band)])
+      // an empty points layer until something is imported: its shaders are compiled with the map's, not in the
+      // middle of an import (under software GL that first compile was a task of ≈ 250 ms)
+      view.setDeckLayers([this.importedDeck?.layer ?? this.noPoints, ...dense, labelsLayer(labels, chars, band)])
     }
     this.drawDeck()
     // per frame only a comparison of the zoom: layers change when a zoom band is crossed, labels when the view
@@ -146,8 +149,8 @@ export class MapWiring {
       })
     }
     if (this.labeledGrids && this.labeledGrids !== store.state.doc.grids) this.drawDeck?.()
-    if (this.diffOf !== store.state.doc) {
-      this.diffOf = store.state.doc
+    if (this.diffOf !== store.state.doc.grids) {
+      this.diffOf = store.state.doc.grids
       view.setData('diff', { type: 'FeatureCollection', features: this.diffFeatures() })
     }
   }

@@ -63,8 +63,8 @@ export async function runImport(file: File, reference: Polygon | MultiPolygon, d
     return id
   }
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer())
-    let r: PackedImport | null = await race(remote.run(file.name, Comlink.transfer(bytes, [bytes.buffer]), { reference, maxBytes: MAX_BYTES }, progress, layerId()))
+    // the File itself goes to the worker (a reference to its data, not a copy), which reads it
+    let r: PackedImport | null = await race(remote.run(file.name, file, { reference, maxBytes: MAX_BYTES }, progress, layerId()))
     if (!r) return null
     // Anything short of certain is confirmed by the user, with the importer's guess preselected.
     if (r.ok && r.crs.confidence !== 'certain') {

@@ -96,6 +96,13 @@ const startsMemo = new WeakMap<PackedLayer, { s: Uint32Array; k: Uint32Array }>(
 export function startsOf(p: PackedLayer): { s: Uint32Array; k: Uint32Array } {
   let m = startsMemo.get(p)
   if (m) return m
+  if (onlyPoints(p)) {
+    const ss = new Uint32Array(p.n + 1)
+    const ks = new Uint32Array(p.n + 1)
+    for (let i = 0; i <= p.n; i++) (ss[i] = i), (ks[i] = 2 * i)
+    startsMemo.set(p, (m = { s: ss, k: ks }))
+    return m
+  }
   const { shape } = p
   const ss = new Uint32Array(p.n + 1)
   const ks = new Uint32Array(p.n + 1)
@@ -211,6 +218,11 @@ export class Unpacker {
     }
     return out
   }
+}
+
+/** every feature a Point (the bulk of large layers): feature i is coords[2i], coords[2i + 1] */
+export function onlyPoints(p: PackedLayer): boolean {
+  return p.shape.length === p.n && p.coords.length === 2 * p.n
 }
 
 /** the geometry code of feature i ('Point' … 'Null') */

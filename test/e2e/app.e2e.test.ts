@@ -120,7 +120,7 @@ describe('the planner workspace (e2e)', () => {
     await page.check('[data-testid=crs-gcj02]')
     await page.click('[data-testid=crs-ok]')
     await confirmImport(page)
-    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 1)
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0) === 1)
     const [a, d] = await page.evaluate(() => {
       const app = (window as unknown as G).__gongzhi.app
       const bb = (c: any): number[] => {
@@ -129,7 +129,8 @@ describe('the planner workspace (e2e)', () => {
         w(c)
         return b
       }
-      return [bb(app.store.state.doc.imported[0].geometry.coordinates), bb(app.opts.world.district.features[0].geometry.coordinates)]
+      const xy: Float64Array = app.store.state.doc.imported[0].coords // the layer as the document keeps it, packed
+      return [bb(Array.from({ length: xy.length / 2 }, (_, i) => [xy[2 * i], xy[2 * i + 1]])), bb(app.opts.world.district.features[0].geometry.coordinates)]
     })
     // GCJ-02 left as is would sit ≈ 500 m (≈0.005°) off; converted, the two outlines agree to ≈100 m
     for (let i = 0; i < 4; i++) expect(Math.abs(a[i] - d[i])).toBeLessThan(0.0015)
@@ -193,7 +194,7 @@ describe('the planner workspace (e2e)', () => {
     expect(msg).toContain('broken.geojson')
     expect(msg).toMatch(/JSON/)
     expect(await gridIds(page)).toEqual(before)
-    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length)).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0))).toBe(0)
     // the same by drag-and-drop, with a broken KML
     await page.click('[data-testid=message] button')
     const dt = await page.evaluateHandle(() => {
@@ -327,7 +328,7 @@ describe('the planner workspace (e2e)', () => {
     const pts = { type: 'FeatureCollection', features: Array.from({ length: 12 }, (_, i) => ({ type: 'Feature', properties: { 名称: `${evil}${i}`, 备注: '<b>点</b>' }, geometry: { type: 'Point', coordinates: at(i) } })) }
     await page.setInputFiles('[data-testid=file-input]', { name: 'evil-points.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(pts)) })
     await confirmImport(page)
-    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 12)
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0) === 12)
     const drawn = () => page.evaluate(() => {
       const { overlay, map } = (window as unknown as G).__gongzhi.app.view
       const c = map.getCanvas()

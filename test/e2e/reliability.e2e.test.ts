@@ -12,7 +12,7 @@ const fx = useServedApp()
 type G = { __gongzhi: { app: any; ready: boolean } }
 
 const gridIds = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.doc.grids.map((g: { properties: { id: string } }) => g.properties.id))
-const importedCount = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length)
+const importedCount = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0))
 const ready = (page: Page) => page.waitForFunction(() => (window as unknown as G).__gongzhi?.ready === true, undefined, { timeout: 60_000 })
 
 /** Delete the i-th grid through the UI (select, Delete button); returns its id. */
@@ -194,13 +194,13 @@ describe('the page never loses work silently (e2e)', () => {
       await openApp(page, `${fx.served.url}?preset=street`)
       const t0 = await now(page)
       await dropBigFile(page, 'roads.geojson', 'lines', 3_000, 100) // 300k points
-      await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 3000, undefined, { timeout: 60_000 })
+      await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0) === 3000, undefined, { timeout: 60_000 })
       await savedAfter(page, t0)
       await page.waitForFunction(() => /抽样/.test(document.querySelector('[data-testid=message]')?.textContent ?? '')) // the map draws a sample and says so
       // reload: the project record is small, the layer is read after the map is up, and a sample is drawn
       await page.reload()
       await openApp(page, `${fx.served.url}?preset=street`)
-      await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 3000, undefined, { timeout: 60_000 })
+      await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0) === 3000, undefined, { timeout: 60_000 })
       await page.waitForFunction(() => localStorage.getItem('gongzhi:loading') === null, undefined, { timeout: 30_000 })
       await mapShot(page)
       // a load that never finished (the tab crashed): the next start offers a safe start
@@ -222,7 +222,7 @@ describe('the page never loses work silently (e2e)', () => {
       await page.evaluate(() => (window as unknown as G).__gongzhi.app.autosaver.flush())
       await page.reload()
       await openApp(page, `${fx.served.url}?preset=street`)
-      await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 3000, undefined, { timeout: 60_000 })
+      await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0) === 3000, undefined, { timeout: 60_000 })
       expect(await gridIds(page)).not.toContain(id)
       await ctx.close()
     })
@@ -256,7 +256,7 @@ describe('the page never loses work silently (e2e)', () => {
     })
     const size = await dropBigFile(page, 'services.geojson', 'points', 60_000)
     expect(size).toBeGreaterThan(20 * 2 ** 20)
-    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.length === 60_000, undefined, { timeout: 120_000 })
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0) === 60_000, undefined, { timeout: 120_000 })
     const { long, frames } = await page.evaluate(() => {
       const w = window as unknown as { __long: number[]; __frames: number }
       return { long: w.__long, frames: w.__frames }
