@@ -346,6 +346,11 @@ describe('the planner workspace (e2e)', () => {
     expect(ptCells.join('\n')).toContain('<b>点</b>')
     expect(await page.locator('[data-testid=inspect] img, [data-testid=inspect] b').count()).toBe(0)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+    // the document keeps the layer packed; the world export decodes every feature of it
+    const [world] = await Promise.all([page.waitForEvent('download'), page.selectOption('[data-testid=export]', 'world')])
+    const out = JSON.parse(readFileSync(await world.path(), 'utf8')).features.filter((f: any) => f.properties.layer_kind === 'imported')
+    expect(out.map((f: any) => Object.values(f.properties).find((v) => String(v).startsWith(evil)))).toEqual(Array.from({ length: 12 }, (_, i) => `${evil}${i}`))
+    expect(out[5].geometry.coordinates).toEqual(at(5).map((v) => Math.round(v * 1e7) / 1e7))
     await mapShot(page)
   }, 240_000)
 
