@@ -352,6 +352,23 @@ describe('the planner workspace (e2e)', () => {
     expect(out.map((f: any) => Object.values(f.properties).find((v) => String(v).startsWith(evil)))).toEqual(Array.from({ length: 12 }, (_, i) => `${evil}${i}`))
     expect(out[5].geometry.coordinates).toEqual(at(5).map((v) => Math.round(v * 1e7) / 1e7))
     await mapShot(page)
+    // undo takes the layer out and compaction deletes its stored record; redo puts it back, so it is stored again
+    const count = () => page.evaluate(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0))
+    await page.evaluate(() => {
+      const app = (window as unknown as G).__gongzhi.app
+      app.store.undo()
+      return app.autosaver.flush()
+    })
+    expect(await count()).toBe(0)
+    await page.evaluate(() => {
+      const app = (window as unknown as G).__gongzhi.app
+      app.store.redo()
+      return app.autosaver.flush()
+    })
+    await page.reload()
+    await openApp(page, `${fx.served.url}?preset=street`, 180_000)
+    await page.waitForFunction(() => (window as unknown as G).__gongzhi.app.store.state.doc.imported.reduce((n: number, l: { n: number }) => n + l.n, 0) === 12, undefined, { timeout: 60_000 })
+    await expect.poll(drawn, { timeout: 30_000 }).toBe(12)
   }, 240_000)
 
   it('manages projects: save as, rename, open, delete; the default world stays available', async () => {
