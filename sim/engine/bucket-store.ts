@@ -1,10 +1,10 @@
 // The ring buckets of the event queue: each bucket is a chain of fixed-size chunks of (record, time) pairs, the
 // chunks drawn from one shared pool and given back when the bucket moves into the heap. Scheduling into a bucket is
-// two stores into contiguous memory and allocates nothing once the pool has grown to the run's peak (≈1,500 chunks
-// for a `fengtai` year); moving a bucket into the heap copies whole chunks. Two earlier layouts each cost ≈2–5 % of
-// a `fengtai` year: an array per bucket (grown afresh as the first weeks of a run filled the ring: allocation and
-// the collector's work on their external memory), and a chain through the records themselves (a cache miss per event
-// when the bucket moved, records being recycled in no order).
+// two stores into contiguous memory and allocates nothing while the pool has room (it starts with a chunk per bucket:
+// a `street` or `fengtai` year peaks at 512–1,023 for 1,024 buckets); moving a bucket into the heap copies whole
+// chunks. Two earlier layouts each cost ≈2–5 % of a `fengtai` year: an array per bucket (grown afresh as the first
+// weeks of a run filled the ring: allocation and the collector's work on their external memory), and a chain through
+// the records themselves (a cache miss per event when the bucket moved, records being recycled in no order).
 import type { EventHeap } from './heap.ts'
 import { grown } from './typed-array.ts'
 
@@ -25,7 +25,10 @@ export class BucketStore {
   private readonly head: Int32Array
   private readonly tail: Int32Array
 
-  constructor(buckets: number, chunks = 64) {
+  /** `chunks`: room before the pool grows; one per bucket by default, as a run of the model keeps most of the ring's
+   *  buckets part-filled (a `street` and a `fengtai` year both peak at 512–1,023 chunks for 1,024 buckets), so it never
+   *  grows: growing from a few dozen, doubling and copying, was ≈3 % of a `street` year */
+  constructor(buckets: number, chunks = Math.max(64, buckets)) {
     this.ids = new Int32Array(chunks * CHUNK)
     this.times = new Float64Array(chunks * CHUNK)
     this.fill = new Int32Array(chunks)
