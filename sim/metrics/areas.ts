@@ -45,7 +45,7 @@ export function byArea(m: Model, areaOf: ArrayLike<number>, n: number, ids: stri
       if (f & F.SATISFIED) satisfied[a]++
     }
   }
-  const p90 = groupedCloseTimes(m, { key: areaOf, via: bldg, n }).map((d) => d.p90)
+  const p90 = groupedCloseTimes(m, { key: areaOf, via: bldg, n }, false).map((d) => d.p90)
   const col = (f: (k: number) => number) => Array.from({ length: n }, (_, k) => r4(f(k)))
   return {
     ids,
