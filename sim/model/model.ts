@@ -47,8 +47,6 @@ const MIN_GRID_AREA_M2 = 1000
 const MIN_COMMUNITY_AREA_M2 = 10_000
 /** surge arrivals get keys apart from the day's base arrivals (k < this), so both keep their own draws */
 const SURGE_KEY_OFFSET = 1_000_000
-/** days of issues the event queue has room for at the start (see the constructor) */
-const PENDING_DAYS = 25
 
 export interface ModelOptions {
   seed: number | string
@@ -245,9 +243,9 @@ export class Model {
     // sized for the run's expected issues, so the columns are not copied as they fill (a fengtai year: 1.6 M)
     const expected = this.expectedIssues()
     this.ensure(expected)
-    // room for the pending events without growing mid-run: about 25 days of issues (deadlines and callbacks wait
-    // weeks; a fengtai run holds ≈105,000)
-    this.sched = new Scheduler<EventKind>(60, Math.max(1 << 12, Math.ceil((expected / Math.max(1, this.days)) * PENDING_DAYS)))
+    // the event heap holds the current hour's events (later ones wait in the queue's buckets): room for a day's
+    // issues is ample, and it grows if it must
+    this.sched = new Scheduler<EventKind>(60, Math.max(1 << 12, Math.ceil(expected / Math.max(1, this.days))))
   }
 
   /** the mean number of issues over the run (as scheduleDay draws them) plus a margin */
