@@ -16,6 +16,7 @@ import type { CompiledWorld } from '../world/compile.ts'
 import { createRng, hash32, poisson, seedHash, UINT32_RANGE, type Rng } from '../engine/rng.ts'
 import { Scheduler } from '../engine/scheduler.ts'
 import { Pools } from '../engine/pool.ts'
+import { CumulativePick } from '../engine/cumulative-pick.ts'
 import { dayOfYear, heatingFactor, MIN_PER_DAY, MIN_PER_HOUR, minuteOfDay, weekdayOfDay, WEEKDAY_FACTOR, type Shift } from '../engine/calendar.ts'
 import { CAT, CATEGORIES, NCAT } from './categories.ts'
 import type { Scenario } from '../scenario/schema.ts'
@@ -97,6 +98,8 @@ export class Model {
   readonly trust: Float32Array
   readonly catWeights: Float64Array[]
   readonly catCum: Float64Array[]
+  /** the building of a new issue of each category, picked over catCum */
+  readonly catPick: CumulativePick[]
   readonly heatNorm: number
   readonly channelCum: Float64Array
   readonly salt: number
@@ -231,6 +234,7 @@ export class Model {
       for (let i = 0; i < wts.length; i++) cum[i + 1] = cum[i] + wts[i]
       return cum
     })
+    this.catPick = this.catCum.map((cum) => new CumulativePick(cum))
     let hs = 0
     for (let d = 0; d < DAYS_PER_YEAR; d++) hs += heatingFactor(d)
     this.heatNorm = hs / DAYS_PER_YEAR
@@ -326,16 +330,7 @@ export class Model {
   }
 
   addIssue(d: number, c: number, k: number, ub: number, uh: number, ut: number): void {
-    const cum = this.catCum[c]
-    const target = ub * cum[cum.length - 1]
-    let lo = 0
-    let hi = cum.length - 2
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (cum[mid + 1] <= target) lo = mid + 1
-      else hi = mid
-    }
-    const b = lo
+    const b = this.catPick[c].index(ub)
     const i = this.n++
     this.ensure(this.n)
     this.cat[i] = c
