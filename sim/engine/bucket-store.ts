@@ -1,11 +1,12 @@
-// The ring buckets of the event queue: each bucket is a chain of fixed-size chunks of (record, time) pairs, the
+// The ring buckets of the event queue: each bucket is a chain of fixed-size chunks of events (time, tie key, payload:
+// see heap.ts), the
 // chunks drawn from one shared pool and given back when the bucket moves into the heap. Scheduling into a bucket is
-// two stores into contiguous memory and allocates nothing once the pool has grown to the run's peak (≈1,500 chunks
-// for a `fengtai` year); moving a bucket into the heap copies whole chunks. Two earlier layouts each cost ≈2–5 % of
-// a `fengtai` year: an array per bucket (grown afresh as the first weeks of a run filled the ring: allocation and
-// the collector's work on their external memory), and a chain through the records themselves (a cache miss per event
-// when the bucket moved, records being recycled in no order).
-import type { EventHeap } from './heap.ts'
+// two stores into contiguous memory and allocates nothing while the pool has room (it starts with a chunk per bucket:
+// a `street` or `fengtai` year peaks at 512–1,023 for 1,024 buckets); moving a bucket into the heap copies whole
+// chunks. Two earlier layouts each cost ≈2–5 % of a `fengtai` year: an array per bucket (grown afresh as the first
+// weeks of a run filled the ring: allocation and the collector's work on their external memory), and a chain through
+// the records themselves (a cache miss per event when the bucket moved, records being recycled in no order).
+import { ARG_OFFSET, RADIX, type EventHeap } from './heap.ts'
 import { grown } from './typed-array.ts'
 
 /** entries per chunk (a power of two) */
@@ -14,10 +15,11 @@ const CHUNK = 1 << CHUNK_BITS
 const NIL = -1
 
 export class BucketStore {
-  // chunk c holds entries [c·CHUNK, c·CHUNK + fill[c]) of ids and times; next[c] chains a bucket's chunks (and the
-  // free chunks)
-  private ids: Int32Array
+  // chunk c holds entries [c·CHUNK, c·CHUNK + fill[c]) of the event columns; next[c] chains a bucket's chunks (and
+  // the free chunks)
   private times: Float64Array
+  private ties: Float64Array
+  private pays: Float64Array
   private fill: Int32Array
   private next: Int32Array
   private chunks = 0
@@ -25,9 +27,13 @@ export class BucketStore {
   private readonly head: Int32Array
   private readonly tail: Int32Array
 
-  constructor(buckets: number, chunks = 64) {
-    this.ids = new Int32Array(chunks * CHUNK)
+  /** `chunks`: room before the pool grows; one per bucket by default, as a run of the model keeps most of the ring's
+   *  buckets part-filled (a `street` and a `fengtai` year both peak at 512–1,023 chunks for 1,024 buckets), so it never
+   *  grows: growing from a few dozen, doubling and copying, was ≈3 % of a `street` year */
+  constructor(buckets: number, chunks = Math.max(64, buckets)) {
     this.times = new Float64Array(chunks * CHUNK)
+    this.ties = new Float64Array(chunks * CHUNK)
+    this.pays = new Float64Array(chunks * CHUNK)
     this.fill = new Int32Array(chunks)
     this.next = new Int32Array(chunks)
     this.head = new Int32Array(buckets).fill(NIL)
@@ -38,7 +44,8 @@ export class BucketStore {
     return this.head[b] === NIL
   }
 
-  add(b: number, r: number, time: number): void {
+  /** adds an event to bucket b; the caller has checked `prio` and `seq` (heap.ts checkOrder) */
+  add(b: number, time: number, prio: number, seq: number, kind: number, arg: number): void {
     let c = this.tail[b]
     if (c === NIL || this.fill[c] === CHUNK) {
       const d = this.take()
@@ -47,8 +54,9 @@ export class BucketStore {
       this.tail[b] = c = d
     }
     const k = (c << CHUNK_BITS) + this.fill[c]++
-    this.ids[k] = r
     this.times[k] = time
+    this.ties[k] = prio * RADIX + seq
+    this.pays[k] = (kind & 255) * RADIX + (arg | 0) + ARG_OFFSET
   }
 
   /** appends bucket b's entries to the heap (unordered) and empties it; returns how many there were */
@@ -56,7 +64,7 @@ export class BucketStore {
     let n = 0
     for (let c = this.head[b]; c !== NIL; ) {
       const f = this.fill[c]
-      heap.appendAll(this.ids, this.times, c << CHUNK_BITS, f)
+      heap.appendAll(this.times, this.ties, this.pays, c << CHUNK_BITS, f)
       n += f
       const after = this.next[c]
       this.next[c] = this.free
@@ -73,8 +81,9 @@ export class BucketStore {
     else {
       if (this.chunks === this.fill.length) {
         const cap = 2 * this.chunks
-        this.ids = grown(this.ids, cap * CHUNK)
         this.times = grown(this.times, cap * CHUNK)
+        this.ties = grown(this.ties, cap * CHUNK)
+        this.pays = grown(this.pays, cap * CHUNK)
         this.fill = grown(this.fill, cap)
         this.next = grown(this.next, cap)
       }

@@ -13,6 +13,20 @@ describe('calendar', () => {
     expect(heatingFactor(318)).toBeGreaterThan(heatingFactor(360))
   })
 
+  it('places a uniform draw in the hour its cumulative weight falls in, the first such hour at a boundary', () => {
+    // the reference: the hour found by walking the cumulative weights from midnight
+    const cdf = [0]
+    for (let h = 0; h < 24; h++) cdf.push(cdf[h] + HOURLY_WEIGHTS[h] / 24)
+    cdf[24] = 1
+    const walk = (u: number) => {
+      let h = 0
+      while (h < 23 && cdf[h + 1] <= u) h++
+      return (h + Math.min(0.999999, Math.max(0, (u - cdf[h]) / (cdf[h + 1] - cdf[h])))) * 60
+    }
+    const us = [...cdf.slice(0, 24), ...cdf.slice(1, 24).map((c) => c - 1e-12), ...Array.from({ length: 2000 }, (_, k) => k / 2000)]
+    for (const u of us) expect(minuteOfDay(u)).toBe(walk(u))
+  })
+
   it('lays shift work onto 08:30–17:30 weekdays (day 0 of 2019 is a Tuesday)', () => {
     expect(addWorkingMinutes(600, 45, 0)).toBe(645) // 10:00 + 45 min
     expect(addWorkingMinutes(60, 30, 0)).toBe(540) // 01:00: waits for the 08:30 shift

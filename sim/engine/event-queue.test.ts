@@ -82,6 +82,19 @@ describe('event queue (time buckets in front of the heap)', () => {
     )
   })
 
+  it('carries every int32 argument and 8-bit kind through the heap and the buckets, and refuses a priority it cannot order exactly', () => {
+    const q = new EventQueue(60, 2, 4)
+    const args = [0, 1, -1, 2147483647, -2147483648, 1_606_305]
+    // now, in a ring bucket, and far beyond the ring
+    args.forEach((a, k) => [0, 120, 100_000].forEach((t) => q.push(t, 0, (k * 37) & 255, a)))
+    const ev = { time: 0, kind: 0, arg: 0 }
+    const got: [number, number, number][] = []
+    while (q.pop(ev)) got.push([ev.time, ev.kind, ev.arg])
+    expect(got).toEqual([0, 120, 100_000].flatMap((t) => args.map((a, k) => [t, (k * 37) & 255, a])))
+    expect(() => q.push(5, 0.5, 0, 0)).toThrow(/priority/)
+    expect(() => new EventHeap().push(5, 2 ** 21, 0, 0)).toThrow(/priority/)
+  })
+
   it('refuses a NaN time and keeps Infinity last', () => {
     const q = new EventQueue(60)
     expect(() => q.push(NaN, 0, 0, 0)).toThrow(/NaN/)

@@ -6,17 +6,14 @@
 //
 // The next `slots` buckets after the clock sit in a ring indexed by bucket number (their storage: bucket-store.ts),
 // so scheduling into one allocates nothing and finding the next non-empty one is a short forward scan; a bucket
-// further out (a rare long deadline, an event at Infinity) is a chain of records linked through the heap's `rNext`
-// column, in a map with a small key heap, until the clock reaches it.
+// further out (a rare long deadline, an event at Infinity) is a list of (time, tie key, payload) triples in a map
+// with a small key heap, until the clock reaches it.
 //
 // The pop order is exactly the heap's (time, priority, sequence) order: every event earlier than `horizon` is in the
 // heap, every bucketed one is at or after it, the sequence number is given when the event is scheduled, and a
 // bucket moves into the heap (and is heap-ordered there, whatever order its chain had) only when the heap is empty.
-import { EventHeap } from './heap.ts'
+import { ARG_OFFSET, checkOrder, EventHeap, RADIX } from './heap.ts'
 import { BucketStore } from './bucket-store.ts'
-
-/** the end of a bucket's chain */
-const NIL = -1
 
 export class EventQueue {
   readonly width: number
@@ -30,9 +27,9 @@ export class EventQueue {
   private readonly mask: number
   private readonly ring: BucketStore
   private ringEvents = 0
-  // buckets beyond the ring: bucket number → the first record of its chain, and the bucket numbers as a small
-  // binary min-heap
-  private readonly far = new Map<number, number>()
+  // buckets beyond the ring: bucket number → its events as (time, tie key, payload) triples, and the bucket numbers
+  // as a small binary min-heap
+  private readonly far = new Map<number, number[]>()
   private farKeys: number[] = []
   private bucketed = 0
 
@@ -55,23 +52,21 @@ export class EventQueue {
     const heap = this.heap
     if (time < this.horizon) return heap.push(time, prio, kind, arg)
     if (Number.isNaN(time)) throw new Error('event queue: an event was scheduled at time NaN')
+    const seq = heap.nextSeq++
+    checkOrder(prio, seq)
     const key = Math.max(this.horizonKey, Math.floor(time / this.width))
-    const r = heap.record(time, prio, kind, arg)
     this.bucketed++
     if (key < this.horizonKey + this.slots) {
-      this.ring.add(key & this.mask, r, time)
+      this.ring.add(key & this.mask, time, prio, seq, kind, arg)
       this.ringEvents++
       return
     }
-    // read after record(), which may have grown the columns
-    const next = heap.rNext
-    const first = this.far.get(key)
-    if (first !== undefined) next[r] = first
-    else {
-      next[r] = NIL
+    let list = this.far.get(key)
+    if (list === undefined) {
+      this.far.set(key, (list = []))
       this.pushKey(key)
     }
-    this.far.set(key, r)
+    list.push(time, prio * RADIX + seq, (kind & 255) * RADIX + (arg | 0) + ARG_OFFSET)
   }
 
   /** time of the first event (Infinity when none) */
@@ -114,8 +109,7 @@ export class EventQueue {
     if (key !== Infinity) this.ringEvents -= this.ring.drainInto(key & this.mask, heap)
     if (farKey <= key) {
       key = this.popKey()
-      const next = heap.rNext
-      for (let r = this.far.get(key)!; r !== NIL; r = next[r]) heap.append(r)
+      heap.appendTriples(this.far.get(key)!)
       this.far.delete(key)
     }
     this.bucketed -= heap.size

@@ -1,133 +1,118 @@
-// Event queue: a binary min-heap over typed arrays. Order is the total order (time, priority, sequence), so
-// simultaneous events always pop in the same order whatever the heap's internal layout: the sequence number is
-// assigned when the event is scheduled and breaks every remaining tie.
+// Event heap: a min-heap over typed arrays. Order is the total order (time, priority, sequence), so simultaneous
+// events always pop in the same order whatever the heap's internal layout: the sequence number is assigned when the
+// event is scheduled and breaks every remaining tie.
 //
 // Layout, for speed (a `fengtai` year pops ≈11 M events): a 4-ary heap (half the depth of a binary one; the four
-// children's times sit in one cache line), whose slots hold the event time inline beside the record number, so the
-// common comparison (different times) reads neighbouring doubles and never touches the record; priority and
-// sequence are looked up only on equal times. Records (time, priority, sequence, kind, argument) stay put in slots
-// recycled through a free list, so scheduling an event allocates nothing once the columns have grown to the run's
-// peak.
-import { grown, type Column } from './typed-array.ts'
+// children's times sit in one cache line) whose slots carry the whole event in three columns: its time, its tie key
+// (priority · 2^32 + sequence) and its payload (kind · 2^32 + argument + 2^31). The common comparison (different
+// times) reads neighbouring doubles; equal times compare the tie keys beside them; a pop reads the payload from the
+// slot it takes. An earlier layout kept each event in a record of its own (recycled through a free list) and the
+// slots pointed at it: in a `fengtai` year, with ≈100,000 events pending, reading the popped event's kind and
+// argument from its record was a cache miss per event (≈30 % of the event loop's own time).
+import { grown } from './typed-array.ts'
+
+/** 2^32: the tie key's and the payload's radix */
+export const RADIX = 4294967296
+/** 2^31: the payload stores argument + 2^31, so a negative int32 argument stays below the radix */
+export const ARG_OFFSET = 2147483648
+/** priorities must stay within ±2^20 so that priority · 2^32 + sequence is exact in a double */
+const PRIO_LIMIT = 1 << 20
 
 export class EventHeap {
-  // records, by record slot (read by the event queue, which keeps records waiting in its buckets)
-  rTime: Float64Array
-  /** a free link per record: the event queue chains the records waiting in a bucket beyond its ring through it */
-  rNext: Int32Array
-  private prio: Int32Array
-  private seq: Float64Array
-  private kind: Uint8Array
-  private arg: Int32Array
-  private free: Int32Array
-  private nFree = 0
-  private nextSeq = 0
-  // the heap, by heap slot: time and record slot
+  /** the next event's sequence number (the event queue numbers the events it keeps in its buckets from it too) */
+  nextSeq = 0
+  // by heap slot
   private hTime: Float64Array
-  private hRec: Int32Array
+  private hTie: Float64Array
+  private hPay: Float64Array
   size = 0
 
   constructor(capacity = 1024) {
     capacity = Math.max(2, capacity)
-    this.rTime = new Float64Array(capacity)
-    this.rNext = new Int32Array(capacity)
-    this.prio = new Int32Array(capacity)
-    this.seq = new Float64Array(capacity)
-    this.kind = new Uint8Array(capacity)
-    this.arg = new Int32Array(capacity)
-    this.free = new Int32Array(capacity)
     this.hTime = new Float64Array(capacity)
-    this.hRec = new Int32Array(capacity)
-    for (let i = capacity - 1; i >= 0; i--) this.free[this.nFree++] = i
+    this.hTie = new Float64Array(capacity)
+    this.hPay = new Float64Array(capacity)
   }
 
-  private grow(): void {
-    const old = this.hTime.length
-    const cap = old * 2
-    const g = <T extends Column>(a: T): T => grown(a, cap)
-    this.rTime = g(this.rTime)
-    this.rNext = g(this.rNext)
-    this.prio = g(this.prio)
-    this.seq = g(this.seq)
-    this.kind = g(this.kind)
-    this.arg = g(this.arg)
-    this.free = g(this.free)
-    this.hTime = g(this.hTime)
-    this.hRec = g(this.hRec)
-    for (let i = cap - 1; i >= old; i--) this.free[this.nFree++] = i
-  }
-
-  /** record a before record b at equal times */
-  private tieLess(a: number, b: number): boolean {
-    const pa = this.prio[a]
-    const pb = this.prio[b]
-    return pa !== pb ? pa < pb : this.seq[a] < this.seq[b]
-  }
-
-  /** stores an event in a free record, numbered after every event before it; returns the record (not yet in the heap) */
-  record(time: number, prio: number, kind: number, arg: number): number {
-    if (this.nFree === 0) this.grow()
-    const r = this.free[--this.nFree]
-    this.rTime[r] = time
-    this.prio[r] = prio
-    this.seq[r] = this.nextSeq++
-    this.kind[r] = kind
-    this.arg[r] = arg
-    return r
+  /** room for `extra` more events */
+  reserve(extra: number): void {
+    const need = this.size + extra
+    if (need <= this.hTime.length) return
+    let cap = this.hTime.length * 2
+    while (cap < need) cap *= 2
+    this.hTime = grown(this.hTime, cap)
+    this.hTie = grown(this.hTie, cap)
+    this.hPay = grown(this.hPay, cap)
   }
 
   push(time: number, prio: number, kind: number, arg: number): void {
-    this.insert(this.record(time, prio, kind, arg))
+    this.reserve(1)
+    const i = this.size++
+    this.hTime[i] = time
+    const seq = this.nextSeq++
+    checkOrder(prio, seq)
+    // the tie key and payload written out here rather than returned by a function: a double returned from a call V8
+    // does not inline is boxed
+    this.hTie[i] = prio * RADIX + seq
+    this.hPay[i] = (kind & 255) * RADIX + (arg | 0) + ARG_OFFSET
+    this.up(i)
   }
 
-  /** puts record r into the heap */
-  insert(r: number): void {
-    const time = this.rTime[r]
+  /** moves the entry at heap slot i up to its place (read from the slot: a time passed as an argument would be
+   *  boxed into a heap number whenever V8 does not inline this) */
+  private up(i: number): void {
     const hTime = this.hTime
-    const hRec = this.hRec
-    let i = this.size++
+    const hTie = this.hTie
+    const hPay = this.hPay
+    const time = hTime[i]
+    const tie = hTie[i]
+    const pay = hPay[i]
     while (i > 0) {
       const p = (i - 1) >> 2
       const tp = hTime[p]
-      if (tp < time || (tp === time && !this.tieLess(r, hRec[p]))) break
+      if (tp < time || (tp === time && hTie[p] < tie)) break
       hTime[i] = tp
-      hRec[i] = hRec[p]
+      hTie[i] = hTie[p]
+      hPay[i] = hPay[p]
       i = p
     }
     hTime[i] = time
-    hRec[i] = r
+    hTie[i] = tie
+    hPay[i] = pay
   }
 
-  /** appends record r to the heap's slots without ordering it: call `heapify` after the last one */
-  append(r: number): void {
-    this.hTime[this.size] = this.rTime[r]
-    this.hRec[this.size++] = r
+  /** appends events [from … from + n) of the columns without ordering them: call `heapify` after the last */
+  appendAll(times: Float64Array, ties: Float64Array, pays: Float64Array, from: number, n: number): void {
+    this.reserve(n)
+    this.hTime.set(times.subarray(from, from + n), this.size)
+    this.hTie.set(ties.subarray(from, from + n), this.size)
+    this.hPay.set(pays.subarray(from, from + n), this.size)
+    this.size += n
   }
 
-  /** appends the records ids[from … from + n) with their times beside them, without ordering them */
-  appendAll(ids: Int32Array, times: Float64Array, from: number, n: number): void {
-    const hTime = this.hTime
-    const hRec = this.hRec
-    let at = this.size
-    for (let k = from; k < from + n; k++, at++) {
-      hRec[at] = ids[k]
-      hTime[at] = times[k]
+  /** appends events given as (time, tie key, payload) triples without ordering them: call `heapify` after the last */
+  appendTriples(xs: readonly number[]): void {
+    this.reserve(xs.length / 3)
+    for (let k = 0; k < xs.length; k += 3) {
+      this.hTime[this.size] = xs[k]
+      this.hTie[this.size] = xs[k + 1]
+      this.hPay[this.size++] = xs[k + 2]
     }
-    this.size = at
   }
 
   /** restores the heap order after appends (Floyd's O(n) heap construction) */
   heapify(): void {
-    for (let i = ((this.size - 2) >> 2); i >= 0; i--) this.siftDown(i, i)
+    for (let i = (this.size - 2) >> 2; i >= 0; i--) this.siftDown(i, i)
   }
 
-  /** places the entry of heap slot `from` (the slot past the end after a pop) at or below heap slot i; it reads the
-   *  time itself rather than taking it as an argument, which V8 would box into a heap number when not inlining */
+  /** places the entry of heap slot `from` (the slot past the end after a pop) at or below heap slot i */
   private siftDown(i: number, from: number): void {
     const hTime = this.hTime
-    const hRec = this.hRec
+    const hTie = this.hTie
+    const hPay = this.hPay
     const t = hTime[from]
-    const r = hRec[from]
+    const tie = hTie[from]
+    const pay = hPay[from]
     const n = this.size
     for (;;) {
       const first = 4 * i + 1
@@ -138,30 +123,30 @@ export class EventHeap {
       const last = first + 3 < n ? first + 3 : n - 1
       for (let k = first + 1; k <= last; k++) {
         const tk = hTime[k]
-        if (tk < tc || (tk === tc && this.tieLess(hRec[k], hRec[c]))) {
+        if (tk < tc || (tk === tc && hTie[k] < hTie[c])) {
           c = k
           tc = tk
         }
       }
-      if (tc > t || (tc === t && !this.tieLess(hRec[c], r))) break
+      if (tc > t || (tc === t && hTie[c] > tie)) break
       hTime[i] = tc
-      hRec[i] = hRec[c]
+      hTie[i] = hTie[c]
+      hPay[i] = hPay[c]
       i = c
     }
     hTime[i] = t
-    hRec[i] = r
+    hTie[i] = tie
+    hPay[i] = pay
   }
 
   /** pops the first event into `out` ([time, kind, arg]); false when empty */
   pop(out: { time: number; kind: number; arg: number }): boolean {
     if (this.size === 0) return false
-    const hTime = this.hTime
-    const hRec = this.hRec
-    const r = hRec[0]
-    out.time = hTime[0]
-    out.kind = this.kind[r]
-    out.arg = this.arg[r]
-    this.free[this.nFree++] = r
+    const pay = this.hPay[0]
+    const kind = Math.floor(pay / RADIX)
+    out.time = this.hTime[0]
+    out.kind = kind
+    out.arg = pay - kind * RADIX - ARG_OFFSET
     const n = --this.size
     if (n > 0) this.siftDown(0, n)
     return true
@@ -170,4 +155,11 @@ export class EventHeap {
   peekTime(): number {
     return this.size === 0 ? Infinity : this.hTime[0]
   }
+}
+
+/** the tie key priority · 2^32 + sequence is exact in a double for an integer priority within ±2^20 and fewer than
+ *  2^32 events */
+export function checkOrder(prio: number, seq: number): void {
+  if (!(Number.isInteger(prio) && prio > -PRIO_LIMIT && prio < PRIO_LIMIT)) throw new Error(`event heap: priority must be an integer within ±${PRIO_LIMIT}, got ${prio}`)
+  if (seq >= RADIX) throw new Error(`event heap: more than ${RADIX} events scheduled`)
 }

@@ -13,8 +13,8 @@ export class Scheduler<K extends number> {
   processed = 0
   private readonly ev = { time: 0, kind: 0, arg: 0 }
 
-  /** `bucketMinutes`: the width of the event queue's time buckets (see event-queue.ts); `capacity`: room for this
-   *  many pending events before the queue grows */
+  /** `bucketMinutes`: the width of the event queue's time buckets (see event-queue.ts); `capacity`: room in its heap
+   *  (the current bucket's events) before the heap grows */
   constructor(bucketMinutes = 60, capacity = 1 << 12) {
     this.queue = new EventQueue(bucketMinutes, capacity)
   }

@@ -15,9 +15,9 @@ const DAYS_PER_YEAR = 365
 /** service kinds residents walk to: party-mass service centres (党群服务中心) and community service stations */
 const SERVICE_CENTRE = new Set([SERVICE_KINDS.indexOf('party_mass_center'), SERVICE_KINDS.indexOf('service_station')])
 
-/** per-grid or per-community values for maps: columns aligned with the world's ids; `households` and `workers`
- * (effective grid workers) of each area give the staffing ratio */
-export function byArea(m: Model, areaOf: (b: number) => number, n: number, ids: string[], households: ArrayLike<number>, workers: ArrayLike<number>) {
+/** per-grid or per-community values for maps: columns aligned with the world's ids; `areaOf` is each building's area
+ * (−1: none); `households` and `workers` (effective grid workers) of each area give the staffing ratio */
+export function byArea(m: Model, areaOf: ArrayLike<number>, n: number, ids: string[], households: ArrayLike<number>, workers: ArrayLike<number>) {
   const arisen = new Float64Array(n)
   const known = new Float64Array(n)
   const proactive = new Float64Array(n)
@@ -26,25 +26,26 @@ export function byArea(m: Model, areaOf: (b: number) => number, n: number, ids: 
   const callbacks = new Float64Array(n)
   const solved = new Float64Array(n)
   const satisfied = new Float64Array(n)
+  const { bldg, phase, channel, flags, tClose, tKnown } = m
   for (let i = 0; i < m.n; i++) {
-    const a = areaOf(m.bldg[i])
+    const a = areaOf[bldg[i]]
     if (a < 0) continue
     arisen[a]++
-    if (m.phase[i] === PHASE.LATENT) continue
+    if (phase[i] === PHASE.LATENT) continue
     known[a]++
-    if (m.channel[i] >= PROACTIVE_FROM) proactive[a]++
-    if (m.phase[i] === PHASE.CLOSED) {
+    if (channel[i] >= PROACTIVE_FROM) proactive[a]++
+    if (phase[i] === PHASE.CLOSED) {
       closed[a]++
-      hours[a] += (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
+      hours[a] += (tClose[i] - tKnown[i]) / MIN_PER_HOUR
     }
-    const f = m.flags[i]
+    const f = flags[i]
     if (f & F.CALLBACK) {
       callbacks[a]++
       if (f & F.SOLVED) solved[a]++
       if (f & F.SATISFIED) satisfied[a]++
     }
   }
-  const p90 = groupedCloseTimes(m, (i) => areaOf(m.bldg[i]), n).map((d) => d.p90)
+  const p90 = groupedCloseTimes(m, { key: areaOf, via: bldg, n }, false).map((d) => d.p90)
   const col = (f: (k: number) => number) => Array.from({ length: n }, (_, k) => r4(f(k)))
   return {
     ids,

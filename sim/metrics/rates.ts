@@ -21,28 +21,53 @@ export interface Rates {
   overdue: number
 }
 
-/** the three rates plus on-time closure over the issues `sel` picks (callbacks are the base of 解决率/满意率) */
-export function threeRates(m: Model, sel: Select): Rates & { known: number; callbacks: number } {
-  return groupedRates(m, (i) => (sel(i) ? 0 : -1), 1)[0]
+/** per-issue group keys for the grouped figures: issue i is in group `key[via[i]]` (say, the grid of its building), or
+ *  `key[i]` without `via`; a negative key skips the issue. Typed arrays rather than a callback per figure: one
+ *  callback site shared by every figure sees many closures and V8 calls each one out of line, per issue. */
+export interface Groups {
+  key: ArrayLike<number>
+  via?: ArrayLike<number>
+  n: number
 }
 
-/** threeRates for every group at once (one pass); group −1 skips the issue */
-export function groupedRates(m: Model, groupOf: (i: number) => number, n: number) {
-  const known = new Float64Array(n)
-  const responded = new Float64Array(n)
-  const callbacks = new Float64Array(n)
-  const solved = new Float64Array(n)
-  const satisfied = new Float64Array(n)
-  const onTime = new Float64Array(n)
-  const limits = responseLimits()
+/** the three rates plus on-time closure over the issues `sel` picks (callbacks are the base of 解决率/满意率) */
+export function threeRates(m: Model, sel: Select): Rates & { known: number; callbacks: number } {
+  const key = new Int8Array(m.n)
+  for (let i = 0; i < m.n; i++) key[i] = sel(i) ? 0 : -1
+  return groupedRates(m, { key, n: 1 })[0]
+}
+
+/** raw tallies of the three rates per group: known, responded in time, callbacks, solved, satisfied, on time */
+export interface RateTallies {
+  known: Float64Array
+  responded: Float64Array
+  callbacks: Float64Array
+  solved: Float64Array
+  satisfied: Float64Array
+  onTime: Float64Array
+}
+
+/** one pass over the issues tallying the three rates per group */
+export function rateTallies(m: Model, { key, via, n }: Groups): RateTallies {
+  const t: RateTallies = {
+    known: new Float64Array(n),
+    responded: new Float64Array(n),
+    callbacks: new Float64Array(n),
+    solved: new Float64Array(n),
+    satisfied: new Float64Array(n),
+    onTime: new Float64Array(n),
+  }
+  const { known, responded, callbacks, solved, satisfied, onTime } = t
+  const limits = Float64Array.from(responseLimits())
+  const { phase, flags, flags2, tResp, tKnown, cat } = m
   for (let i = 0; i < m.n; i++) {
     // parked cases (挂账) are counted apart from the rates
-    if (m.phase[i] === PHASE.LATENT || m.flags2[i] & F2_PARKED) continue
-    const g = groupOf(i)
+    if (phase[i] === PHASE.LATENT || flags2[i] & F2_PARKED) continue
+    const g = via === undefined ? key[i] : key[via[i]]
     if (g < 0) continue
     known[g]++
-    if (m.tResp[i] - m.tKnown[i] <= limits[m.cat[i]]) responded[g]++
-    const f = m.flags[i]
+    if (tResp[i] - tKnown[i] <= limits[cat[i]]) responded[g]++
+    const f = flags[i]
     if (f & F.CALLBACK) {
       callbacks[g]++
       if (f & F.SOLVED) solved[g]++
@@ -50,15 +75,32 @@ export function groupedRates(m: Model, groupOf: (i: number) => number, n: number
       if (f & F.ONTIME) onTime[g]++
     }
   }
-  return Array.from({ length: n }, (_, g) => ({
-    known: known[g],
-    callbacks: callbacks[g],
-    response: r4(ratio(responded[g], known[g]))!,
-    resolution: r4(ratio(solved[g], callbacks[g]))!,
-    satisfaction: r4(ratio(satisfied[g], callbacks[g]))!,
-    onTime: r4(ratio(onTime[g], callbacks[g]))!,
-    overdue: r4(1 - ratio(onTime[g], callbacks[g]))!,
-  }))
+  return t
+}
+
+/** the rates of group g of `t` */
+export function ratesOf(t: RateTallies, g: number) {
+  return {
+    known: t.known[g],
+    callbacks: t.callbacks[g],
+    response: r4(ratio(t.responded[g], t.known[g]))!,
+    resolution: r4(ratio(t.solved[g], t.callbacks[g]))!,
+    satisfaction: r4(ratio(t.satisfied[g], t.callbacks[g]))!,
+    onTime: r4(ratio(t.onTime[g], t.callbacks[g]))!,
+    overdue: r4(1 - ratio(t.onTime[g], t.callbacks[g]))!,
+  }
+}
+
+/** the groups of `t` summed into one (counts are whole numbers: the sums are exact) */
+export function totalTallies(t: RateTallies): RateTallies {
+  const sum = (a: Float64Array) => Float64Array.of(a.reduce((s, x) => s + x, 0))
+  return { known: sum(t.known), responded: sum(t.responded), callbacks: sum(t.callbacks), solved: sum(t.solved), satisfied: sum(t.satisfied), onTime: sum(t.onTime) }
+}
+
+/** threeRates for every group at once (one pass) */
+export function groupedRates(m: Model, groups: Groups) {
+  const t = rateTallies(m, groups)
+  return Array.from({ length: groups.n }, (_, g) => ratesOf(t, g))
 }
 
 /** the closed issues (in issue order) and their hours from known to closed: gathered once per model state and shared
@@ -73,28 +115,35 @@ const closedCache = new WeakMap<Model, { n: number; events: number; closed: Clos
 function closedIssues(m: Model): Closed {
   const hit = closedCache.get(m)
   if (hit && hit.n === m.n && hit.events === m.sched.processed) return hit.closed
-  let n = 0
-  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED) n++
-  const idx = new Int32Array(n)
-  const hours = new Float64Array(n)
-  n = 0
-  for (let i = 0; i < m.n; i++) if (m.phase[i] === PHASE.CLOSED) {
-    idx[n] = i
-    hours[n++] = (m.tClose[i] - m.tKnown[i]) / MIN_PER_HOUR
-  }
-  const closed = { idx, hours }
+  const closed = gatherClosed(m)
   closedCache.set(m, { n: m.n, events: m.sched.processed, closed })
   return closed
 }
 
-/** close-time distributions (hours) for every group at once: one call of `groupOf` per closed issue, the values
- *  laid out group after group in one array (a counting sort) */
-export function groupedCloseTimes(m: Model, groupOf: (i: number) => number, n: number): Dist[] {
+/** one pass into room for every issue, then views of the filled part (a second counting pass over 1.6 M issues cost
+ *  more than the spare room) */
+function gatherClosed(m: Model): Closed {
+  const idx = new Int32Array(m.n)
+  const hours = new Float64Array(m.n)
+  const { phase, tClose, tKnown } = m
+  let n = 0
+  for (let i = 0; i < m.n; i++)
+    if (phase[i] === PHASE.CLOSED) {
+      idx[n] = i
+      hours[n++] = (tClose[i] - tKnown[i]) / MIN_PER_HOUR
+    }
+  return { idx: idx.subarray(0, n), hours: hours.subarray(0, n) }
+}
+
+/** close-time distributions (hours) for every group at once, the values laid out group after group in one array (a
+ *  counting sort) */
+export function groupedCloseTimes(m: Model, { key, via, n }: Groups, median = true): Dist[] {
   const { idx, hours } = closedIssues(m)
   const group = new Int32Array(idx.length)
   const start = new Int32Array(n + 1)
   for (let k = 0; k < idx.length; k++) {
-    const g = groupOf(idx[k])
+    const i = idx[k]
+    const g = via === undefined ? key[i] : key[via[i]]
     group[k] = g
     if (g >= 0) start[g + 1]++
   }
@@ -102,7 +151,7 @@ export function groupedCloseTimes(m: Model, groupOf: (i: number) => number, n: n
   const vals = new Float64Array(start[n])
   const fill = start.slice(0, n)
   for (let k = 0; k < idx.length; k++) if (group[k] >= 0) vals[fill[group[k]]++] = hours[k]
-  return Array.from({ length: n }, (_, g) => selectedDistribution(vals.subarray(start[g], start[g + 1])))
+  return Array.from({ length: n }, (_, g) => selectedDistribution(vals.subarray(start[g], start[g + 1]), median))
 }
 
 export function issueCounts(m: Model) {
@@ -147,24 +196,23 @@ export function closeTimes(m: Model, sel?: Select): Dist {
 }
 
 export function respondTimes(m: Model): Dist {
+  const v = new Float64Array(m.n)
+  const { phase, tResp, tKnown } = m
   let n = 0
-  for (let i = 0; i < m.n; i++) if (m.phase[i] !== PHASE.LATENT && m.tResp[i] < Infinity) n++
-  const v = new Float64Array(n)
-  n = 0
-  for (let i = 0; i < m.n; i++) if (m.phase[i] !== PHASE.LATENT && m.tResp[i] < Infinity) v[n++] = (m.tResp[i] - m.tKnown[i]) / MIN_PER_HOUR
-  return selectedDistribution(v)
+  for (let i = 0; i < m.n; i++) if (phase[i] !== PHASE.LATENT && tResp[i] < Infinity) v[n++] = (tResp[i] - tKnown[i]) / MIN_PER_HOUR
+  return selectedDistribution(v.subarray(0, n))
 }
 
-export type GroupRates = ReturnType<typeof groupedRates>[number]
+export type GroupRates = ReturnType<typeof ratesOf>
 export type CategoryResult = GroupRates & { zh: string; arisen: number; discovery: number; hoursToClose: Dist }
 export type LevelResult = GroupRates & { closed: number; hoursToClose: Dist }
 export function byCategory(m: Model) {
   const out: Record<string, CategoryResult> = {}
   const arisen = new Float64Array(NCAT)
   for (let i = 0; i < m.n; i++) arisen[m.cat[i]]++
-  const cat = (i: number) => m.cat[i]
-  const rates = groupedRates(m, cat, NCAT)
-  const times = groupedCloseTimes(m, cat, NCAT)
+  const cat: Groups = { key: m.cat, n: NCAT }
+  const rates = groupedRates(m, cat)
+  const times = groupedCloseTimes(m, cat)
   for (let c = 0; c < NCAT; c++) {
     out[CATEGORIES[c]] = { zh: CATEGORY[CATEGORIES[c]].zh, arisen: arisen[c], ...rates[c], discovery: r4(ratio(rates[c].known, arisen[c]))!, hoursToClose: times[c] }
   }
@@ -173,9 +221,12 @@ export function byCategory(m: Model) {
 
 export function byLevel(m: Model) {
   const out: Record<string, LevelResult> = {}
-  const lvl = (i: number) => (m.phase[i] === PHASE.CLOSED ? m.level[i] : -1)
-  const rates = groupedRates(m, lvl, ROLES.length)
-  const times = groupedCloseTimes(m, lvl, ROLES.length)
+  // who solved it: closed issues only
+  const key = new Int8Array(m.n)
+  for (let i = 0; i < m.n; i++) key[i] = m.phase[i] === PHASE.CLOSED ? m.level[i] : -1
+  const lvl: Groups = { key, n: ROLES.length }
+  const rates = groupedRates(m, lvl)
+  const times = groupedCloseTimes(m, lvl)
   ROLES.forEach((role, k) => {
     out[role] = { closed: times[k].n, hoursToClose: times[k], ...rates[k] }
   })

@@ -16,6 +16,7 @@ import type { CompiledWorld } from '../world/compile.ts'
 import { createRng, hash32, poisson, seedHash, UINT32_RANGE, type Rng } from '../engine/rng.ts'
 import { Scheduler } from '../engine/scheduler.ts'
 import { Pools } from '../engine/pool.ts'
+import { CumulativePick } from '../engine/cumulative-pick.ts'
 import { dayOfYear, heatingFactor, MIN_PER_DAY, MIN_PER_HOUR, minuteOfDay, weekdayOfDay, WEEKDAY_FACTOR, type Shift } from '../engine/calendar.ts'
 import { CAT, CATEGORIES, NCAT } from './categories.ts'
 import type { Scenario } from '../scenario/schema.ts'
@@ -47,8 +48,6 @@ const MIN_GRID_AREA_M2 = 1000
 const MIN_COMMUNITY_AREA_M2 = 10_000
 /** surge arrivals get keys apart from the day's base arrivals (k < this), so both keep their own draws */
 const SURGE_KEY_OFFSET = 1_000_000
-/** days of issues the event queue has room for at the start (see the constructor) */
-const PENDING_DAYS = 25
 
 export interface ModelOptions {
   seed: number | string
@@ -99,6 +98,8 @@ export class Model {
   readonly trust: Float32Array
   readonly catWeights: Float64Array[]
   readonly catCum: Float64Array[]
+  /** the building of a new issue of each category, picked over catCum */
+  readonly catPick: CumulativePick[]
   readonly heatNorm: number
   readonly channelCum: Float64Array
   readonly salt: number
@@ -233,6 +234,7 @@ export class Model {
       for (let i = 0; i < wts.length; i++) cum[i + 1] = cum[i] + wts[i]
       return cum
     })
+    this.catPick = this.catCum.map((cum) => new CumulativePick(cum))
     let hs = 0
     for (let d = 0; d < DAYS_PER_YEAR; d++) hs += heatingFactor(d)
     this.heatNorm = hs / DAYS_PER_YEAR
@@ -245,9 +247,9 @@ export class Model {
     // sized for the run's expected issues, so the columns are not copied as they fill (a fengtai year: 1.6 M)
     const expected = this.expectedIssues()
     this.ensure(expected)
-    // room for the pending events without growing mid-run: about 25 days of issues (deadlines and callbacks wait
-    // weeks; a fengtai run holds ≈105,000)
-    this.sched = new Scheduler<EventKind>(60, Math.max(1 << 12, Math.ceil((expected / Math.max(1, this.days)) * PENDING_DAYS)))
+    // the event heap holds the current hour's events (later ones wait in the queue's buckets): room for a day's
+    // issues is ample, and it grows if it must
+    this.sched = new Scheduler<EventKind>(60, Math.max(1 << 12, Math.ceil(expected / Math.max(1, this.days))))
   }
 
   /** the mean number of issues over the run (as scheduleDay draws them) plus a margin */
@@ -328,16 +330,7 @@ export class Model {
   }
 
   addIssue(d: number, c: number, k: number, ub: number, uh: number, ut: number): void {
-    const cum = this.catCum[c]
-    const target = ub * cum[cum.length - 1]
-    let lo = 0
-    let hi = cum.length - 2
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (cum[mid + 1] <= target) lo = mid + 1
-      else hi = mid
-    }
-    const b = lo
+    const b = this.catPick[c].index(ub)
     const i = this.n++
     this.ensure(this.n)
     this.cat[i] = c

@@ -4,8 +4,8 @@ import { Model, type SimEvent } from '../model/model.ts'
 import { MIN_PER_DAY } from '../engine/calendar.ts'
 import { CATEGORIES } from '../model/categories.ts'
 import { parseScenario, type Scenario, type ScenarioInput } from '../scenario/schema.ts'
-import { byArea, byCategory, publicSpace, byLevel, closeHistogram, closeTimes, coverage, daily, issueCounts, respondTimes, threeRates, utilization, workersByCommunity, type CategoryResult, type Dist, type LevelResult, type RoleUtilization } from '../metrics/report.ts'
-import { CH } from '../model/model.ts'
+import { byArea, byCategory, publicSpace, byLevel, closeHistogram, closeTimes, coverage, daily, issueCounts, respondTimes, rateTallies, ratesOf, totalTallies, utilization, workersByCommunity, type CategoryResult, type Dist, type LevelResult, type RoleUtilization } from '../metrics/report.ts'
+import { CH, CHANNELS } from '../model/model.ts'
 import { checkRunBounds } from './run-bounds.ts'
 import { RUN_LIMITS, withinLimit } from './limits.ts'
 import { systemsReport } from '../metrics/systems-report.ts'
@@ -69,8 +69,10 @@ export function prepareModel(world: CompiledWorld, scenario: Scenario | Scenario
 export function report(m: Model, daysRun: number, cancelled: boolean, detail = true): SimResult {
   const endMin = daysRun * MIN_PER_DAY
   const counts = issueCounts(m)
-  const all = threeRates(m, () => true)
-  const hot = threeRates(m, (i) => m.channel[i] === CH.HOTLINE)
+  // the rates over every channel and over the hotline's from one pass
+  const byChannel = rateTallies(m, { key: m.channel, n: CHANNELS.length })
+  const all = ratesOf(totalTallies(byChannel), 0)
+  const hot = ratesOf(byChannel, CH.HOTLINE)
   const residents = m.w.buildings.residents.reduce((s, x) => s + x, 0)
   const w = m.w
   return {
@@ -121,8 +123,8 @@ export function report(m: Model, daysRun: number, cancelled: boolean, detail = t
     staff: staffSection(m),
     ...(detail
       ? {
-          byGrid: byArea(m, (b) => w.buildings.grid[b], w.grids.n, w.grids.ids, w.grids.households, m.gridWorkers),
-          byCommunity: byArea(m, (b) => w.buildings.community[b], w.communities.n, w.communities.ids, w.communities.households, workersByCommunity(w, m.gridWorkers)),
+          byGrid: byArea(m, w.buildings.grid, w.grids.n, w.grids.ids, w.grids.households, m.gridWorkers),
+          byCommunity: byArea(m, w.buildings.community, w.communities.n, w.communities.ids, w.communities.households, workersByCommunity(w, m.gridWorkers)),
           daily: daily(m, daysRun),
         }
       : {}),
