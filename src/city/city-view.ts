@@ -4,6 +4,7 @@
 import type { CityResult, CityShape, CityTotals } from '../../sim/api.ts'
 import { getLang, t, type Key } from '../i18n/i18n.ts'
 import { clear, h } from '../panels/dom.ts'
+import { paintedCanvas, type Paint } from './city-canvas.ts'
 
 export type Level = 'district' | 'street'
 
@@ -78,28 +79,32 @@ export function fills(rows: Row[], col: Column): Map<string, string> {
 
 const SVG = 'http://www.w3.org/2000/svg'
 
-/** the choropleth: districts at district level, streets (with district outlines over them) at street level */
-export function choropleth(shape: CityShape, rows: Row[], col: Column, level: Level, shown: Set<string>): SVGSVGElement {
+/** the choropleth: districts at district level, streets (with district outlines over them) at street level; the
+ *  colours are painted on a canvas (city-canvas.ts), the SVG's transparent paths carry ids, fills and names */
+export function choropleth(shape: CityShape, rows: Row[], col: Column, level: Level, shown: Set<string>): HTMLElement {
   const svg = document.createElementNS(SVG, 'svg')
   svg.setAttribute('viewBox', `0 0 ${shape.width} ${shape.height}`)
-  svg.setAttribute('class', 'city-map')
   svg.dataset.testid = level === 'district' ? 'district-choropleth' : 'street-choropleth'
   svg.dataset.metric = col.key
   const fill = fills(rows, col)
   const byId = new Map(rows.map((r) => [r.id, r]))
+  const paints: Paint[] = []
   const add = (id: string, d: string, name: string, outline: boolean) => {
+    if (outline) {
+      paints.push({ d, fill: null })
+      return
+    }
     const p = document.createElementNS(SVG, 'path')
     p.setAttribute('d', d)
-    if (outline) p.setAttribute('class', 'city-outline')
-    else {
-      const r = byId.get(id)
-      p.setAttribute('fill', fill.get(id) ?? NO_DATA)
-      p.dataset.id = id
-      const title = document.createElementNS(SVG, 'title')
-      const v = r ? col.value(r.totals) : null
-      title.textContent = `${name}: ${v === null || v === undefined || !Number.isFinite(v) ? t('city.noData') : col.fmt(v)}`
-      p.append(title)
-    }
+    const r = byId.get(id)
+    const f = fill.get(id) ?? NO_DATA
+    p.setAttribute('fill', f)
+    paints.push({ d, fill: f })
+    p.dataset.id = id
+    const title = document.createElementNS(SVG, 'title')
+    const v = r ? col.value(r.totals) : null
+    title.textContent = `${name}: ${v === null || v === undefined || !Number.isFinite(v) ? t('city.noData') : col.fmt(v)}`
+    p.append(title)
     svg.append(p)
   }
   const districts = shape.districts.filter((d) => shown.has(d.code))
@@ -108,7 +113,7 @@ export function choropleth(shape: CityShape, rows: Row[], col: Column, level: Le
     for (const s of shape.streets) if (shown.has(s.district)) add(s.code, s.d, s.name, false)
     for (const d of districts) add(d.code, d.d, d.name, true)
   }
-  return svg
+  return h('div', { class: 'city-map' }, paintedCanvas(shape.width, shape.height, paints), svg)
 }
 
 export interface SortState {
