@@ -152,4 +152,6 @@ export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): P
     }
   }
   draw()
+  // the page is ready once its map is drawn: drawing it later would fall in the middle of a run
+  await shaping.catch(() => undefined)
 }

@@ -17,7 +17,17 @@ interface Column {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
-const num = (x: number) => x.toLocaleString(getLang() === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 1 })
+// one formatter and one collator per language: toLocaleString and localeCompare build a new one on every call, and
+// a street table has thousands of cells (seconds of the page's thread at the end of a run)
+const formats = new Map<string, { num: Intl.NumberFormat; names: Intl.Collator }>()
+const intl = () => {
+  const lang = getLang() === 'en' ? 'en' : 'zh-CN'
+  let f = formats.get(lang)
+  if (!f) formats.set(lang, (f = { num: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }), names: new Intl.Collator(lang) }))
+  return f
+}
+const num = (x: number) => intl().num.format(x)
+const idOrder = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 export const COLUMNS: Column[] = [
   { key: 'arisen', label: 'city.col.arisen', value: (r) => r.issues.arisen, fmt: num },
@@ -124,11 +134,12 @@ export interface SortState {
 /** the sortable table: the city total first, then one row per district or street */
 export function table(result: CityResult, rows: Row[], level: Level, sort: SortState, onSort: (s: SortState) => void): HTMLTableElement {
   const col = COLUMNS.find((c) => c.key === sort.key)
+  const names = intl().names
   const sorted = rows.slice().sort((a, b) => {
-    if (!col) return sort.desc ? b.name.localeCompare(a.name) : a.name.localeCompare(b.name)
+    if (!col) return sort.desc ? names.compare(b.name, a.name) : names.compare(a.name, b.name)
     const x = col.value(a.totals) ?? -Infinity
     const y = col.value(b.totals) ?? -Infinity
-    return (sort.desc ? y - x : x - y) || a.id.localeCompare(b.id)
+    return (sort.desc ? y - x : x - y) || idOrder(a, b)
   })
   const th = (key: string, label: string) => {
     const on = sort.key === key
