@@ -5,7 +5,8 @@
 //     zoom: median, p95, max; and the longest main-thread task (PerformanceObserver 'longtask') during them
 //   - one grid edit: the store's commit incl. the map's update, and the longest task after it until the map is idle
 //   - JS heap after loading and after the pans
-// `npm run bench:citymap` (CITYMAP_SHOTS=dir keeps a screenshot per zoom level; PRESET=fengtai for a quick look).
+// `npm run bench:citymap` (CITYMAP_SHOTS=dir keeps a screenshot per zoom level; PRESET=fengtai for a quick look;
+// CITYMAP_TRACE=file.json records a Chrome trace of the load, for chrome://tracing or Perfetto).
 import { mkdirSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +15,7 @@ import { buildAndServe, launch, mapIdle, openApp } from '../test/e2e/harness.ts'
 
 const PRESET = process.env.PRESET ?? 'beijing'
 const SHOTS = process.env.CITYMAP_SHOTS
+const TRACE = process.env.CITYMAP_TRACE
 const load = () => `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`
 const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -89,9 +91,11 @@ try {
     new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__loadTasks.push(e.duration))).observe({ type: 'longtask', buffered: true })
   })
   console.log(`# ${PRESET}: the planner's map in headless Chromium, software GL (${load()})`)
+  if (TRACE) await browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] })
   const t0 = Date.now()
   await openApp(page, `${served.url}?preset=${PRESET}&planner=1&lang=en`, 1_800_000)
   const wall = Date.now() - t0
+  if (TRACE) await browser.stopTracing()
   const tm = await page.evaluate(() => (window as unknown as { __gongzhi: { timings: Record<string, number> } }).__gongzhi.timings)
   const loadTasks = await page.evaluate(() => (window as unknown as { __loadTasks: number[] }).__loadTasks)
   const counts = await page.evaluate(() => {

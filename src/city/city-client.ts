@@ -37,7 +37,9 @@ export interface CityOutcome {
   workers: number
 }
 
-const PROGRESS_MS = 100
+/** the bar and the time left four times a second: each update is a repaint the (software) GPU process composites
+ *  while both cores run districts */
+const PROGRESS_MS = 250
 
 export function cityShards(preset: Preset, districts: string[]): CityShard[] {
   const all = presetShards(preset)

@@ -4,6 +4,7 @@
 import type { CityResult, CityShape, CityTotals } from '../../sim/api.ts'
 import { getLang, t, type Key } from '../i18n/i18n.ts'
 import { clear, h } from '../panels/dom.ts'
+import { paintedCanvas, type Paint } from './city-canvas.ts'
 
 export type Level = 'district' | 'street'
 
@@ -16,7 +17,17 @@ interface Column {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
-const num = (x: number) => x.toLocaleString(getLang() === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 1 })
+// one formatter and one collator per language: toLocaleString and localeCompare build a new one on every call, and
+// a street table has thousands of cells (seconds of the page's thread at the end of a run)
+const formats = new Map<string, { num: Intl.NumberFormat; names: Intl.Collator }>()
+const intl = () => {
+  const lang = getLang() === 'en' ? 'en' : 'zh-CN'
+  let f = formats.get(lang)
+  if (!f) formats.set(lang, (f = { num: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }), names: new Intl.Collator(lang) }))
+  return f
+}
+const num = (x: number) => intl().num.format(x)
+const idOrder = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 export const COLUMNS: Column[] = [
   { key: 'arisen', label: 'city.col.arisen', value: (r) => r.issues.arisen, fmt: num },
@@ -78,28 +89,32 @@ export function fills(rows: Row[], col: Column): Map<string, string> {
 
 const SVG = 'http://www.w3.org/2000/svg'
 
-/** the choropleth: districts at district level, streets (with district outlines over them) at street level */
-export function choropleth(shape: CityShape, rows: Row[], col: Column, level: Level, shown: Set<string>): SVGSVGElement {
+/** the choropleth: districts at district level, streets (with district outlines over them) at street level; the
+ *  colours are painted on a canvas (city-canvas.ts), the SVG's transparent paths carry ids, fills and names */
+export function choropleth(shape: CityShape, rows: Row[], col: Column, level: Level, shown: Set<string>): HTMLElement {
   const svg = document.createElementNS(SVG, 'svg')
   svg.setAttribute('viewBox', `0 0 ${shape.width} ${shape.height}`)
-  svg.setAttribute('class', 'city-map')
   svg.dataset.testid = level === 'district' ? 'district-choropleth' : 'street-choropleth'
   svg.dataset.metric = col.key
   const fill = fills(rows, col)
   const byId = new Map(rows.map((r) => [r.id, r]))
+  const paints: Paint[] = []
   const add = (id: string, d: string, name: string, outline: boolean) => {
+    if (outline) {
+      paints.push({ d, fill: null })
+      return
+    }
     const p = document.createElementNS(SVG, 'path')
     p.setAttribute('d', d)
-    if (outline) p.setAttribute('class', 'city-outline')
-    else {
-      const r = byId.get(id)
-      p.setAttribute('fill', fill.get(id) ?? NO_DATA)
-      p.dataset.id = id
-      const title = document.createElementNS(SVG, 'title')
-      const v = r ? col.value(r.totals) : null
-      title.textContent = `${name}: ${v === null || v === undefined || !Number.isFinite(v) ? t('city.noData') : col.fmt(v)}`
-      p.append(title)
-    }
+    const r = byId.get(id)
+    const f = fill.get(id) ?? NO_DATA
+    p.setAttribute('fill', f)
+    paints.push({ d, fill: f })
+    p.dataset.id = id
+    const title = document.createElementNS(SVG, 'title')
+    const v = r ? col.value(r.totals) : null
+    title.textContent = `${name}: ${v === null || v === undefined || !Number.isFinite(v) ? t('city.noData') : col.fmt(v)}`
+    p.append(title)
     svg.append(p)
   }
   const districts = shape.districts.filter((d) => shown.has(d.code))
@@ -108,7 +123,7 @@ export function choropleth(shape: CityShape, rows: Row[], col: Column, level: Le
     for (const s of shape.streets) if (shown.has(s.district)) add(s.code, s.d, s.name, false)
     for (const d of districts) add(d.code, d.d, d.name, true)
   }
-  return svg
+  return h('div', { class: 'city-map' }, paintedCanvas(shape.width, shape.height, paints), svg)
 }
 
 export interface SortState {
@@ -119,11 +134,12 @@ export interface SortState {
 /** the sortable table: the city total first, then one row per district or street */
 export function table(result: CityResult, rows: Row[], level: Level, sort: SortState, onSort: (s: SortState) => void): HTMLTableElement {
   const col = COLUMNS.find((c) => c.key === sort.key)
+  const names = intl().names
   const sorted = rows.slice().sort((a, b) => {
-    if (!col) return sort.desc ? b.name.localeCompare(a.name) : a.name.localeCompare(b.name)
+    if (!col) return sort.desc ? names.compare(b.name, a.name) : names.compare(a.name, b.name)
     const x = col.value(a.totals) ?? -Infinity
     const y = col.value(b.totals) ?? -Infinity
-    return (sort.desc ? y - x : x - y) || a.id.localeCompare(b.id)
+    return (sort.desc ? y - x : x - y) || idOrder(a, b)
   })
   const th = (key: string, label: string) => {
     const on = sort.key === key

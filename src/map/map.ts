@@ -154,8 +154,10 @@ export function createMap(container: HTMLElement): MapView {
     overlay,
     loaded: new Promise<void>((resolve) => map.once('load', () => resolve())),
     setWorld(w) {
-      // a city's communities, compounds and roads are tens of thousands of features: sent as blobs (no long task)
-      for (const k of ['district', 'streets', 'communities', 'compounds', 'roads'] as const) view.setData(k, w[k] as FeatureCollection, w[k].features.length > 5000)
+      // a city's communities, compounds and roads are tens of thousands of features, its 343 streets megabytes of real
+      // outlines: sent as blobs (no long task; MapLibre cloned the streets on the page's thread for ≈ 1 s)
+      const city = w.grids.features.length > 5000
+      for (const k of ['district', 'streets', 'communities', 'compounds', 'roads'] as const) view.setData(k, w[k] as FeatureCollection, city || w[k].features.length > 5000)
     },
     setData(source, fc, viaUrl) {
       const src = map.getSource(source) as GeoJSONSource | undefined

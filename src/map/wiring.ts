@@ -67,7 +67,16 @@ export class MapWiring {
     const buildings = buildingLayers(arrays)
     const needs = needsLayer(world, arrays)
     let grids: Label[] = []
-    let chars = characterSetOf(base)
+    // the font atlas holds the glyphs of the bands shown so far, not of every name in the world: the whole city's
+    // ≈ 7,500 community names are thousands of CJK glyphs, an atlas whose SDF and upload were a frame of seconds when
+    // the map first drew at city zoom, where only street names show
+    let chars = characterSetOf([])
+    let charBand = -1
+    const addChars = (labels: readonly Label[]) => {
+      const more = [...new Set(labels.flatMap((l) => [...l.text]))].filter((ch) => !chars.has(ch))
+      // a new set rebuilds the atlas (deck draws only the new glyphs): only when a label brings one
+      if (more.length) chars = new Set([...chars, ...more])
+    }
     const map = view.map
     let band = labelBand(map.getZoom())
     let near = map.getZoom() >= MINZOOM.buildings
@@ -86,12 +95,14 @@ export class MapWiring {
     }
     this.drawDeck = () => {
       const doc = this.host.store.state.doc.grids
+      if (band > charBand) {
+        addChars(base.filter((l) => l.level <= band))
+        charBand = band
+      }
       if (band === 2 && this.labeledGrids !== doc) {
         this.labeledGrids = doc
         grids = gridLabelsOf(doc)
-        // a new glyph rebuilds the font atlas (a new set): only when a grid's name brings one
-        const more = [...new Set(grids.flatMap((l) => [...l.text]))].filter((ch) => !chars.has(ch))
-        if (more.length) chars = new Set([...chars, ...more])
+        addChars(grids)
       }
       newBox()
       const labels = labelsIn(band === 2 ? [...base, ...grids] : base, band, box)

@@ -51,6 +51,17 @@ describe('city run in the page', () => {
     expect(fills).toHaveLength(2)
     expect(fills.every((f) => f && f !== '#d9d9d9')).toBe(true)
     expect(await page.locator('[data-testid=city-legend] .city-swatch').count()).toBe(6)
+    // the colours themselves are on the canvas under the paths (src/city/city-canvas.ts): a share of it is painted
+    // in the district's colour
+    const painted = await page.locator('[data-testid=district-choropleth]').evaluate((svg, fill) => {
+      const c = svg.parentElement!.querySelector('canvas')!
+      const d = c.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, c.width, c.height).data
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16))
+      let n = 0
+      for (let i = 0; i < d.length; i += 4) if (d[i] === r && d[i + 1] === g && d[i + 2] === b) n++
+      return n / (c.width * c.height)
+    }, fills[0]!)
+    expect(painted).toBeGreaterThan(0.02)
     await page.selectOption('[data-testid=city-level]', 'street')
     const streets = await page.locator('[data-testid=street-choropleth] path[data-id]').count()
     expect(streets).toBeGreaterThan(20)
