@@ -68,7 +68,9 @@ export interface StoredLayer {
 }
 
 /** The record in `projects`: the project without its imported features, its revision and layer list. */
-export interface StoredProject extends Project {
+export interface StoredProject extends Omit<Project, 'doc'> {
+  /** imported layers live in the `layers` store; only a project saved before that has its features here */
+  doc: { grids: GridFeature[]; imported: readonly Feature[] }
   rev?: number
   /** the session that wrote revision rev */
   writer?: string
@@ -187,7 +189,7 @@ export async function loadProject(id: string): Promise<Loaded | undefined> {
   for (const l of state.layers) storedIds.add(l.id)
   const { rev: _r, layers: _l, writer: _w, baseDelta: _b, ...rest } = snap
   // saved before layers had their own store: the features are in the snapshot, packed here and stored by the next save
-  const old = (snap.layers ? [] : snap.doc.imported) as unknown as Feature[]
+  const old = snap.layers ? [] : snap.doc.imported
   const inline = old.length ? [packFeatures(old)] : []
   return {
     project: { ...rest, name: state.name, analysis: state.analysis, doc: { grids: state.grids, imported: inline } },
