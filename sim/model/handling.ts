@@ -35,7 +35,6 @@ export function enter(m: Model, i: number, t: number = m.sched.now): void {
 /** a server takes the job: it is done after its service time (on the duty calendar for pools on shifts) */
 export function start(m: Model, i: number, t: number): void {
   const p = m.pool[i]
-  m.tStart[i] = t
   m.onEvent?.({ kind: 'start', t, issue: i, role: m.poolRole[p] })
   const service = serviceMinutes(m, i, p)
   m.pools.started(p, t - m.tEnter[i], service)

@@ -33,7 +33,6 @@ export function onSpot(m: Model, i: number, t: number, g: number): void {
   m.stage[i] = ST.ON_SPOT
   m.tResp[i] = t
   m.tEnter[i] = t
-  m.tStart[i] = t
   m.onEvent?.({ kind: 'enter', t, issue: i, role: ROLE.GRID })
   m.onEvent?.({ kind: 'start', t, issue: i, role: ROLE.GRID })
   m.sched.at(addWorkingMinutes(t, serviceMinutes(m, i, g), m.sc.startDay, m.shift), EV.DONE, i)
