@@ -4,6 +4,7 @@ import { compileWorld } from '../world/compile.ts'
 import { parseLayer } from '../world/world-io.ts'
 import { parseScenario } from '../scenario/schema.ts'
 import { simulate } from './simulate.ts'
+import { Model } from '../model/model.ts'
 import { checkRunBounds, estimateRun, RunBoundsError, RUN_MEMORY_LIMIT_BYTES } from './run-bounds.ts'
 
 const street = () => compileWorld(buildWorld({ preset: 'street', seed: 1 }))
@@ -30,6 +31,31 @@ describe('run memory bounds', () => {
     expect(e.households).toBeGreaterThan(10_000)
     expect(e.bytes).toBeLessThan(RUN_MEMORY_LIMIT_BYTES / 100)
     expect(() => checkRunBounds(w, parseScenario({}), 365)).not.toThrow()
+  })
+
+  it('counts every per-household column the model allocates (one more household adds their bytes beyond its issues)', () => {
+    const sc = parseScenario({ demand: { issuesPerHouseholdYear: 0 } })
+    const w = street()
+    const a = estimateRun(w, sc, 365)
+    // the model's typed arrays one element per household long, also inside its systems (participation, needs …)
+    const m = new Model(w, sc, { seed: 1, days: 1 })
+    let perHousehold = 0
+    const seen = new Set<unknown>()
+    const visit = (o: unknown, depth: number): void => {
+      if (o === null || typeof o !== 'object' || seen.has(o) || depth > 2) return
+      seen.add(o)
+      if (ArrayBuffer.isView(o)) {
+        if ((o as Float32Array).length === a.households) perHousehold += (o as Float32Array).BYTES_PER_ELEMENT
+        return
+      }
+      for (const v of Object.values(o)) visit(v, depth + 1)
+    }
+    visit(m, 0)
+    expect(perHousehold).toBeGreaterThanOrEqual(9)
+    w.buildings.households[0] += 1000
+    const b = estimateRun(w, sc, 365)
+    expect(b.households - a.households).toBe(1000)
+    expect(b.bytes - a.bytes).toBe(1000 * perHousehold)
   })
 
   it('a buildings layer with 10,000,000 households in one building is refused by the schema, naming the field', () => {

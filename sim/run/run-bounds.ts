@@ -1,7 +1,8 @@
 // What a run will cost in memory, estimated before anything is allocated, so that a world with an implausible
 // number of households (a typo of 10,000,000 in one building) is refused with a reason instead of crashing the
-// process or the tab half-way. The simulator keeps one trust value per household and ~80 bytes of columns per
-// issue for the whole run (plus the event heap and the columns' doubling growth), so memory ≈ households and issues.
+// process or the tab half-way. The simulator keeps a trust value, a participation level and a needs flag per
+// household and ~80 bytes of columns per issue for the whole run (plus the event heap and the columns' doubling
+// growth), so memory ≈ households and issues.
 import type { CompiledWorld } from '../world/compile.ts'
 import type { Scenario } from '../scenario/schema.ts'
 
@@ -10,7 +11,8 @@ export const RUN_MEMORY_LIMIT_BYTES = 4 * 1024 ** 3
 /** Measured: a `fengtai` year, 1.6 M issues, peaks at 306 MB RSS of which ≈ 120 MB is the process and the world
  *  (≈ 115 bytes per issue); 200 leaves room for the columns' doubling growth. */
 export const BYTES_PER_ISSUE = 200
-const BYTES_PER_HOUSEHOLD = 4 // Float32 trust
+/** trust and participation level (Float32 each, model.ts and participation.ts) and the needs map's flag (Uint8, needs.ts) */
+const BYTES_PER_HOUSEHOLD = 4 + 4 + 1
 const BYTES_PER_BUILDING = 6 * 2 * 8 // per-category arrival weights and their cumulative sums
 /** Category weights (elderly, renters) raise arrivals above households × rate: `fengtai` 1.6 M / (812 k × 1.7) = 1.16. */
 const ARRIVAL_FACTOR = 1.25

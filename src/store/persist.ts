@@ -215,6 +215,14 @@ export function storedAs(p: PackedLayer, id: string): void {
   layerIds.set(p, id)
   storedIds.add(id)
 }
+/** Layers put in a transaction count as stored from the moment they are queued, so a save issued meanwhile does not
+ * write them twice; if the transaction fails they stop counting, and the next save writes them again. */
+export function markStored(ids: readonly string[], done: Promise<unknown>): void {
+  for (const id of ids) storedIds.add(id)
+  done.catch(() => {
+    for (const id of ids) storedIds.delete(id)
+  })
+}
 /** ids handed to the import worker and not yet listed by an edit: a snapshot in between must not drop them */
 export const pendingLayers = new Set<string>()
 
@@ -275,10 +283,8 @@ export async function writeSnapshot(p: Project, opts: { expectRev?: number; writ
   }
   const rev = opts.expectRev ?? now + 1
   const layers = tx.objectStore('layers')
-  for (const l of fresh) {
-    void layers.put(l)
-    storedIds.add(l.id)
-  }
+  for (const l of fresh) void layers.put(l)
+  markStored(fresh.map((l) => l.id), tx.done)
   const stored = (await layers.index('pid').getAllKeys(p.id)) as string[]
   const base = baseGrids.get(recipeKey(p.preset, p.seed))
   const grids = p.doc.grids as GridFeature[]
@@ -308,10 +314,8 @@ export function appendRecord(rec: JournalRecord, fresh: StoredLayer[]): Promise<
   const d = dbNow
   if (!d) return db().then(() => appendRecord(rec, fresh))
   const tx = d.transaction(['journal', 'layers'], 'readwrite')
-  for (const l of fresh) {
-    void tx.objectStore('layers').put(l)
-    storedIds.add(l.id)
-  }
+  for (const l of fresh) void tx.objectStore('layers').put(l)
+  markStored(fresh.map((l) => l.id), tx.done)
   const add = tx.objectStore('journal').add(rec)
   add.catch(() => undefined)
   tx.commit()
