@@ -18,6 +18,16 @@ export const ARG_OFFSET = 2147483648
 /** priorities must stay within ±2^20 so that priority · 2^32 + sequence is exact in a double */
 const PRIO_LIMIT = 1 << 20
 
+/** a popped event. A class, not an object literal: every `{ time, … }` literal in the program (zod's among them)
+ *  shares V8's map transitions from the plain object's, so one that holds an object in `time` made this field a
+ *  tagged one, and each pop then boxed the time into a fresh heap number (16 bytes an event, the largest single
+ *  source of a year's garbage); a class's instances have maps of their own, and `time` stays an unboxed double */
+export class PoppedEvent {
+  time = 0
+  kind = 0
+  arg = 0
+}
+
 export class EventHeap {
   /** the next event's sequence number (the event queue numbers the events it keeps in its buckets from it too) */
   nextSeq = 0
@@ -46,10 +56,14 @@ export class EventHeap {
   }
 
   push(time: number, prio: number, kind: number, arg: number): void {
+    this.pushSeq(time, prio, this.nextSeq++, kind, arg)
+  }
+
+  /** pushes an event whose sequence number was given before */
+  pushSeq(time: number, prio: number, seq: number, kind: number, arg: number): void {
     this.reserve(1)
     const i = this.size++
     this.hTime[i] = time
-    const seq = this.nextSeq++
     checkOrder(prio, seq)
     // the tie key and payload written out here rather than returned by a function: a double returned from a call V8
     // does not inline is boxed
@@ -146,7 +160,9 @@ export class EventHeap {
     const kind = Math.floor(pay / RADIX)
     out.time = this.hTime[0]
     out.kind = kind
-    out.arg = pay - kind * RADIX - ARG_OFFSET
+    // `| 0` (exact: the argument is an int32) keeps `arg` a small-integer field: computed as a double, it made the
+    // field a double one, and V8 boxed it into a heap number whenever the scheduler passed it to a handler
+    out.arg = (pay - kind * RADIX - ARG_OFFSET) | 0
     const n = --this.size
     if (n > 0) this.siftDown(0, n)
     return true
