@@ -31,19 +31,24 @@ export class Scheduler<K extends number> {
   }
 
   at(time: number, kind: K, arg: number, prio = 0): void {
-    const queue = this.queue
-    if (time <= this.now && this.running) {
-      if (prio === 0 && !this.direct && queue.allAfter(this.now)) {
-        this.direct = true
-        this.directKind = kind
-        this.directArg = arg
-        this.directSeq = queue.takeSeq()
-        return
-      }
-      // an event before the direct one (a negative priority): the direct one goes into the queue, in its place
-      if (prio < 0 && this.direct) this.queueDirect()
+    // the direct case apart, so that `at` stays small enough for V8 to inline into the handlers (a double argument
+    // to a call it does not inline is boxed)
+    if (time <= this.now && this.running && this.atNow(kind, arg, prio)) return
+    this.queue.push(time < this.now ? this.now : time, prio, kind, arg)
+  }
+
+  /** an event at `now`, scheduled by a handler: true when it became the direct event */
+  private atNow(kind: K, arg: number, prio: number): boolean {
+    if (prio === 0 && !this.direct && this.queue.allAfter(this.now)) {
+      this.direct = true
+      this.directKind = kind
+      this.directArg = arg
+      this.directSeq = this.queue.takeSeq()
+      return true
     }
-    queue.push(time < this.now ? this.now : time, prio, kind, arg)
+    // an event before the direct one (a negative priority): the direct one goes into the queue, in its place
+    if (prio < 0 && this.direct) this.queueDirect()
+    return false
   }
 
   private queueDirect(): void {
