@@ -18,10 +18,9 @@ export const ARG_OFFSET = 2147483648
 /** priorities must stay within ±2^20 so that priority · 2^32 + sequence is exact in a double */
 const PRIO_LIMIT = 1 << 20
 
-/** a popped event. A class, not an object literal: every `{ time, … }` literal in the program (zod's among them)
- *  shares V8's map transitions from the plain object's, so one that holds an object in `time` made this field a
- *  tagged one, and each pop then boxed the time into a fresh heap number (16 bytes an event, the largest single
- *  source of a year's garbage); a class's instances have maps of their own, and `time` stays an unboxed double */
+/** a popped event: a class, not an object literal, so that its map is its own (V8 shares the maps of every
+ *  `{ time, … }` literal in the program through one transition tree, zod's among them) and its fields keep the
+ *  representations the pop stores: an unboxed double time, a small-integer kind and argument */
 export class PoppedEvent {
   time = 0
   kind = 0
@@ -161,7 +160,8 @@ export class EventHeap {
     out.time = this.hTime[0]
     out.kind = kind
     // `| 0` (exact: the argument is an int32) keeps `arg` a small-integer field: computed as a double, it made the
-    // field a double one, and V8 boxed it into a heap number whenever the scheduler passed it to a handler
+    // field a double one, and V8 boxed it into a heap number whenever the scheduler passed it to a handler it did
+    // not inline
     out.arg = (pay - kind * RADIX - ARG_OFFSET) | 0
     const n = --this.size
     if (n > 0) this.siftDown(0, n)

@@ -15,7 +15,8 @@ export class Scheduler<K extends number> {
   private readonly ev = new PoppedEvent()
   // the direct event: one scheduled by a handler at `now` (priority 0) when every pending event is later, so that it
   // is certainly the next to run: the run loop dispatches it after the handler returns, without a trip through the
-  // heap (a `fengtai` year has ≈ 2 M of them, mostly an issue handed on to a pool at once). It takes its sequence
+  // heap (a `fengtai` year has 2.24 M of them in 11.5 M events, mostly an issue handed on to a pool at once; each
+  // still counts as processed, so the result's `events` is unchanged). It takes its sequence
   // number when scheduled, as a queued one would, so every later event keeps its number and its place in the order;
   // an event scheduled after it at `now` has a higher number and runs after it, whether direct or queued.
   private running = false
