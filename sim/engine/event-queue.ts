@@ -69,6 +69,25 @@ export class EventQueue {
     list.push(time, prio * RADIX + seq, (kind & 255) * RADIX + (arg | 0) + ARG_OFFSET)
   }
 
+  /** the next sequence number, taken by an event the scheduler runs without queueing it (see Scheduler.at) */
+  takeSeq(): number {
+    const seq = this.heap.nextSeq++
+    checkOrder(0, seq)
+    return seq
+  }
+
+  /** true when no pending event has a time ≤ t: every bucketed one is at or after the horizon, and the heap holds
+   *  the earlier ones */
+  allAfter(t: number): boolean {
+    return t < this.horizon && this.heap.peekTime() > t
+  }
+
+  /** schedules an event with a sequence number taken before (takeSeq) */
+  pushTaken(time: number, seq: number, kind: number, arg: number): void {
+    if (!(time < this.horizon)) throw new Error('event queue: a taken event must fall before the horizon')
+    this.heap.pushSeq(time, 0, seq, kind, arg)
+  }
+
   /** time of the first event (Infinity when none) */
   peekTime(): number {
     if (this.heap.size === 0 && !this.advance()) return Infinity

@@ -18,6 +18,15 @@ export const ARG_OFFSET = 2147483648
 /** priorities must stay within ±2^20 so that priority · 2^32 + sequence is exact in a double */
 const PRIO_LIMIT = 1 << 20
 
+/** a popped event: a class, not an object literal, so that its map is its own (V8 shares the maps of every
+ *  `{ time, … }` literal in the program through one transition tree, zod's among them) and its fields keep the
+ *  representations the pop stores: an unboxed double time, a small-integer kind and argument */
+export class PoppedEvent {
+  time = 0
+  kind = 0
+  arg = 0
+}
+
 export class EventHeap {
   /** the next event's sequence number (the event queue numbers the events it keeps in its buckets from it too) */
   nextSeq = 0
@@ -46,10 +55,14 @@ export class EventHeap {
   }
 
   push(time: number, prio: number, kind: number, arg: number): void {
+    this.pushSeq(time, prio, this.nextSeq++, kind, arg)
+  }
+
+  /** pushes an event whose sequence number was given before */
+  pushSeq(time: number, prio: number, seq: number, kind: number, arg: number): void {
     this.reserve(1)
     const i = this.size++
     this.hTime[i] = time
-    const seq = this.nextSeq++
     checkOrder(prio, seq)
     // the tie key and payload written out here rather than returned by a function: a double returned from a call V8
     // does not inline is boxed
@@ -146,7 +159,10 @@ export class EventHeap {
     const kind = Math.floor(pay / RADIX)
     out.time = this.hTime[0]
     out.kind = kind
-    out.arg = pay - kind * RADIX - ARG_OFFSET
+    // `| 0` (exact: the argument is an int32) keeps `arg` a small-integer field: computed as a double, it made the
+    // field a double one, and V8 boxed it into a heap number whenever the scheduler passed it to a handler it did
+    // not inline
+    out.arg = (pay - kind * RADIX - ARG_OFFSET) | 0
     const n = --this.size
     if (n > 0) this.siftDown(0, n)
     return true
