@@ -5,8 +5,9 @@
 //   - peak memory per worker (the whole process's peak RSS with 1 worker: an upper bound)     ≤ 1.5 GB
 //   - the same run in the page (headless Chromium, 2 Web Workers) and its longest frame       ≤ 120 s, ≤ 50 ms
 // `npm run bench:city [-- --days N] [-- --skip page,one,cli,fengtai] [-- --trace FILE]` (--trace: a Chrome trace of the
-// page's run, for chrome://tracing or Perfetto). The machine's load average is printed before
-// each figure: on a shared machine the wall clocks say more about the load than about the code.
+// page's run, for chrome://tracing or Perfetto, and its frame gaps by cause, bench/trace-gaps.ts). The machine's load
+// average is printed before each figure: on a shared machine the wall clocks say more about the load than about the
+// code.
 import { spawnSync } from 'node:child_process'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +15,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildWorld, compileWorld, scenarioPreset, simulate } from '../sim/api.ts'
 import { buildAndServe, launch } from '../test/e2e/harness.ts'
+import { gapSummary, traceGaps } from './trace-gaps.ts'
 
 const { values } = parseArgs({ options: { days: { type: 'string', default: '365' }, skip: { type: 'string', default: '' }, trace: { type: 'string' } } })
 const days = Number(values.days)
@@ -80,6 +82,8 @@ if (!skip.has('page')) {
     line(`beijing ${days} days in the page, 2 workers, incl. world`, `${r.seconds.toFixed(1)} s`, '≤ 120 s (moonshot 60 s)')
     line('  longest main-thread frame / long task during the run', `${r.frame.toFixed(0)} ms / ${r.task.toFixed(0)} ms`, 'no frame > 50 ms')
     console.log(`  the longest frame ended ${(r.at / 1000).toFixed(1)} s after Run (the run took ${r.seconds.toFixed(1)} s); progress repainted ${r.paints} times`)
+    // which gaps were the page's own work and which a thread waiting for a core (bench/trace-gaps.ts)
+    if (values.trace) for (const l of gapSummary(await traceGaps(values.trace))) console.log(`  frame gaps > 50 ms, ${l}`)
   } finally {
     await browser.close()
     await served.close()
