@@ -11,10 +11,10 @@
 import { spawnSync } from 'node:child_process'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildWorld, compileWorld, scenarioPreset, simulate } from '../sim/api.ts'
-import { buildAndServe, launch } from '../test/e2e/harness.ts'
+import { buildAndServe, CHROMIUM, launch } from '../test/e2e/harness.ts'
 import { gapSummary, traceGaps } from './trace-gaps.ts'
 
 const { values } = parseArgs({ options: { days: { type: 'string', default: '365' }, skip: { type: 'string', default: '' }, trace: { type: 'string' } } })
@@ -53,6 +53,31 @@ const onePart = (two: { seconds: number; cpu: number; out: string }) => {
   console.log(`identical results for 1 and 2 workers: ${readFileSync(one.out, 'utf8') === readFileSync(two.out, 'utf8')}`)
 }
 
+/** CPU seconds so far of this machine's Chromium processes: the GPU process, the renderers' main threads and the
+ *  renderers as a whole (with their Web Workers). CPU time, unlike frame gaps, does not grow with other jobs' load. */
+function chromiumCpu(): { gpu: number; rendererMain: number; renderer: number } {
+  const ticks = (stat: string) => {
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(f[11]) + Number(f[12])) / 100 // utime + stime, in clock ticks of 1/100 s
+  }
+  const out = { gpu: 0, rendererMain: 0, renderer: 0 }
+  for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      if (!cmd.startsWith(CHROMIUM)) continue
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      if (cmd.includes('--type=gpu-process')) out.gpu += ticks(stat)
+      else if (cmd.includes('--type=renderer')) {
+        out.renderer += ticks(stat)
+        out.rendererMain += ticks(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8'))
+      }
+    } catch {
+      // a process that ended while it was read
+    }
+  }
+  return out
+}
+
 if (!skip.has('page')) {
   const served = await buildAndServe()
   const browser = await launch()
@@ -72,8 +97,10 @@ if (!skip.has('page')) {
       new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: 'longtask', buffered: false })
     })
     if (values.trace) await browser.startTracing(page, { path: values.trace, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink', 'cc', 'gpu', 'viz', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] })
+    const cpu0 = chromiumCpu()
     await page.click('[data-testid=city-run]')
     await page.waitForSelector('[data-testid=district-table] tbody tr[data-id]', { timeout: 3_600_000 })
+    const cpu1 = chromiumCpu()
     if (values.trace) await browser.stopTracing()
     const r = await page.evaluate(() => {
       const g = window as unknown as { __gongzhi: { city: { outcome: { seconds: number }; longestFrameMs: number; longestFrameAt: number; progressPaints: number } }; __longest: number }
@@ -82,6 +109,7 @@ if (!skip.has('page')) {
     line(`beijing ${days} days in the page, 2 workers, incl. world`, `${r.seconds.toFixed(1)} s`, '≤ 120 s (moonshot 60 s)')
     line('  longest main-thread frame / long task during the run', `${r.frame.toFixed(0)} ms / ${r.task.toFixed(0)} ms`, 'no frame > 50 ms')
     console.log(`  the longest frame ended ${(r.at / 1000).toFixed(1)} s after Run (the run took ${r.seconds.toFixed(1)} s); progress repainted ${r.paints} times`)
+    console.log(`  CPU during the run: GPU process ${(cpu1.gpu - cpu0.gpu).toFixed(1)} s, page's main thread ${(cpu1.rendererMain - cpu0.rendererMain).toFixed(1)} s, renderer with its workers ${(cpu1.renderer - cpu0.renderer).toFixed(1)} s`)
     // which gaps were the page's own work and which a thread waiting for a core (bench/trace-gaps.ts)
     if (values.trace) for (const l of gapSummary(await traceGaps(values.trace))) console.log(`  frame gaps > 50 ms, ${l}`)
   } finally {
