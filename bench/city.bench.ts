@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { readdirSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildWorld, compileWorld, scenarioPreset, simulate } from '../sim/api.ts'
-import { buildAndServe, CHROMIUM, launch } from '../test/e2e/harness.ts'
+import { buildAndServe, launch } from '../test/e2e/harness.ts'
 import { gapSummary, traceGaps } from './trace-gaps.ts'
 
 const { values } = parseArgs({ options: { days: { type: 'string', default: '365' }, skip: { type: 'string', default: '' }, trace: { type: 'string' } } })
@@ -53,19 +53,31 @@ const onePart = (two: { seconds: number; cpu: number; out: string }) => {
   console.log(`identical results for 1 and 2 workers: ${readFileSync(one.out, 'utf8') === readFileSync(two.out, 'utf8')}`)
 }
 
-/** CPU seconds so far of this machine's Chromium processes: the GPU process, the renderers' main threads and the
- *  renderers as a whole (with their Web Workers). CPU time, unlike frame gaps, does not grow with other jobs' load. */
+/** CPU seconds so far of the Chromium this bench launched (other jobs on the machine may run their own): its GPU
+ *  process, its renderers' main threads and its renderers as a whole (with their Web Workers). CPU time, unlike
+ *  frame gaps, does not grow with other jobs' load. */
 function chromiumCpu(): { gpu: number; rendererMain: number; renderer: number } {
-  const ticks = (stat: string) => {
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(f[11]) + Number(f[12])) / 100 // utime + stime, in clock ticks of 1/100 s
-  }
-  const out = { gpu: 0, rendererMain: 0, renderer: 0 }
+  const fields = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // utime + stime, in clock ticks of 1/100 s
+  const ticks = (stat: string) => (Number(fields(stat)[11]) + Number(fields(stat)[12])) / 100
+  const stats = new Map<number, string>()
   for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
+      stats.set(Number(pid), readFileSync(`/proc/${pid}/stat`, 'utf8'))
+    } catch {
+      // a process that ended while it was read
+    }
+  }
+  const parent = (pid: number) => Number(fields(stats.get(pid) ?? '() 0 0')[1])
+  const ours = (pid: number) => {
+    for (let p = pid; p > 1; p = parent(p)) if (p === process.pid) return true
+    return false
+  }
+  const out = { gpu: 0, rendererMain: 0, renderer: 0 }
+  for (const [pid, stat] of stats) {
+    if (!ours(pid)) continue
+    try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (!cmd.startsWith(CHROMIUM)) continue
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
       if (cmd.includes('--type=gpu-process')) out.gpu += ticks(stat)
       else if (cmd.includes('--type=renderer')) {
         out.renderer += ticks(stat)
