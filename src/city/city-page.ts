@@ -8,7 +8,8 @@ import { t } from '../i18n/i18n.ts'
 import { $, clear, h } from '../panels/dom.ts'
 import { renderWorldPicker } from '../panels/world-picker.ts'
 import { CityClient, cityShards, defaultWorkers, MAX_CITY_WORKERS, type CityOutcome } from './city-client.ts'
-import { choropleth, COLUMNS, legend, renderEmpty, rowsOf, table, type Level, type SortState } from './city-view.ts'
+import { choropleth, COLUMNS, legend, renderEmpty, rowsOf, table, warmFormats, type Level, type SortState } from './city-view.ts'
+import { progressPainter, type ShownProgress } from './progress-painter.ts'
 
 export interface CityPageOptions {
   worldSeed: number
@@ -24,6 +25,8 @@ export interface CityHook {
   longestFrameMs: number
   /** when that gap ended, in ms since Run: tells the start, middle or end of a run apart */
   longestFrameAt: number
+  /** how often the last run repainted its progress (src/city/progress-painter.ts) */
+  progressPaints: number
 }
 
 export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): Promise<void> {
@@ -36,8 +39,11 @@ export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): P
   $('#results').classList.remove('collapsed')
   const codes = o.districts.map((x) => DISTRICTS.find((d) => d.pinyin === x || d.code === x)?.code).filter((x): x is string => !!x)
   const shown = new Set(cityShards('beijing', codes).map((s) => s.code))
-  const state: CityHook = { outcome: null, running: false, longestFrameMs: 0, longestFrameAt: 0 }
+  const state: CityHook = { outcome: null, running: false, longestFrameMs: 0, longestFrameAt: 0, progressPaints: 0 }
   hook.city = state
+  // the results' number format and collator, made now: the first of each loads ICU data (≈50 ms measured), which
+  // at the end of a run was most of a 115 ms frame
+  warmFormats()
   const client = new CityClient()
   const form = { scenario: 'co-governance-2024', days: 365, seed: 1, replicates: 1, workers: defaultWorkers() }
   let level: Level = 'district'
@@ -114,8 +120,13 @@ export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): P
     state.running = true
     state.longestFrameMs = 0
     state.longestFrameAt = 0
-    bar.value = 0
-    status.textContent = t('city.progress', { pct: 0, done: 0, n: shown.size })
+    state.progressPaints = 0
+    const show = (s: ShownProgress) => {
+      bar.value = s.percent / 100
+      status.textContent = `${t('city.progress', { pct: s.percent, done: s.districtsDone, n: s.districts })}${s.etaSeconds === null ? '' : ` · ${t('city.eta', { s: s.etaSeconds })}`}`
+    }
+    const painter = progressPainter(show)
+    painter.report({ fraction: 0, etaSeconds: null, districtsDone: 0, districts: shown.size })
     // the longest gap between frames while the run goes: the page must stay responsive
     const began = performance.now()
     let prev = began
@@ -130,8 +141,7 @@ export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): P
     requestAnimationFrame(frame)
     try {
       const out = await client.run({ preset: 'beijing', worldSeed: o.worldSeed, districts: [...shown], scenario: scenarioPreset(form.scenario), days: form.days, seed: form.seed, replicates: form.replicates, workers: form.workers }, (p) => {
-        bar.value = p.fraction
-        status.textContent = `${t('city.progress', { pct: Math.floor(p.fraction * 100), done: p.districtsDone, n: p.districts })}${p.etaSeconds === null ? '' : ` · ${t('city.eta', { s: Math.ceil(p.etaSeconds) })}`}`
+        if (painter.report(p)) state.progressPaints = painter.paints
       })
       state.running = false
       if (out.cancelled) status.textContent = t('city.cancelled')
@@ -141,6 +151,8 @@ export async function bootCity(o: CityPageOptions, hook: { city?: CityHook }): P
         const c = out.runs[0].city
         status.textContent = t('city.done', { n: c.districts, streets: c.streets, s: out.seconds.toFixed(1), w: out.workers })
         await shaping
+        // the merge ran in the task the last district's result arrived in: the table and map get a task of their own
+        await new Promise((r) => setTimeout(r, 0))
         draw()
       }
     } catch (e) {

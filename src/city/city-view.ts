@@ -27,6 +27,12 @@ const intl = () => {
   return f
 }
 const num = (x: number) => intl().num.format(x)
+/** make the current language's formatter and collator before they are needed (building them loads ICU data) */
+export function warmFormats(): void {
+  const f = intl()
+  f.num.format(1.5)
+  f.names.compare('东城', '西城')
+}
 const idOrder = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 export const COLUMNS: Column[] = [

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { openApp, useServedApp } from './harness.ts'
 
 const fx = useServedApp()
-type Hook = { __gongzhi: { city: { outcome: { workers: number; runs: { city: { issues: { arisen: number } }; districts: { issues: { arisen: number } }[] }[] } | null; running: boolean; longestFrameMs: number } } }
+type Hook = { __gongzhi: { city: { progressPaints: number; outcome: { seconds: number; workers: number; runs: { city: { issues: { arisen: number } }; districts: { issues: { arisen: number } }[] }[] } | null; running: boolean; longestFrameMs: number } } }
 
 describe('city run in the page', () => {
   it('runs two districts of beijing on 2 workers and shows the district table and choropleths', async () => {
@@ -33,6 +33,11 @@ describe('city run in the page', () => {
     await page.waitForSelector('[data-testid=district-table] tbody tr[data-id]', { timeout: 300_000 })
     const out = await page.evaluate(() => (window as unknown as Hook).__gongzhi.city.outcome!)
     expect(out.workers).toBe(2)
+    // progress repaints at most once a second (each is a frame the software GPU composites while the cores run
+    // districts), the first and the last always
+    const paints = await page.evaluate(() => (window as unknown as Hook).__gongzhi.city.progressPaints)
+    expect(paints).toBeGreaterThanOrEqual(2)
+    expect(paints).toBeLessThanOrEqual(Math.ceil(out.seconds) + 2)
     expect(out.runs[0].districts.reduce((s, d) => s + d.issues.arisen, 0)).toBe(out.runs[0].city.issues.arisen)
     expect(await page.locator('[data-testid=city-status]').textContent()).toMatch(/Done: 2 districts, \d+ streets/)
 
