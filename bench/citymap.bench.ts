@@ -1,6 +1,7 @@
 // The planner's map on the whole city (issue 14 §3): ?preset=beijing&planner=1 in headless Chromium (software GL,
 // llvmpipe — the figures are relative, for before/after on one machine, not what a user's GPU does). Prints
-//   - time to first map: navigation → the world arrived from its worker → the map drawn and idle
+//   - time to the city's real outlines (drawn while the interior is still generated) and to the first full map:
+//     navigation → the world arrived from its worker → the map drawn and idle
 //   - frame times (requestAnimationFrame deltas) while panning and zooming at city, district, street and community
 //     zoom: median, p95, max; and the longest main-thread task (PerformanceObserver 'longtask') during them
 //   - one grid edit: the store's commit incl. the map's update, and the longest task after it until the map is idle
@@ -104,6 +105,8 @@ try {
   })
   console.log(`world: ${counts.communities} communities, ${counts.grids} grids, ${counts.buildings} buildings`)
   console.log(`time to first map (navigation → map drawn and idle)      ${ms(wall)}`)
+  // the real outlines drawn while the interior is still generated (src/world-load/preview.ts)
+  console.log(`time to the city's outlines (navigation → drawn)          ${tm.outlines ? ms(tm.outlines - tm.start) : 'not shown'}`)
   console.log(`  of which the world built in its worker and received      ${ms(tm.world - tm.start)}`)
   console.log(`  world received → map drawn and idle                      ${ms(tm.ready - tm.world)}`)
   console.log(`  longest main-thread task while loading                   ${ms(Math.max(0, ...loadTasks))}`)

@@ -44,6 +44,8 @@ export interface AppOptions {
   skipLayers?: boolean
   /** the checks, building places and draw buffers the world's worker made (src/world-load/) */
   prepared?: Prepared
+  /** the user moved the map while the world was built (src/world-load/preview.ts): their view stays */
+  keepView?: boolean
 }
 
 export class App {
@@ -70,7 +72,7 @@ export class App {
     mark('store')
     this.communityNames = new Map(w.communities.features.map((f) => [f.properties.id, f.properties.name]))
     this.view = opts.view
-    if (!restoreView(this.view, opts.preset, opts.loaded.project.analysis?.view)) this.view.fit(bboxOf(w.district))
+    if (!opts.keepView && !restoreView(this.view, opts.preset, opts.loaded.project.analysis?.view)) this.view.fit(bboxOf(w.district))
     // the view is kept with the project (and per world, for a project that has none yet)
     rememberView(this.view, opts.preset, (v) => this.projects && this.saveAnalysis({ ...this.analysis(), view: v }))
     this.layout = new Layout()

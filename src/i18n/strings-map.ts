@@ -72,6 +72,8 @@ export const mapZh = {
   'side.editExpand': '展开网格编辑面板（工具、检查结果、网格统计）',
   'search.count': '共 {n} 项',
   'app.drawing': '正在绘制地图…',
+  'app.interior': '区和街道边界（真实数据）已显示；正在生成社区、网格和楼栋… 已完成 {done}/{total} 个街道',
+  'app.interiorDrawing': '区和街道边界（真实数据）已显示；正在绘制社区、网格和楼栋…',
   'unit.pp': '个百分点',
 }
 
@@ -148,5 +150,7 @@ export const mapEn: Record<keyof typeof mapZh, string> = {
   'side.editExpand': 'Open the grid editing panel (tools, findings, grid statistics)',
   'search.count': '{n} matches',
   'app.drawing': 'Drawing the map…',
+  'app.interior': 'District and street outlines (real data) shown; generating communities, grids and buildings… {done} of {total} streets done',
+  'app.interiorDrawing': 'District and street outlines (real data) shown; drawing communities, grids and buildings…',
   'unit.pp': 'pp',
 }

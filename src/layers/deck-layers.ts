@@ -15,9 +15,15 @@ export interface Label {
 }
 
 export function labelsOf(w: World): Label[] {
-  const out: Label[] = []
-  for (const f of w.streets.features) addLabel(out, f, 0)
+  const out = streetLabelsOf(w.streets.features)
   for (const f of w.communities.features) addLabel(out, f, 1)
+  return out
+}
+
+/** the streets' names alone (the city's outlines, drawn before its interior is built: src/world-load/preview.ts) */
+export function streetLabelsOf(streets: readonly Feature<Area, { name?: string }>[]): Label[] {
+  const out: Label[] = []
+  for (const f of streets) addLabel(out, f, 0)
   return out
 }
 
