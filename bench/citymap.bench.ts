@@ -94,7 +94,16 @@ try {
   console.log(`# ${PRESET}: the planner's map in headless Chromium, software GL (${load()})`)
   if (TRACE) await browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] })
   const t0 = Date.now()
-  await openApp(page, `${served.url}?preset=${PRESET}&planner=1&lang=en`, 1_800_000)
+  const opening = openApp(page, `${served.url}?preset=${PRESET}&planner=1&lang=en`, 1_800_000)
+  // what the user sees while the interior is generated
+  const outlinesShot = SHOTS
+    ? page.waitForFunction(() => (window as unknown as { __gongzhi?: { timings: { outlines?: number } } }).__gongzhi?.timings.outlines).then(() => {
+        mkdirSync(SHOTS, { recursive: true })
+        return page.screenshot({ path: join(SHOTS, 'outlines.png') })
+      })
+    : null
+  await opening
+  await outlinesShot
   const wall = Date.now() - t0
   if (TRACE) await browser.stopTracing()
   const tm = await page.evaluate(() => (window as unknown as { __gongzhi: { timings: Record<string, number> } }).__gongzhi.timings)
@@ -124,7 +133,9 @@ try {
       mkdirSync(SHOTS, { recursive: true })
       await page.screenshot({ path: join(SHOTS, `${LEVELS.indexOf(lv)}-${lv.name}.png`) })
     }
-    await take(page)
+    // the first visit to a level: what it builds then (at street zoom, the community names' font atlas)
+    const arrival = Math.max(0, ...(await take(page)).tasks)
+    console.log(`${`first view at ${lv.name} zoom (${lv.zoom})`.padEnd(40)} longest task ${ms(arrival)}`)
     await panAndZoom(page)
     const { frames, tasks } = await take(page)
     all.push(...frames)
