@@ -61,7 +61,10 @@ async function boot(): Promise<void> {
       // the real outlines first (the worker answers in order): the city on screen in seconds, not after the interior
       void remote
         .outlines(preset, seed)
-        .then((o) => preview.show(o, () => (hook.timings.outlines = performance.now())))
+        .then((o) => {
+          hook.timings.outlinesIn = performance.now()
+          return preview.show(o, () => (hook.timings.outlines = performance.now()))
+        })
         .catch((e: unknown) => console.warn('outlines not shown', e)) // the world itself still comes, and says what failed
       const progress = (done: number, total: number) => {
         preview.progress(done, total)

@@ -3,7 +3,7 @@
 // page draws them with the street names, the data notice and a progress line, the map usable meanwhile. The app
 // replaces them with the world's own layers when the world arrives.
 import { SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH, type PresetOutlines } from '../../sim/api.ts'
-import { getLang, t } from '../i18n/i18n.ts'
+import { applyI18n, getLang, setLang, t } from '../i18n/i18n.ts'
 import { characterSetOf, labelsLayer, streetLabelsOf } from '../layers/deck-layers.ts'
 import type { MapView } from '../map/map.ts'
 import { bboxOf } from '../store/geo.ts'
@@ -30,12 +30,16 @@ export class OutlinePreview {
     this.view.fit(bboxOf(o.district))
     const labels = streetLabelsOf(o.streets.features)
     this.view.setDeckLayers([labelsLayer(labels, characterSetOf(labels), 0)])
-    const text = `${t('app.notice')}: ${getLang() === 'en' ? SYNTHETIC_NOTICE_EN : SYNTHETIC_NOTICE_ZH}`
-    const notice = document.getElementById('notice')
-    if (notice) Object.assign(notice, { textContent: text, title: text })
     this.loading?.classList.add('compact')
     this.shown = true
-    this.progress(this.streets.done, this.streets.total)
+    this.render()
+    // the app wires the language button when it starts; until then it switches the words shown here
+    const lang = document.getElementById('lang')
+    if (lang)
+      lang.onclick = () => {
+        setLang(getLang() === 'zh-CN' ? 'en' : 'zh-CN')
+        this.render()
+      }
     map.on('movestart', (e: { originalEvent?: unknown }) => {
       if (e.originalEvent && !this.over) this.moved = true
     })
@@ -45,6 +49,23 @@ export class OutlinePreview {
       drawn()
     }
     map.on('idle', check)
+  }
+
+  /** the words of the page while the interior is built, in the page's language */
+  private render(): void {
+    if (this.over) return
+    applyI18n()
+    const text = `${t('app.notice')}: ${getLang() === 'en' ? SYNTHETIC_NOTICE_EN : SYNTHETIC_NOTICE_ZH}`
+    const notice = document.getElementById('notice')
+    if (notice) Object.assign(notice, { textContent: text, title: text })
+    const lang = document.getElementById('lang')
+    if (lang) lang.textContent = t('lang.switch')
+    // the panels fill in when the app starts (each clears its section): until then they say why they are empty
+    for (const id of ['layer-panel', 'toolbar']) {
+      const el = document.getElementById(id)
+      if (el) el.replaceChildren(Object.assign(document.createElement('p'), { className: 'panel-wait', textContent: t('app.panelsWait') }))
+    }
+    this.progress(this.streets.done, this.streets.total)
   }
 
   /** streets of the interior built so far */

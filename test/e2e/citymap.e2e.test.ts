@@ -18,11 +18,16 @@ describe('the city map (e2e)', () => {
     await mapShot(page) // outlines and street names, not an empty map
     const line = await page.locator('[data-testid=loading]').textContent()
     const notice = await page.locator('[data-testid=notice]').textContent()
+    const panel = await page.locator('[data-testid=layer-panel]').textContent()
+    const lang = await page.locator('[data-testid=lang]').textContent()
     // all of the above was seen before the world's interior had arrived
     expect(await page.evaluate(() => (window as unknown as G).__gongzhi.timings.world)).toBeUndefined()
     expect(await page.locator('[data-testid=loading]').evaluate((el) => el.classList.contains('compact'))).toBe(true)
     expect(line).toMatch(/District and street outlines \(real data\) shown; generating communities, grids and buildings… \d+ of 43 streets done/)
-    expect(notice).toMatch(/^About the data: /)
+    expect(notice).toMatch(/^About the data: Real: street and town boundaries/)
+    // the panels say why they are empty; the language button is labelled
+    expect(panel).toMatch(/^Layers, grid editing and scenarios open once the communities, grids and buildings are generated/)
+    expect(lang).toBe('中文')
     await openApp(page, page.url(), 180_000)
     const t = await page.evaluate(() => (window as unknown as G).__gongzhi.timings)
     expect(t.outlines).toBeLessThan(t.world)
