@@ -127,7 +127,9 @@ try {
   const all: number[] = []
   let longest = 0
   for (const lv of LEVELS) {
-    await page.evaluate(({ c, z }) => (window as unknown as G).__gongzhi.app.view.map.jumpTo({ center: c, zoom: z }), { c: center, z: lv.zoom })
+    // nothing returned: jumpTo answers the map, which Playwright would serialize on the page's thread (a long task of
+    // its own, about a second for the whole city's map, counted as the view's)
+    await page.evaluate(({ c, z }) => void (window as unknown as G).__gongzhi.app.view.map.jumpTo({ center: c, zoom: z }), { c: center, z: lv.zoom })
     await mapIdle(page)
     if (SHOTS) {
       mkdirSync(SHOTS, { recursive: true })
@@ -147,7 +149,7 @@ try {
   console.log(`JS heap after panning and zooming                          ${mb(await heap(page))}`)
 
   // one edit at street zoom: a grid's vertex moved, as the editor commits it
-  await page.evaluate(({ c }) => (window as unknown as G).__gongzhi.app.view.map.jumpTo({ center: c, zoom: 13.5 }), { c: center })
+  await page.evaluate(({ c }) => void (window as unknown as G).__gongzhi.app.view.map.jumpTo({ center: c, zoom: 13.5 }), { c: center })
   await mapIdle(page)
   await take(page)
   const commit = await page.evaluate(() => {
