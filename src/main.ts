@@ -48,11 +48,11 @@ async function boot(): Promise<void> {
   const projectPreset = dataWorld ? presetOf(dataWorld.id) : preset
   void wireDataWorlds(projectPreset, async () => hook.app?.autosaver.flush())
   const projectSeed = dataWorld ? dataWorld.world.meta.seed : seed
-  // module workers are required (every current browser has them): the generator and its megabytes of real
-  // boundaries stay out of the page's own bundle
   // the map and its style load while the worker builds the world
   const view = createMap(document.getElementById('map')!)
   const preview = new OutlinePreview(view, document.getElementById('loading'))
+  // module workers are required (every current browser has them): the generator and its megabytes of real
+  // boundaries stay out of the page's own bundle
   const building = (async (): Promise<{ world: World; prepared?: Prepared }> => {
     if (dataWorld) return { world: dataWorld.world }
     const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module' })
