@@ -131,13 +131,15 @@ try {
     // its own, about a second for the whole city's map, counted as the view's)
     await page.evaluate(({ c, z }) => void (window as unknown as G).__gongzhi.app.view.map.jumpTo({ center: c, zoom: z }), { c: center, z: lv.zoom })
     await mapIdle(page)
+    // the first visit to a level: what it builds then (at street zoom, the community names' font atlas); read before
+    // the screenshot, whose readback under software GL is a long task of its own
+    const arrival = Math.max(0, ...(await take(page)).tasks)
+    console.log(`${`first view at ${lv.name} zoom (${lv.zoom})`.padEnd(40)} longest task ${ms(arrival)}`)
     if (SHOTS) {
       mkdirSync(SHOTS, { recursive: true })
       await page.screenshot({ path: join(SHOTS, `${LEVELS.indexOf(lv)}-${lv.name}.png`) })
+      await take(page)
     }
-    // the first visit to a level: what it builds then (at street zoom, the community names' font atlas)
-    const arrival = Math.max(0, ...(await take(page)).tasks)
-    console.log(`${`first view at ${lv.name} zoom (${lv.zoom})`.padEnd(40)} longest task ${ms(arrival)}`)
     await panAndZoom(page)
     const { frames, tasks } = await take(page)
     all.push(...frames)
