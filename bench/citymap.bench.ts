@@ -1,6 +1,7 @@
 // The planner's map on the whole city (issue 14 §3): ?preset=beijing&planner=1 in headless Chromium (software GL,
 // llvmpipe — the figures are relative, for before/after on one machine, not what a user's GPU does). Prints
-//   - time to first map: navigation → the world arrived from its worker → the map drawn and idle
+//   - time to the city's real outlines (drawn while the interior is still generated) and to the first full map:
+//     navigation → the world arrived from its worker → the map drawn and idle
 //   - frame times (requestAnimationFrame deltas) while panning and zooming at city, district, street and community
 //     zoom: median, p95, max; and the longest main-thread task (PerformanceObserver 'longtask') during them
 //   - one grid edit: the store's commit incl. the map's update, and the longest task after it until the map is idle
@@ -93,7 +94,16 @@ try {
   console.log(`# ${PRESET}: the planner's map in headless Chromium, software GL (${load()})`)
   if (TRACE) await browser.startTracing(page, { path: TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] })
   const t0 = Date.now()
-  await openApp(page, `${served.url}?preset=${PRESET}&planner=1&lang=en`, 1_800_000)
+  const opening = openApp(page, `${served.url}?preset=${PRESET}&planner=1&lang=en`, 1_800_000)
+  // what the user sees while the interior is generated
+  const outlinesShot = SHOTS
+    ? page.waitForFunction(() => (window as unknown as { __gongzhi?: { timings: { outlines?: number } } }).__gongzhi?.timings.outlines).then(() => {
+        mkdirSync(SHOTS, { recursive: true })
+        return page.screenshot({ path: join(SHOTS, 'outlines.png') })
+      })
+    : null
+  await opening
+  await outlinesShot
   const wall = Date.now() - t0
   if (TRACE) await browser.stopTracing()
   const tm = await page.evaluate(() => (window as unknown as { __gongzhi: { timings: Record<string, number> } }).__gongzhi.timings)
@@ -104,6 +114,8 @@ try {
   })
   console.log(`world: ${counts.communities} communities, ${counts.grids} grids, ${counts.buildings} buildings`)
   console.log(`time to first map (navigation → map drawn and idle)      ${ms(wall)}`)
+  // the real outlines drawn while the interior is still generated (src/world-load/preview.ts)
+  console.log(`time to the city's outlines (navigation → drawn)          ${tm.outlines ? ms(tm.outlines - tm.start) : 'not shown'}`)
   console.log(`  of which the world built in its worker and received      ${ms(tm.world - tm.start)}`)
   console.log(`  world received → map drawn and idle                      ${ms(tm.ready - tm.world)}`)
   console.log(`  longest main-thread task while loading                   ${ms(Math.max(0, ...loadTasks))}`)
@@ -115,13 +127,19 @@ try {
   const all: number[] = []
   let longest = 0
   for (const lv of LEVELS) {
-    await page.evaluate(({ c, z }) => (window as unknown as G).__gongzhi.app.view.map.jumpTo({ center: c, zoom: z }), { c: center, z: lv.zoom })
+    // nothing returned: jumpTo answers the map, which Playwright would serialize on the page's thread (a long task of
+    // its own, about a second for the whole city's map, counted as the view's)
+    await page.evaluate(({ c, z }) => void (window as unknown as G).__gongzhi.app.view.map.jumpTo({ center: c, zoom: z }), { c: center, z: lv.zoom })
     await mapIdle(page)
+    // the first visit to a level: what it builds then (at street zoom, the community names' font atlas); read before
+    // the screenshot, whose readback under software GL is a long task of its own
+    const arrival = Math.max(0, ...(await take(page)).tasks)
+    console.log(`${`first view at ${lv.name} zoom (${lv.zoom})`.padEnd(40)} longest task ${ms(arrival)}`)
     if (SHOTS) {
       mkdirSync(SHOTS, { recursive: true })
       await page.screenshot({ path: join(SHOTS, `${LEVELS.indexOf(lv)}-${lv.name}.png`) })
+      await take(page)
     }
-    await take(page)
     await panAndZoom(page)
     const { frames, tasks } = await take(page)
     all.push(...frames)
@@ -133,7 +151,7 @@ try {
   console.log(`JS heap after panning and zooming                          ${mb(await heap(page))}`)
 
   // one edit at street zoom: a grid's vertex moved, as the editor commits it
-  await page.evaluate(({ c }) => (window as unknown as G).__gongzhi.app.view.map.jumpTo({ center: c, zoom: 13.5 }), { c: center })
+  await page.evaluate(({ c }) => void (window as unknown as G).__gongzhi.app.view.map.jumpTo({ center: c, zoom: 13.5 }), { c: center })
   await mapIdle(page)
   await take(page)
   const commit = await page.evaluate(() => {

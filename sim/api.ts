@@ -1,7 +1,7 @@
 // The one surface of the simulation package: the browser app (directly or through the worker), the CLI and
 // tests call these and nothing deeper, so internals can move without breaking them.
 export { buildWorld, PRESETS, GENERATOR_VERSION, SYNTHETIC_NOTICE, type Preset, type BuildOptions } from './world/generate/generate-world.ts'
-export { DISTRICT_PRESETS, STREET_PRESET_CODE, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH, planPreset } from './world/generate/generate-world.ts'
+export { DISTRICT_PRESETS, STREET_PRESET_CODE, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_ZH, planPreset, presetOutlines, type PresetOutlines } from './world/generate/generate-world.ts'
 export { DISTRICTS, type DistrictInfo } from './world/generate/presets.ts'
 export { buildCommunity, buildStreet, formFor, type CommunitySpec, type CommunityLayers } from './world/generate/street-builder.ts'
 export { householdSize, planDistrict, type PlannedStreet, type PlannedCommunity } from './world/generate/population.ts'

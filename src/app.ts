@@ -44,6 +44,8 @@ export interface AppOptions {
   skipLayers?: boolean
   /** the checks, building places and draw buffers the world's worker made (src/world-load/) */
   prepared?: Prepared
+  /** the user moved the map while the world was built (src/world-load/preview.ts): their view stays */
+  keepView?: boolean
 }
 
 export class App {
@@ -70,7 +72,7 @@ export class App {
     mark('store')
     this.communityNames = new Map(w.communities.features.map((f) => [f.properties.id, f.properties.name]))
     this.view = opts.view
-    if (!restoreView(this.view, opts.preset, opts.loaded.project.analysis?.view)) this.view.fit(bboxOf(w.district))
+    if (!opts.keepView && !restoreView(this.view, opts.preset, opts.loaded.project.analysis?.view)) this.view.fit(bboxOf(w.district))
     // the view is kept with the project (and per world, for a project that has none yet)
     rememberView(this.view, opts.preset, (v) => this.projects && this.saveAnalysis({ ...this.analysis(), view: v }))
     this.layout = new Layout()
@@ -266,6 +268,16 @@ export class App {
     if (Number.isFinite(x0)) this.view.fit([x0, y0, x1, y1], 16)
   }
 
+  /** An export that fails says so: the whole city's world is larger than the longest string a browser makes
+   * (RangeError), a packed layer may not be readable, the browser may refuse the download. */
+  async exportFile(kind: string): Promise<void> {
+    try {
+      await exportAs(kind, this.opts.world, this.store.state, this.communityNames)
+    } catch (e) {
+      showError(t('err.export', { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }))
+    }
+  }
+
   // ---------- chrome: language, import button, export menu, projects, basemap ----------
   private wireChrome(): void {
     $('#lang').onclick = () => setLang(getLang() === 'zh-CN' ? 'en' : 'zh-CN')
@@ -278,7 +290,7 @@ export class App {
     }
     ;($('#export') as HTMLSelectElement).onchange = (e) => {
       const sel = e.target as HTMLSelectElement
-      if (sel.value) void exportAs(sel.value, this.opts.world, this.store.state, this.communityNames)
+      if (sel.value) void this.exportFile(sel.value)
       sel.value = ''
     }
     document.addEventListener('keydown', (e) => {

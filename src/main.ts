@@ -3,12 +3,13 @@ import * as Comlink from 'comlink'
 import type { Preset, World } from '../sim/api.ts'
 import { App, freshProject } from './app.ts'
 import './app.css'
-import { applyI18n, setLang, t } from './i18n/i18n.ts'
+import { applyI18n, setLang } from './i18n/i18n.ts'
 import { createMap } from './map/map.ts'
 import { askSafeStart, markLoading, unfinishedLoad } from './panels/safe-start.ts'
 import { BaseMissingError, getCurrent, listProjects, loadProject, putProject, setBaseGrids, setCurrent, type Loaded } from './store/persist.ts'
 import type { GridFeature } from './store/store.ts'
 import { receivePageWorld, type Prepared } from './world-load/page-world.ts'
+import { OutlinePreview } from './world-load/preview.ts'
 import { PAGE_PRESETS } from './panels/world-picker.ts'
 import type { WorldWorker } from './world.worker.ts'
 import { getDataWorld, presetOf } from './data-world/world-store.ts'
@@ -32,7 +33,6 @@ async function boot(): Promise<void> {
     document.getElementById('loading')?.remove()
     return
   }
-  const loading = document.getElementById('loading-text')
   const bar = document.getElementById('loading-bar') as HTMLProgressElement | null
   // the whole city: a city run sharded by district across workers (src/city/), not the planner on one world
   if (asked === 'beijing' && !cityPlanner) {
@@ -48,6 +48,9 @@ async function boot(): Promise<void> {
   const projectPreset = dataWorld ? presetOf(dataWorld.id) : preset
   void wireDataWorlds(projectPreset, async () => hook.app?.autosaver.flush())
   const projectSeed = dataWorld ? dataWorld.world.meta.seed : seed
+  // the map and its style load while the worker builds the world
+  const view = createMap(document.getElementById('map')!)
+  const preview = new OutlinePreview(view, document.getElementById('loading'))
   // module workers are required (every current browser has them): the generator and its megabytes of real
   // boundaries stay out of the page's own bundle
   const building = (async (): Promise<{ world: World; prepared?: Prepared }> => {
@@ -55,8 +58,16 @@ async function boot(): Promise<void> {
     const worker = new Worker(new URL('./world.worker.ts', import.meta.url), { type: 'module' })
     try {
       const remote = Comlink.wrap<WorldWorker>(worker)
+      // the real outlines first (the worker answers in order): the city on screen in seconds, not after the interior
+      void remote
+        .outlines(preset, seed)
+        .then((o) => {
+          hook.timings.outlinesIn = performance.now()
+          return preview.show(o, () => (hook.timings.outlines = performance.now()))
+        })
+        .catch((e: unknown) => console.warn('outlines not shown', e)) // the world itself still comes, and says what failed
       const progress = (done: number, total: number) => {
-        if (loading) loading.textContent = t('app.building', { done, total })
+        preview.progress(done, total)
         if (bar && total > 0) Object.assign(bar, { hidden: false, max: total, value: done })
       }
       // transferred in chunks and decoded in slices, with the checks and draw buffers made in the worker: the
@@ -66,18 +77,16 @@ async function boot(): Promise<void> {
       worker.terminate()
     }
   })()
-  // the map and its style load while the worker builds the world
-  const view = createMap(document.getElementById('map')!)
   const { world, prepared } = await building
   hook.timings.world = performance.now()
+  preview.finish()
   // a preset's world is rebuilt from its name and seed: its projects store only their changes to its grids
   if (!dataWorld) setBaseGrids(projectPreset, projectSeed, world.grids.features as GridFeature[])
-  if (loading) loading.textContent = t('app.drawing')
   bar?.remove()
   const currentId = await getCurrent(projectPreset).catch(() => undefined)
   const { loaded, skipLayers } = await chooseProject(world, projectPreset, projectSeed, currentId)
   markLoading(loaded.project.id) // cleared when the map has drawn the project with its layers
-  hook.app = new App({ world, view, preset: projectPreset, seed: projectSeed, loaded, skipLayers, prepared })
+  hook.app = new App({ world, view, preset: projectPreset, seed: projectSeed, loaded, skipLayers, prepared, keepView: preview.moved })
   if (worldId && !dataWorld) hook.app.store.say(missingWorldText())
 }
 

@@ -3,10 +3,14 @@
 // (issue 14): the check of every community, where each building lies, the buildings' draw buffers, and the
 // encoding of the world into chunks whose buffers are transferred, not cloned (src/world-load/).
 import * as Comlink from 'comlink'
-import { buildWorld, type Preset } from '../sim/api.ts'
+import { buildWorld, presetOutlines, type Preset, type PresetOutlines } from '../sim/api.ts'
 import { pageWorldBuffers, preparePageWorld, type PageWorldMessage } from './world-load/page-world.ts'
 
 const api = {
+  /** the real district and street outlines, about a second: the page draws them while build() makes the interior */
+  outlines(preset: Preset, seed: number): PresetOutlines {
+    return presetOutlines(preset, seed)
+  },
   build(preset: Preset, seed: number, onProgress?: (done: number, total: number) => void) {
     return buildWorld({ preset, seed, onProgress: onProgress ? (d, n) => void onProgress(d, n) : undefined })
   },

@@ -47,6 +47,7 @@ export const mapZh = {
   'err.check': '检查出错（{error}）。你的工作已保存；检查结果可能不完整。',
   'err.view': '界面更新出错（{error}）。你的工作已保存。',
   'err.save': '保存出错（{error}）。工作仍在内存中，请导出备份。',
+  'err.export': '导出失败（{error}）。你的工作未受影响。',
   'tab.readOnly': '此项目正在另一个标签页中编辑。本页为只读，以免两页互相覆盖。',
   'tab.takeOver': '在本页编辑',
   'tab.lost': '另一个标签页接管了此项目的编辑。本页现为只读。',
@@ -72,6 +73,9 @@ export const mapZh = {
   'side.editExpand': '展开网格编辑面板（工具、检查结果、网格统计）',
   'search.count': '共 {n} 项',
   'app.drawing': '正在绘制地图…',
+  'app.interior': '区和街道边界（真实数据）已显示；正在生成社区、网格和楼栋… 已完成 {done}/{total} 个街道',
+  'app.interiorDrawing': '区和街道边界（真实数据）已显示；正在绘制社区、网格和楼栋…',
+  'app.panelsWait': '图层、网格编辑和方案在社区、网格和楼栋生成后可用；地图现在即可平移和缩放。',
   'unit.pp': '个百分点',
 }
 
@@ -123,6 +127,7 @@ export const mapEn: Record<keyof typeof mapZh, string> = {
   'err.check': 'A check failed ({error}). Your work is saved; the findings may be incomplete.',
   'err.view': 'Updating the page failed ({error}). Your work is saved.',
   'err.save': 'Saving failed ({error}). The work is still in memory; export a copy.',
+  'err.export': 'Export failed ({error}). Your work is unaffected.',
   'tab.readOnly': 'This project is being edited in another tab. This tab is read-only so that neither overwrites the other.',
   'tab.takeOver': 'Edit in this tab',
   'tab.lost': 'Another tab took over editing this project. This tab is now read-only.',
@@ -148,5 +153,8 @@ export const mapEn: Record<keyof typeof mapZh, string> = {
   'side.editExpand': 'Open the grid editing panel (tools, findings, grid statistics)',
   'search.count': '{n} matches',
   'app.drawing': 'Drawing the map…',
+  'app.interior': 'District and street outlines (real data) shown; generating communities, grids and buildings… {done} of {total} streets done',
+  'app.interiorDrawing': 'District and street outlines (real data) shown; drawing communities, grids and buildings…',
+  'app.panelsWait': 'Layers, grid editing and scenarios open once the communities, grids and buildings are generated; the map can be panned and zoomed now.',
   'unit.pp': 'pp',
 }

@@ -13,6 +13,10 @@ export interface BuildingArrays {
   fill: Uint8Array
   /** centre of each building (mean of its ring) */
   centres: Float64Array
+  /** the fill's triangles as vertex indices, when every ring is convex (a generated world's buildings are
+   * rectangles): deck then skips its own tessellation of every building, on the page's thread, the first time the
+   * buildings are drawn. Absent for a world with any concave building (deck tessellates those). */
+  indices?: Uint32Array
 }
 
 /** The buildings' outer rings as flat arrays (a MultiPolygon building keeps its first polygon's ring). */
@@ -50,6 +54,45 @@ export function buildingArrays(w: World): BuildingArrays {
     fill.set(f.properties.households > 150 ? [120, 110, 98, 220] : [150, 140, 125, 210], 4 * i)
   })
   starts[bf.length] = v
-  return { length: bf.length, positions, starts, fill, centres }
+  return { length: bf.length, positions, starts, fill, centres, indices: fanIndices(positions, starts) }
+}
+
+/** Triangles of each closed ring as a fan from its first vertex, if every ring is convex (else undefined). */
+export function fanIndices(positions: Float64Array, starts: Uint32Array): Uint32Array | undefined {
+  const n = starts.length - 1
+  let count = 0
+  for (let i = 0; i < n; i++) {
+    // the closing vertex repeats the first
+    const m = starts[i + 1] - starts[i] - 1
+    if (m >= 3) count += 3 * (m - 2)
+    if (m >= 3 && !convex(positions, starts[i], m)) return undefined
+  }
+  const out = new Uint32Array(count)
+  let k = 0
+  for (let i = 0; i < n; i++) {
+    const s = starts[i]
+    const m = starts[i + 1] - s - 1
+    for (let j = 1; j + 1 < m; j++) {
+      out[k++] = s
+      out[k++] = s + j
+      out[k++] = s + j + 1
+    }
+  }
+  return out
+}
+
+/** whether the ring of m vertices from vertex s turns one way only (collinear vertices allowed) */
+function convex(p: Float64Array, s: number, m: number): boolean {
+  let sign = 0
+  for (let j = 0; j < m; j++) {
+    const a = 2 * (s + j)
+    const b = 2 * (s + ((j + 1) % m))
+    const c = 2 * (s + ((j + 2) % m))
+    const cross = (p[b] - p[a]) * (p[c + 1] - p[b + 1]) - (p[b + 1] - p[a + 1]) * (p[c] - p[b])
+    if (cross === 0) continue
+    if (sign && Math.sign(cross) !== sign) return false
+    sign = Math.sign(cross)
+  }
+  return true
 }
 

@@ -12,7 +12,8 @@ export { buildingArrays, type BuildingArrays } from './building-arrays.ts'
 export function buildingLayers(a: BuildingArrays): [SolidPolygonLayer, PathLayer] {
   const fill = new SolidPolygonLayer({
     id: 'buildings',
-    data: { length: a.length, startIndices: a.starts, attributes: { getPolygon: { value: a.positions, size: 2 } } },
+    // with the triangles made in the world's worker when it could (building-arrays.ts), deck tessellates nothing
+    data: { length: a.length, startIndices: a.starts, attributes: { getPolygon: { value: a.positions, size: 2 }, ...(a.indices ? { indices: a.indices } : {}) } },
     // per building, expanded to its vertices by deck from the index (the accessor runs once per building, at build)
     getFillColor: (_: unknown, { index }: { index: number }) => [a.fill[4 * index], a.fill[4 * index + 1], a.fill[4 * index + 2], a.fill[4 * index + 3]],
     _normalize: false,

@@ -15,9 +15,15 @@ export interface Label {
 }
 
 export function labelsOf(w: World): Label[] {
-  const out: Label[] = []
-  for (const f of w.streets.features) addLabel(out, f, 0)
+  const out = streetLabelsOf(w.streets.features)
   for (const f of w.communities.features) addLabel(out, f, 1)
+  return out
+}
+
+/** the streets' names alone (the city's outlines, drawn before its interior is built: src/world-load/preview.ts) */
+export function streetLabelsOf(streets: readonly Feature<Area, { name?: string }>[]): Label[] {
+  const out: Label[] = []
+  for (const f of streets) addLabel(out, f, 0)
   return out
 }
 
@@ -76,8 +82,11 @@ export function labelsLayer(data: Label[], chars: Set<string>, band: 0 | 1 | 2):
     getCollisionPriority: (l: Label) => 3 - l.level,
     // a margin around each label so neighbours do not touch
     collisionTestProps: { sizeScale: 1.3 },
-    fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-    outlineWidth: 3,
+    // the labels draw at 11–16 px: a 32 px SDF is still twice that, and each glyph's SDF costs about half what one of
+    // 48 px did (the atlas of a first street-zoom view was a task of seconds); the outline is in atlas pixels, so it
+    // shrinks with the font to look as it did
+    fontSettings: { sdf: true, fontSize: 32, buffer: 4, radius: 8 },
+    outlineWidth: 2,
     outlineColor: [255, 255, 255, 230],
     updateTriggers: { getText: [data.length, band] },
   })

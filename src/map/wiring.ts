@@ -67,11 +67,10 @@ export class MapWiring {
     const buildings = buildingLayers(arrays)
     const needs = needsLayer(world, arrays)
     let grids: Label[] = []
-    // the font atlas holds the glyphs of the bands shown so far, not of every name in the world: the whole city's
-    // ≈ 7,500 community names are thousands of CJK glyphs, an atlas whose SDF and upload were a frame of seconds when
-    // the map first drew at city zoom, where only street names show
+    // the font atlas holds the glyphs of the labels shown so far (those in the view's box), not of every name in the
+    // world or in a zoom band: the whole city's ≈ 7,500 community names are thousands of CJK glyphs, an atlas whose
+    // SDF was a task of seconds on the first visit to street zoom; deck draws only the glyphs a new set adds
     let chars = characterSetOf([])
-    let charBand = -1
     const addChars = (labels: readonly Label[]) => {
       const more = [...new Set(labels.flatMap((l) => [...l.text]))].filter((ch) => !chars.has(ch))
       // a new set rebuilds the atlas (deck draws only the new glyphs): only when a label brings one
@@ -95,17 +94,13 @@ export class MapWiring {
     }
     this.drawDeck = () => {
       const doc = this.host.store.state.doc.grids
-      if (band > charBand) {
-        addChars(base.filter((l) => l.level <= band))
-        charBand = band
-      }
       if (band === 2 && this.labeledGrids !== doc) {
         this.labeledGrids = doc
         grids = gridLabelsOf(doc)
-        addChars(grids)
       }
       newBox()
       const labels = labelsIn(band === 2 ? [...base, ...grids] : base, band, box)
+      addChars(labels)
       // level of detail: buildings and the 民情图 points only from street zoom on; made the first time they are needed
       // and then kept hidden, not dropped, below it (a dropped layer would tessellate its buildings again)
       wanted ||= near

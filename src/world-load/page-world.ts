@@ -39,7 +39,7 @@ export function preparePageWorld(world: World): PageWorldMessage {
 
 export function pageWorldBuffers(m: PageWorldMessage): ArrayBuffer[] {
   const a = m.arrays
-  const typed = [m.places.points, m.places.owner, a.positions, a.starts, a.fill, a.centres]
+  const typed = [m.places.points, m.places.owner, a.positions, a.starts, a.fill, a.centres, ...(a.indices ? [a.indices] : [])]
   return [...buffersOf(Object.values(m.world.chunks).flat()), ...buffersOf(m.checks), ...new Set(typed.map((x) => x.buffer as ArrayBuffer))]
 }
 

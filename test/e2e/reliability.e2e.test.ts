@@ -114,6 +114,27 @@ describe('the page never loses work silently (e2e)', () => {
     await ctx.close()
   }, 240_000)
 
+  it('a failed export says so, in the page’s language', async () => {
+    for (const [lang, text] of [['', /导出失败（Error: 浏览器拒绝下载）/], ['&lang=en', /Export failed \(Error: 浏览器拒绝下载\)/]] as const) {
+      const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
+      const page = await ctx.newPage()
+      await openApp(page, `${fx.served.url}?preset=street${lang}`)
+      // the browser refuses the download's blob (as it does when out of memory)
+      await page.evaluate(() => {
+        URL.createObjectURL = () => {
+          throw new Error('浏览器拒绝下载')
+        }
+      })
+      for (const kind of ['world', 'csv']) {
+        await page.evaluate(() => ((document.querySelector('[data-testid=error-toast]') as HTMLElement).hidden = true))
+        await page.selectOption('#export', kind)
+        await page.waitForSelector('[data-testid=error-toast]:not([hidden])')
+        expect(await page.locator('[data-testid=error-toast]').textContent()).toMatch(text)
+      }
+      await ctx.close()
+    }
+  }, 240_000)
+
   it('a reload 0 ms after an edit keeps it', async () => {
     const ctx = await fx.browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await ctx.newPage()

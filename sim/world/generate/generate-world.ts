@@ -41,6 +41,29 @@ function roundLayer<L extends { features: { geometry: { coordinates: unknown } }
   return layer
 }
 
+function districtFeature(district: DistrictInfo, polys: Polys[]): F<Area, DistrictP> {
+  const geometry = areaFromPolys(polys.length === 1 ? polys[0] : union(...polys))
+  return { type: 'Feature', properties: { id: district.code, name: district.name, name_en: district.nameEn, adcode: district.code, synthetic: true, source: SYNTHETIC_NOTICE }, geometry }
+}
+
+export interface PresetOutlines {
+  district: { type: 'FeatureCollection'; features: F<Area, DistrictP>[] }
+  streets: { type: 'FeatureCollection'; features: F<Area, Pick<StreetP, 'id' | 'name' | 'kind'>>[] }
+}
+
+/** The real outlines of a preset (its districts and streets, as buildWorld gives them) without the generated
+ * interior: about a second for the whole city where the interior takes minutes, so a page can show the city while
+ * the rest is built. */
+export function presetOutlines(preset: Preset, seed: number): PresetOutlines {
+  const district: PresetOutlines['district'] = { type: 'FeatureCollection', features: [] }
+  const streets: PresetOutlines['streets'] = { type: 'FeatureCollection', features: [] }
+  for (const { district: d, streets: planned } of planPreset(preset, seed)) {
+    for (const s of planned) streets.features.push({ type: 'Feature', properties: { id: s.code, name: s.name, kind: s.kind }, geometry: areaFromPolys(s.polys) })
+    district.features.push(districtFeature(d, planned.map((s) => s.polys)))
+  }
+  return { district: roundLayer(district), streets: roundLayer(streets) }
+}
+
 export function buildWorld({ preset, seed, onProgress }: BuildOptions): World {
   const plan = planPreset(preset, seed)
   const total = plan.reduce((s, d) => s + d.streets.length, 0)
@@ -69,8 +92,7 @@ export function buildWorld({ preset, seed, onProgress }: BuildOptions): World {
       for (const line of chainSegments(sharedEdges(polys))) roadLines.push({ line, cls: 'arterial' })
       leftOut.push(...leftOutOf(district))
     }
-    const geometry = areaFromPolys(polys.length === 1 ? polys[0] : union(...polys))
-    districts.push({ type: 'Feature', properties: { id: district.code, name: district.name, name_en: district.nameEn, adcode: district.code, synthetic: true, source: SYNTHETIC_NOTICE }, geometry })
+    districts.push(districtFeature(district, polys))
   }
 
   const world: World = {
