@@ -68,7 +68,6 @@ async function boot(): Promise<void> {
         .catch((e: unknown) => console.warn('outlines not shown', e)) // the world itself still comes, and says what failed
       const progress = (done: number, total: number) => {
         preview.progress(done, total)
-        if (bar && total > 0) Object.assign(bar, { hidden: false, max: total, value: done })
       }
       // transferred in chunks and decoded in slices, with the checks and draw buffers made in the worker: the
       // whole city as one structured clone, checked here, was a main-thread task of minutes (issue 14)

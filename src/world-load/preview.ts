@@ -8,6 +8,9 @@ import { characterSetOf, labelsLayer, streetLabelsOf } from '../layers/deck-laye
 import type { MapView } from '../map/map.ts'
 import { bboxOf } from '../store/geo.ts'
 
+/** the progress line repaints at most this often (ms) */
+const PROGRESS_MS = 1000
+
 export class OutlinePreview {
   /** the outlines are on the map */
   shown = false
@@ -15,6 +18,7 @@ export class OutlinePreview {
   moved = false
   private over = false
   private streets = { done: 0, total: 0 }
+  private paintedAt = -Infinity
 
   /** loading: the loading card, made a line over the map once the outlines are drawn */
   constructor(private view: MapView, private loading: HTMLElement | null) {}
@@ -65,14 +69,20 @@ export class OutlinePreview {
       const el = document.getElementById(id)
       if (el) el.replaceChildren(Object.assign(document.createElement('p'), { className: 'panel-wait', textContent: t('app.panelsWait') }))
     }
-    this.progress(this.streets.done, this.streets.total)
+    this.progress(this.streets.done, this.streets.total, true)
   }
 
-  /** streets of the interior built so far */
-  progress(done: number, total: number): void {
+  /** streets of the interior built so far; shown at most once a second (and always the last), as every repaint over
+   *  the map is a frame of the whole map for the GPU process, which on software GL takes CPU from the worker */
+  progress(done: number, total: number, force = false): void {
     this.streets = { done, total }
+    const now = performance.now()
+    if (!force && now - this.paintedAt < PROGRESS_MS && done < total) return
+    this.paintedAt = now
     const line = this.loading?.querySelector('#loading-text')
     if (line && total > 0) line.textContent = t(this.shown ? 'app.interior' : 'app.building', { done, total })
+    const bar = this.loading?.querySelector('#loading-bar')
+    if (bar instanceof HTMLProgressElement && total > 0) Object.assign(bar, { hidden: false, max: total, value: done })
   }
 
   /** the world has arrived: the app draws it from here on */

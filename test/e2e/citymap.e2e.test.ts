@@ -23,6 +23,9 @@ describe('the city map (e2e)', () => {
     // all of the above was seen before the world's interior had arrived
     expect(await page.evaluate(() => (window as unknown as G).__gongzhi.timings.world)).toBeUndefined()
     expect(await page.locator('[data-testid=loading]').evaluate((el) => el.classList.contains('compact'))).toBe(true)
+    // nothing animates over the map meanwhile: a spinner made the compositor redraw the whole map every frame, which on
+    // software GL took a core from the worker building the world
+    expect(await page.evaluate(() => document.getAnimations().map((a) => (a as CSSAnimation).animationName))).toEqual([])
     expect(line).toMatch(/District and street outlines \(real data\) shown; generating communities, grids and buildings… \d+ of 43 streets done/)
     expect(notice).toMatch(/^About the data: Real: street and town boundaries/)
     // the panels say why they are empty; the language button is labelled
