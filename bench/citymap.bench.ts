@@ -97,7 +97,7 @@ try {
   const opening = openApp(page, `${served.url}?preset=${PRESET}&planner=1&lang=en`, 1_800_000)
   // what the user sees while the interior is generated
   const outlinesShot = SHOTS
-    ? page.waitForFunction(() => (window as unknown as { __gongzhi?: { timings: { outlines?: number } } }).__gongzhi?.timings.outlines).then(() => {
+    ? page.waitForFunction(() => (window as unknown as { __gongzhi?: { timings: { outlines?: number } } }).__gongzhi?.timings.outlines, undefined, { polling: 100 }).then(() => {
         mkdirSync(SHOTS, { recursive: true })
         return page.screenshot({ path: join(SHOTS, 'outlines.png') })
       })

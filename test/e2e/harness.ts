@@ -127,7 +127,10 @@ export async function openApp(page: Page, url: string, timeout = 60_000): Promis
   await page.waitForFunction(() => {
     const g = (window as unknown as { __gongzhi?: { ready: boolean; error?: string } }).__gongzhi
     return g?.ready || g?.error
-  }, undefined, { timeout })
+    // polled on a timer, not on animation frames: a frame requested for every poll made the compositor draw the whole
+    // map (the city's outlines, shown while the world is built) for minutes, on software GL a core taken from the
+    // worker building the world
+  }, undefined, { timeout, polling: 100 })
   const err = await page.evaluate(() => (window as unknown as { __gongzhi: { error?: string } }).__gongzhi.error)
   if (err) throw new Error(`app failed to start: ${err}\n${errors.join('\n')}`)
 }
