@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { progressPainter, REPAINT_MS, type ShownProgress } from './progress-painter.ts'
+import { progressPainter, type ShownProgress } from './progress-painter.ts'
+import { REPAINT_MS } from '../progress.ts'
 
 /** a run's progress as the client reports it: `perSecond` reports a second for `seconds`, the fraction and the
  *  time left moving steadily, the districts finishing one by one */

@@ -4,6 +4,7 @@
 // back. So the page repaints only what a person can see change, and at most once a second: a run of a minute still
 // moves its bar sixty times.
 import type { CityProgress } from './city-client.ts'
+import { repaintGate } from '../progress.ts'
 
 /** what the bar and the status line show */
 export interface ShownProgress {
@@ -15,28 +16,24 @@ export interface ShownProgress {
   etaSeconds: number | null
 }
 
-/** at most one repaint in this many ms, but the first and the finished run's are never held back */
-export const REPAINT_MS = 1000
-
 export function shownProgress(p: CityProgress): ShownProgress {
   return { percent: Math.floor(p.fraction * 100), districtsDone: p.districtsDone, districts: p.districts, etaSeconds: p.etaSeconds === null ? null : Math.ceil(p.etaSeconds) }
 }
 
 const same = (a: ShownProgress, b: ShownProgress) => a.percent === b.percent && a.districtsDone === b.districtsDone && a.districts === b.districts && a.etaSeconds === b.etaSeconds
 
-/** `report(p)` calls `paint` when what is shown would change and the last paint is REPAINT_MS old (or the run is
- *  done); `paints` counts them, for the page's hook and its tests */
+/** `report(p)` calls `paint` when what is shown would change and the last paint is REPAINT_MS old (src/progress.ts;
+ *  the first and the finished run's are never held back); `paints` counts them, for the page's hook and its tests */
 export function progressPainter(paint: (s: ShownProgress) => void, now: () => number = () => performance.now()) {
   let last: ShownProgress | null = null
-  let at = -Infinity
+  const gate = repaintGate(now)
   const painter = {
     paints: 0,
     report(p: CityProgress): boolean {
       const s = shownProgress(p)
-      const t = now()
-      if (last && (same(s, last) || (t - at < REPAINT_MS && p.fraction < 1))) return false
+      if (last && (same(s, last) || !gate.ready(p.fraction >= 1))) return false
       last = s
-      at = t
+      gate.painted()
       painter.paints++
       paint(s)
       return true

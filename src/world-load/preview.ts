@@ -7,9 +7,7 @@ import { applyI18n, getLang, setLang, t } from '../i18n/i18n.ts'
 import { characterSetOf, labelsLayer, streetLabelsOf } from '../layers/deck-layers.ts'
 import type { MapView } from '../map/map.ts'
 import { bboxOf } from '../store/geo.ts'
-
-/** the progress line repaints at most this often (ms) */
-const PROGRESS_MS = 1000
+import { repaintGate } from '../progress.ts'
 
 export class OutlinePreview {
   /** the outlines are on the map */
@@ -18,7 +16,7 @@ export class OutlinePreview {
   moved = false
   private over = false
   private streets = { done: 0, total: 0 }
-  private paintedAt = -Infinity
+  private readonly gate = repaintGate()
 
   /** loading: the loading card, made a line over the map once the outlines are drawn */
   constructor(private view: MapView, private loading: HTMLElement | null) {}
@@ -76,9 +74,8 @@ export class OutlinePreview {
    *  the map is a frame of the whole map for the GPU process, which on software GL takes CPU from the worker */
   progress(done: number, total: number, force = false): void {
     this.streets = { done, total }
-    const now = performance.now()
-    if (!force && now - this.paintedAt < PROGRESS_MS && done < total) return
-    this.paintedAt = now
+    if (!force && !this.gate.ready(done >= total)) return
+    this.gate.painted()
     const line = this.loading?.querySelector('#loading-text')
     if (line && total > 0) line.textContent = t(this.shown ? 'app.interior' : 'app.building', { done, total })
     const bar = this.loading?.querySelector('#loading-bar')
